@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "recovery-trainer",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "recovery-trainer", targets: ["recovery-trainer"]),
+    .library(name: "QuizCore", targets: ["QuizCore"]),
+    .library(name: "QuizContent", targets: ["QuizContent"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+  ],
+  targets: [
+    .target(name: "QuizCore"),
+    .target(
+      name: "QuizContent",
+      dependencies: [
+        "QuizCore",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .target(name: "QuizStore", dependencies: ["QuizCore"]),
+    .systemLibrary(
+      name: "CReadline",
+      providers: [.apt(["libreadline-dev"])]
+    ),
+    .target(name: "LineEditing", dependencies: ["CReadline"]),
+    .target(
+      name: "QuizCLI",
+      dependencies: [
+        "QuizCore", "QuizContent", "QuizStore", "LineEditing",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "recovery-trainer", dependencies: ["QuizCLI"]),
+    .testTarget(
+      name: "QuizCoreTests",
+      dependencies: [
+        "QuizCore",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(
+      name: "QuizContentTests",
+      dependencies: [
+        "QuizContent",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "QuizCLITests",
+      dependencies: ["QuizCLI"],
+      resources: [.copy("Golden")]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

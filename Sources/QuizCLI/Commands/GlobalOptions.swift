@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import QuizContent
+import QuizCore
+import QuizStore
+
+/// Options every command takes.
+public struct GlobalOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The course content folder (default: the built-in course).", valueName: "dir"))
+  var content: String?
+
+  @Option(name: .customLong("data-dir"), help: ArgumentHelp("Where progress is kept (default: ~/.local/share/recovery-trainer).", valueName: "dir"))
+  var dataDir: String?
+
+  @Option(name: .long, help: ArgumentHelp("Interface language: zh or en (default: from LANG, else zh).", valueName: "zh|en"))
+  var lang: LanguageOption?
+
+  public init() {}
+}
+
+/// `--lang` values.
+enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+  case zh, en
+}
+
+/// What a command works with: the terminal, the language, where content and data are.
+struct AppContext {
+  var terminal: Terminal
+  var language: Language
+  var dataDirectory: DataDirectory
+  var contentOption: String?
+
+  init(_ options: GlobalOptions, terminal: Terminal = .current()) {
+    self.terminal = terminal
+    language = Language.resolve(
+      explicit: options.lang.flatMap { Language(rawValue: $0.rawValue) }, environment: terminal.environment)
+    dataDirectory = DataDirectory.resolve(explicit: options.dataDir, environment: terminal.environment)
+    contentOption = options.content
+  }
+
+  var style: Style { Style(enabled: terminal.usesColor) }
+
+  /// The content folder: `--content`, `RECOVERY_TRAINER_CONTENT`, the installed share
+  /// folder next to the executable, a `content/` folder above the executable (a checkout),
+  /// or `./content`.
+  func contentFolder() -> String {
+    if let contentOption { return contentOption }
+    if let fromEnvironment = terminal.environment["RECOVERY_TRAINER_CONTENT"], !fromEnvironment.isEmpty {
+      return fromEnvironment
+    }
+    let manager = FileManager.default
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var directory = executable.deletingLastPathComponent()
+    let installed = directory.appendingPathComponent("../share/recovery-trainer/content").standardized.path
+    if manager.fileExists(atPath: installed) { return installed }
+    for _ in 0..<6 {
+      let candidate = directory.appendingPathComponent("content")
+      if manager.fileExists(atPath: candidate.appendingPathComponent("loan-recovery/course.yaml").path)
+        || manager.fileExists(atPath: candidate.appendingPathComponent("course.yaml").path)
+      {
+        return candidate.path
+      }
+      directory = directory.deletingLastPathComponent()
+    }
+    return "content"
+  }
+
+  /// Loads the course, or prints why it cannot and exits with status 65 (66 when missing).
+  func loadCourse(folder explicit: String? = nil) throws -> Course {
+    let folder = explicit ?? contentFolder()
+    let courseFolder: String
+    do {
+      courseFolder = try CourseLoader.locateCourse(in: folder)
+    } catch {
+      Console.error("recovery-trainer: \(error.description)")
+      throw ExitCode(66)
+    }
+    let result = CourseLoader().load(folder: courseFolder)
+    guard let course = result.course else {
+      let errors = result.errors
+      Console.error(
+        language.pick(
+          "recovery-trainer: 课程 \(courseFolder) 有 \(errors.count) 处错误，无法使用：",
+          "recovery-trainer: the course in \(courseFolder) has \(errors.count) error(s) and cannot be used:"))
+      for diagnostic in errors.prefix(10) { Console.error("  \(diagnostic)") }
+      if errors.count > 10 {
+        Console.error(language.pick("  ……以及另外 \(errors.count - 10) 处", "  ... and \(errors.count - 10) more"))
+      }
+      Console.error(
+        language.pick(
+          "运行 recovery-trainer content lint \(courseFolder) 查看全部问题。",
+          "Run recovery-trainer content lint \(courseFolder) to see them all."))
+      throw ExitCode(65)
+    }
+    return course
+  }
+}

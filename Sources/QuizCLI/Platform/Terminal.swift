@@ -1,0 +1,72 @@
+import Foundation
+
+/// Everything the CLI learns from its surroundings: the environment, whether output is a
+/// terminal, its width. Kept in one place so tests can pass a fixed one.
+public struct Terminal: Sendable {
+  /// The environment variables.
+  public var environment: [String: String]
+  /// Whether standard output is a terminal.
+  public var isTTY: Bool
+  /// The width to wrap text at, in columns.
+  public var width: Int
+  /// Whether to use colour and bold (a TTY, no `NO_COLOR`, `TERM` not `dumb`).
+  public var usesColor: Bool
+
+  /// Creates a terminal description by hand (tests).
+  public init(environment: [String: String], isTTY: Bool, width: Int, usesColor: Bool) {
+    self.environment = environment
+    self.isTTY = isTTY
+    self.width = width
+    self.usesColor = usesColor
+  }
+
+  /// The terminal this process runs in.
+  public static func current() -> Terminal {
+    let environment = ProcessInfo.processInfo.environment
+    let isTTY = isatty(STDOUT_FILENO) == 1
+    var width = 80
+    if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+      width = columns
+    } else if isTTY {
+      var size = winsize()
+      if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+        width = Int(size.ws_col)
+      }
+    }
+    let dumb = environment["TERM"] == "dumb"
+    let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    return Terminal(
+      environment: environment, isTTY: isTTY, width: max(20, min(width, 200)),
+      usesColor: isTTY && !dumb && !noColor)
+  }
+}
+
+/// Writes to standard output and standard error without buffering surprises.
+public enum Console {
+  /// Writes text and a line break to standard output.
+  public static func line(_ text: String = "") {
+    write(text + "\n", to: STDOUT_FILENO)
+  }
+
+  /// Writes text to standard output as it is.
+  public static func print(_ text: String) {
+    write(text, to: STDOUT_FILENO)
+  }
+
+  /// Writes a line to standard error.
+  public static func error(_ text: String) {
+    write(text + "\n", to: STDERR_FILENO)
+  }
+
+  private static func write(_ text: String, to descriptor: Int32) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        return  // A closed pipe: nothing more can be shown.
+      }
+      bytes = bytes.dropFirst(written)
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import QuizContent
+import QuizCore
+
+/// The lesson list and the lesson page, shared by the subcommands and the REPL.
+struct LessonViews {
+  var course: Course
+  var language: Language
+  var style: Style
+  var width: Int
+
+  /// The course header line.
+  func courseLine() -> String {
+    language.pick(
+      "课程：\(course.title)（\(course.lessons.count) 课，\(course.questions.count) 题）· 版本 \(course.version)",
+      "Course: \(course.title) (\(course.lessons.count) lessons, \(course.questions.count) questions) · version \(course.version)")
+  }
+
+  /// One line per lesson: number, id, title, minutes, questions.
+  func lessonList() -> [String] {
+    let idWidth = course.lessons.map(\.id.displayWidth).max() ?? 0
+    let minutesLabel = language.pick("分钟", "min")
+    let questionsLabel = language.pick("题", "q")
+    let tail = { (lesson: Lesson) in
+      "\(lesson.minutes) \(minutesLabel) · \(course.questions(in: lesson.id).count) \(questionsLabel)"
+    }
+    let tailWidth = course.lessons.map { tail($0).displayWidth }.max() ?? 0
+    let titleWidth = max(8, width - 2 - 3 - idWidth - 2 - 2 - tailWidth)
+    var lines: [String] = []
+    for (index, lesson) in course.lessons.enumerated() {
+      let number = TextWrapper.pad(String(index + 1), to: 2)
+      let id = style.cyan(TextWrapper.pad(lesson.id, to: idWidth))
+      let title = TextWrapper.pad(TextWrapper.truncate(lesson.title, to: titleWidth), to: titleWidth)
+      lines.append("  \(number) \(id)  \(title)  \(style.dim(tail(lesson)))")
+    }
+    return lines
+  }
+
+  /// The lesson page: title, objectives, then the body or one section of it.
+  func page(_ lesson: Lesson, section: Section? = nil) -> [String] {
+    let renderer = MarkdownRenderer(width: width, style: style)
+    var lines = [style.heading(lesson.title) + style.dim("  (\(lesson.id) · \(lesson.minutes) \(language.pick("分钟", "min")))")]
+    if section == nil {
+      lines.append("")
+      lines.append(style.bold(language.pick("学习目标", "Objectives")))
+      for objective in lesson.objectives {
+        lines += renderer.wrapped(objective, indent: "    ", first: "  • ")
+      }
+    }
+    let document = MarkdownDocument(parsing: Self.body(of: lesson, section: section))
+    lines.append("")
+    lines += renderer.render(document)
+    return lines
+  }
+
+  /// The Markdown of a whole lesson or of one section (up to the next heading of the same or a higher level).
+  static func body(of lesson: Lesson, section: Section?) -> String {
+    guard let section else { return lesson.body }
+    let lines = lesson.body.split(separator: "\n", omittingEmptySubsequences: false)
+    let start = max(0, section.line - 1)
+    guard start < lines.count else { return "" }
+    let next = lesson.sections.first { $0.line > section.line && $0.level <= section.level }
+    let end = min(lines.count, (next?.line ?? lines.count + 1) - 1)
+    return lines[start..<max(start, end)].joined(separator: "\n")
+  }
+
+  /// Finds a lesson by id, by number in the course, or by a unique id prefix.
+  static func findLesson(_ query: String, in course: Course) -> Lesson? {
+    let query = query.trimmingSpaces()
+    if let lesson = course.lesson(withID: query) { return lesson }
+    if let number = Int(query), course.lessons.indices.contains(number - 1) { return course.lessons[number - 1] }
+    let matches = course.lessons.filter { $0.id.hasPrefix(query) || $0.title == query }
+    return matches.count == 1 ? matches[0] : nil
+  }
+
+  /// Finds a section by exact heading, by number, or by a unique part of its heading.
+  static func findSection(_ query: String, in lesson: Lesson) -> Section? {
+    let query = query.trimmingSpaces()
+    if let section = lesson.section(titled: query) { return section }
+    if let number = Int(query), lesson.sections.indices.contains(number - 1) { return lesson.sections[number - 1] }
+    let matches = lesson.sections.filter { $0.title.contains(query) }
+    return matches.count == 1 ? matches[0] : nil
+  }
+}

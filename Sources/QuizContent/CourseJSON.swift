@@ -1,0 +1,133 @@
+import Crypto
+import QuizCore
+
+/// The JSON form of a course, with the same field names as the YAML and Markdown files.
+public enum CourseJSON {
+  /// The whole course: header, lessons with their Markdown, questions with their hashes.
+  public static func value(of course: Course) -> JSONValue {
+    var pairs: [(String, JSONValue)] = [
+      ("id", .string(course.id)), ("title", .string(course.title)), ("version", .string(course.version)),
+    ]
+    if let description = course.description { pairs.append(("description", .string(description))) }
+    pairs.append(
+      ("defaults", .object([
+        ("difficulty", .number(Double(course.defaults.difficulty))),
+        ("scoring", .string(course.defaults.scoring.rawValue)),
+      ])))
+    pairs.append(("lessons", .array(course.lessons.map(value(of:)))))
+    pairs.append(("questions", .array(course.questions.map { value(of: $0, withHash: true) })))
+    return .object(pairs)
+  }
+
+  /// A lesson: front matter fields, section headings and body.
+  public static func value(of lesson: Lesson) -> JSONValue {
+    .object([
+      ("id", .string(lesson.id)),
+      ("title", .string(lesson.title)),
+      ("objectives", .array(lesson.objectives.map(JSONValue.string))),
+      ("minutes", .number(Double(lesson.minutes))),
+      ("sections", .array(lesson.sections.map { .string($0.title) })),
+      ("body", .string(lesson.body)),
+    ])
+  }
+
+  /// A question with every field, defaults filled in, and optionally its `hash`.
+  public static func value(of question: Question, withHash: Bool) -> JSONValue {
+    var pairs: [(String, JSONValue)] = [
+      ("id", .string(question.id)),
+      ("lesson", .string(question.lesson)),
+      ("type", .string(question.type.rawValue)),
+      ("prompt", .string(question.prompt)),
+      ("explanation", .string(question.explanation)),
+      ("difficulty", .number(Double(question.difficulty))),
+      ("weight", .number(question.weight)),
+      ("tags", .array(question.tags.map(JSONValue.string))),
+    ]
+    if let source = question.source { pairs.append(("source", .string(source.description))) }
+    pairs += kindFields(question.kind)
+    if withHash { pairs.append(("hash", .string(hash(of: question)))) }
+    return .object(pairs)
+  }
+
+  /// The SHA-256 (hex) of the question's canonical JSON: changes whenever anything a learner
+  /// sees or is graded on changes, and only then.
+  public static func hash(of question: Question) -> String {
+    let canonical = value(of: question, withHash: false).serialized(sortedKeys: true)
+    return SHA256.hash(data: Array(canonical.utf8)).map { byte in
+      let hex = String(byte, radix: 16)
+      return byte < 16 ? "0" + hex : hex
+    }.joined()
+  }
+
+  private static func optional(_ key: String, _ text: String?) -> [(String, JSONValue)] {
+    text.map { [(key, .string($0))] } ?? []
+  }
+
+  private static func choices(_ choices: [Choice]) -> JSONValue {
+    .array(
+      choices.map { choice in
+        .object(
+          [
+            ("text", .string(choice.text)), ("correct", .bool(choice.fraction >= 1)),
+            ("fraction", .number(choice.fraction)),
+          ] + optional("feedback", choice.feedback))
+      })
+  }
+
+  private static func keywords(_ groups: KeywordGroups) -> JSONValue {
+    .array(groups.map { .array($0.map(JSONValue.string)) })
+  }
+
+  private static func kindFields(_ kind: QuestionKind) -> [(String, JSONValue)] {
+    switch kind {
+    case .single(let list):
+      return [("choices", choices(list))]
+    case .multiple(let list, let scoring):
+      return [("choices", choices(list)), ("scoring", .string(scoring.rawValue))]
+    case .trueFalse(let tf):
+      return [("answer", .bool(tf.answer))] + optional("feedback_true", tf.feedbackTrue)
+        + optional("feedback_false", tf.feedbackFalse)
+    case .short(let short):
+      return [
+        ("answers", .array(short.answers.map {
+          .object([("text", .string($0.text)), ("fraction", .number($0.fraction))] + optional("feedback", $0.feedback))
+        })),
+        ("case_sensitive", .bool(short.caseSensitive)),
+      ]
+    case .numeric(let numeric):
+      let answers = JSONValue.array(
+        numeric.answers.map { answer in
+          let tolerance: JSONValue =
+            switch answer.tolerance {
+            case .absolute(let amount): .number(amount)
+            case .relative(let percent): .string("\(JSONValue.format(percent))%")
+            }
+          return .object(
+            [("value", .number(answer.value)), ("tolerance", tolerance), ("fraction", .number(answer.fraction))]
+              + optional("feedback", answer.feedback))
+        })
+      return [("answers", answers)] + optional("unit", numeric.unit)
+    case .matching(let matching):
+      return [
+        ("pairs", .array(matching.pairs.map { .object([("prompt", .string($0.prompt)), ("answer", .string($0.answer))]) })),
+        ("distractors", .array(matching.distractors.map(JSONValue.string))),
+      ]
+    case .ordering(let ordering):
+      return [("items", .array(ordering.items.map(JSONValue.string))), ("scoring", .string(ordering.scoring.rawValue))]
+    case .open(let rubric):
+      return [
+        ("rubric", .object([
+          ("points", .array(rubric.points.map {
+            .object([("text", .string($0.text)), ("weight", .number($0.weight)), ("keywords", keywords($0.keywords))])
+          })),
+          ("model_answer", .string(rubric.modelAnswer)),
+          ("misconceptions", .array(rubric.misconceptions.map {
+            .object([
+              ("keywords", keywords($0.keywords)), ("penalty", .number($0.penalty)), ("feedback", .string($0.feedback)),
+            ])
+          })),
+        ]))
+      ]
+    }
+  }
+}

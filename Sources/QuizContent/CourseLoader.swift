@@ -1,0 +1,238 @@
+import Foundation
+import QuizCore
+import Yams
+
+/// The outcome of loading a course: the course when it has no errors, and every finding.
+public struct CourseLoadResult: Sendable {
+  /// The course, or `nil` when any error was found.
+  public var course: Course?
+  /// Errors and warnings, sorted by file, line and column.
+  public var diagnostics: [Diagnostic]
+
+  /// The errors only.
+  public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+  /// The warnings only.
+  public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+/// Loads a course folder into a `Course`, checking everything an instructor can get wrong.
+///
+/// Problems are collected, not thrown: one run reports all of them, each at its
+/// `file:line:column`. Loading never crashes on any input.
+public struct CourseLoader: Sendable {
+  /// Creates a loader.
+  public init() {}
+
+  /// Finds the course folder: `path` itself when it holds `course.yaml`, else its only
+  /// subfolder that does.
+  public static func locateCourse(in path: String) throws(ContentError) -> String {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw .folderNotFound(path)
+    }
+    if manager.fileExists(atPath: (path as NSString).appendingPathComponent("course.yaml")) { return path }
+    let children = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+    let courses = children.sorted().filter {
+      manager.fileExists(atPath: (path as NSString).appendingPathComponent("\($0)/course.yaml"))
+    }
+    switch courses.count {
+    case 0: throw .noCourse(path)
+    case 1: return (path as NSString).appendingPathComponent(courses[0])
+    default: throw .severalCourses(path, courses)
+    }
+  }
+
+  /// Loads the course in `folder` (which holds `course.yaml`).
+  public func load(folder: String) -> CourseLoadResult {
+    var log = DiagnosticLog()
+    let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+    func display(_ relative: String) -> String { base.isEmpty ? relative : "\(base)/\(relative)" }
+
+    // course.yaml
+    let header = readCourseFile(path: display("course.yaml"), log: &log)
+
+    // lessons/*.md
+    var lessonSites: [LessonSite] = []
+    let lessonFiles = files(in: display("lessons"), extensions: ["md", "markdown"])
+    if lessonFiles == nil {
+      log.error("the course has no `lessons` folder", at: SourceLocation(file: display("course.yaml"), line: 1, column: 1))
+    }
+    for name in lessonFiles ?? [] {
+      let path = display("lessons/\(name)")
+      guard let source = SourceText.read(URL(fileURLWithPath: path), displayPath: path, log: &log) else { continue }
+      lessonSites.append(LessonReader.read(source, log: &log))
+    }
+    var lessonsByID: [String: LessonSite] = [:]
+    for site in lessonSites {
+      guard let id = site.id else { continue }
+      if let first = lessonsByID[id] {
+        log.error(
+          "duplicate lesson id `\(id)`; also defined at \(first.idLocation.file):\(first.idLocation.line):\(first.idLocation.column)",
+          at: site.idLocation)
+      } else {
+        lessonsByID[id] = site
+      }
+    }
+
+    // questions/*.yaml
+    let decoder = QuestionDecoder(defaults: header?.defaults ?? CourseDefaults())
+    var questionSites: [QuestionSite] = []
+    for name in files(in: display("questions"), extensions: ["yaml", "yml"]) ?? [] {
+      let path = display("questions/\(name)")
+      guard let source = SourceText.read(URL(fileURLWithPath: path), displayPath: path, log: &log) else { continue }
+      var reader = YAMLReader(file: path)
+      if let root = reader.parse(source.text) {
+        if let items = reader.sequence(root, as: "a question file") {
+          for item in items {
+            if let site = decoder.decode(item, reader: &reader) { questionSites.append(site) }
+          }
+        }
+      } else if !reader.log.hasErrors {
+        reader.log.warning("the file holds no questions", at: reader.location(line: 1, column: 1))
+      }
+      log.append(contentsOf: reader.log.diagnostics)
+    }
+
+    // Checks across files.
+    if let header {
+      var listed = Set<String>()
+      for (id, location) in header.lessons {
+        if !listed.insert(id).inserted {
+          log.error("lesson `\(id)` is listed twice", at: location)
+        } else if lessonsByID[id] == nil {
+          let hint = Suggestion.closest(to: id, among: Array(lessonsByID.keys)).map { "; did you mean `\($0)`?" } ?? ""
+          log.error("lesson `\(id)` is listed but no file in lessons/ has this id\(hint)", at: location)
+        }
+      }
+      for site in lessonSites {
+        if let id = site.id, !listed.contains(id), lessonsByID[id]?.file == site.file {
+          log.warning("lesson `\(id)` is not listed in course.yaml `lessons`, so learners will not see it", at: site.idLocation)
+        }
+      }
+    }
+    var questionsByID: [String: QuestionSite] = [:]
+    var questionCount: [String: Int] = [:]
+    for site in questionSites {
+      if let id = site.id {
+        if let first = questionsByID[id] {
+          let at = first.idLocation
+          log.error("duplicate question id `\(id)`; also defined at \(at.file):\(at.line):\(at.column)", at: site.idLocation)
+        } else {
+          questionsByID[id] = site
+        }
+      }
+      if let lesson = site.lesson {
+        questionCount[lesson, default: 0] += 1
+        if lessonsByID[lesson] == nil {
+          let hint = Suggestion.closest(to: lesson, among: Array(lessonsByID.keys)).map { "; did you mean `\($0)`?" } ?? ""
+          log.error("unknown lesson `\(lesson)`\(hint)", at: site.lessonLocation)
+        }
+      }
+      if let source = site.source, let at = site.sourceLocation {
+        checkSource(source, at: at, lessons: lessonsByID, log: &log)
+      } else if site.sourceLocation == nil {
+        log.warning("question has no `source`; add the lesson section to re-read (`lesson-id#heading`)", at: site.location)
+      }
+    }
+    for site in lessonSites {
+      if let id = site.id, lessonsByID[id]?.file == site.file, questionCount[id, default: 0] == 0 {
+        log.warning("lesson `\(id)` has no questions", at: site.idLocation)
+      }
+    }
+
+    let diagnostics = log.diagnostics.sorted()
+    guard !log.hasErrors, let header else {
+      return CourseLoadResult(course: nil, diagnostics: diagnostics)
+    }
+    let lessons = header.lessons.compactMap { lessonsByID[$0.id]?.lesson }
+    let course = Course(
+      id: header.id, title: header.title, version: header.version, description: header.description,
+      defaults: header.defaults, lessons: lessons, questions: questionSites.compactMap(\.question))
+    return CourseLoadResult(course: course, diagnostics: diagnostics)
+  }
+
+  private func checkSource(
+    _ source: SectionReference, at location: SourceLocation, lessons: [String: LessonSite], log: inout DiagnosticLog
+  ) {
+    guard let site = lessons[source.lesson] else {
+      let hint = Suggestion.closest(to: source.lesson, among: Array(lessons.keys)).map { "; did you mean `\($0)`?" } ?? ""
+      log.error("`source` names unknown lesson `\(source.lesson)`\(hint)", at: location)
+      return
+    }
+    guard let heading = source.heading, let lesson = site.lesson else { return }
+    if lesson.section(titled: heading) == nil {
+      let titles = lesson.sections.map(\.title)
+      let hint = Suggestion.closest(to: heading, among: titles).map { "; did you mean `\(source.lesson)#\($0)`?" } ?? ""
+      log.error("`source` names heading `\(heading)`, which lesson `\(source.lesson)` does not have\(hint)", at: location)
+    }
+  }
+
+  // MARK: course.yaml
+
+  private struct Header {
+    var id: String
+    var title: String
+    var version: String
+    var description: String?
+    var defaults: CourseDefaults
+    var lessons: [(id: String, location: SourceLocation)]
+  }
+
+  private func readCourseFile(path: String, log: inout DiagnosticLog) -> Header? {
+    guard let source = SourceText.read(URL(fileURLWithPath: path), displayPath: path, log: &log) else { return nil }
+    var reader = YAMLReader(file: path)
+    defer { log.append(contentsOf: reader.log.diagnostics) }
+    guard let root = reader.parse(source.text) else {
+      if !reader.log.hasErrors {
+        reader.log.error("course.yaml is empty: give `id`, `title`, `version` and `lessons`", at: reader.location(line: 1, column: 1))
+      }
+      return nil
+    }
+    guard let mapping = reader.mapping(root, as: "course.yaml") else { return nil }
+    let f = reader.fields(
+      of: mapping, in: "course.yaml", allowed: ["id", "title", "version", "description", "lessons", "defaults"],
+      required: ["id", "title", "version", "lessons"], at: root)
+    let id = f["id"].flatMap { reader.text($0, field: "id") }
+    if let id, !QuestionDecoder.isValidID(id), let node = f["id"] {
+      reader.log.error("course id `\(id)` may only use a-z, 0-9, `.` and `-`", at: reader.location(node))
+    }
+    let title = f["title"].flatMap { reader.text($0, field: "title") }
+    let version = f["version"].flatMap { reader.text($0, field: "version") }
+    let description = f["description"].flatMap { reader.text($0, field: "description") }
+    var lessons: [(String, SourceLocation)] = []
+    if let node = f["lessons"], let items = reader.sequence(node, as: "`lessons`") {
+      if items.isEmpty { reader.log.error("`lessons` is empty", at: reader.location(node)) }
+      for item in items {
+        if let id = reader.text(item, field: "lessons") { lessons.append((id, reader.location(item))) }
+      }
+    }
+    var defaults = CourseDefaults()
+    if let node = f["defaults"], let map = reader.mapping(node, as: "`defaults`") {
+      let d = reader.fields(of: map, in: "`defaults`", allowed: ["difficulty", "scoring"], required: [], at: node)
+      if let value = d["difficulty"].flatMap({ reader.integer($0, field: "difficulty", in: 1...3) }) {
+        defaults.difficulty = value
+      }
+      if let node = d["scoring"], let text = reader.text(node, field: "scoring") {
+        if let scoring = MultipleScoring(rawValue: text) {
+          defaults.scoring = scoring
+        } else {
+          reader.log.error(
+            "unknown scoring `\(text)`; use one of \(MultipleScoring.allCases.map(\.rawValue).joined(separator: ", "))",
+            at: reader.location(node))
+        }
+      }
+    }
+    guard let id, let title, let version else { return nil }
+    return Header(
+      id: id, title: title, version: version, description: description, defaults: defaults, lessons: lessons)
+  }
+
+  /// The names of the files with the given extensions in a folder, sorted; `nil` if no folder.
+  private func files(in folder: String, extensions: Set<String>) -> [String]? {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+    return names.filter { name in
+      !name.hasPrefix(".") && extensions.contains((name as NSString).pathExtension.lowercased())
+    }.sorted()
+  }
+}

@@ -1,0 +1,425 @@
+import QuizCore
+import Yams
+
+/// Where a question's parts were written, for the checks that span files.
+struct QuestionSite {
+  var id: String?
+  var idLocation: SourceLocation
+  var lesson: String?
+  var lessonLocation: SourceLocation
+  var source: SectionReference?
+  var sourceLocation: SourceLocation?
+  var location: SourceLocation
+  var question: Question?
+}
+
+/// Turns the YAML of one question into a `Question`, logging every problem found.
+struct QuestionDecoder {
+  static let commonFields = [
+    "id", "lesson", "type", "prompt", "explanation", "difficulty", "weight", "tags", "source",
+  ]
+  static let typeFields: [QuestionType: [String]] = [
+    .single: ["choices"],
+    .multiple: ["choices", "scoring"],
+    .truefalse: ["answer", "feedback_true", "feedback_false"],
+    .short: ["answers", "case_sensitive"],
+    .numeric: ["answers", "unit"],
+    .matching: ["pairs", "distractors"],
+    .ordering: ["items", "scoring"],
+    .open: ["rubric"],
+  ]
+  /// Whether `id` is a valid id: one or more of `a-z`, `0-9`, `.` and `-`.
+  static func isValidID(_ id: String) -> Bool {
+    !id.isEmpty && id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D }
+  }
+
+  var defaults: CourseDefaults
+
+  /// Decodes one question node; the site is returned even when the question is invalid.
+  func decode(_ node: Node, reader: inout YAMLReader) -> QuestionSite? {
+    guard let mapping = reader.mapping(node, as: "a question") else { return nil }
+    let here = reader.location(node)
+    let type: QuestionType? = typeField(in: mapping, reader: &reader)
+    let allowed =
+      type.map { Self.commonFields + Self.typeFields[$0]! }
+      ?? Self.commonFields + Self.typeFields.values.flatMap { $0 }
+    let name = type.map { "a \($0.rawValue) question" } ?? "a question"
+    let fields = reader.fields(
+      of: mapping, in: name, allowed: allowed,
+      required: ["id", "lesson", "type", "prompt", "explanation"], at: node,
+      elsewhere: { field in
+        let homes = Self.typeFields.filter { $0.value.contains(field) }.map(\.key.rawValue).sorted()
+        return homes.isEmpty ? nil : homes.joined(separator: "/") + " questions"
+      })
+
+    var site = QuestionSite(
+      idLocation: here, lessonLocation: here, location: here)
+    let errorsBefore = reader.log.diagnostics.count
+    if let node = fields["id"], let id = reader.text(node, field: "id") {
+      site.idLocation = reader.location(node)
+      if !QuestionDecoder.isValidID(id) {
+        reader.log.error("question id `\(id)` may only use a-z, 0-9, `.` and `-`", at: site.idLocation)
+      }
+      site.id = id
+    }
+    if let node = fields["lesson"], let lesson = reader.text(node, field: "lesson") {
+      site.lesson = lesson
+      site.lessonLocation = reader.location(node)
+    }
+    let prompt = fields["prompt"].flatMap { reader.text($0, field: "prompt") }
+    let explanation = fields["explanation"].flatMap { reader.text($0, field: "explanation") }
+    let difficulty =
+      fields["difficulty"].map { reader.integer($0, field: "difficulty", in: 1...3) } ?? defaults.difficulty
+    var weight: Double? = 1
+    if let node = fields["weight"] {
+      weight = reader.number(node, field: "weight")
+      if let value = weight, value <= 0 {
+        reader.log.error("`weight` must be a positive number", at: reader.location(node))
+        weight = nil
+      }
+    }
+    let tags = fields["tags"].map { reader.texts($0, field: "tags") } ?? []
+    if let node = fields["source"], let text = reader.text(node, field: "source") {
+      site.sourceLocation = reader.location(node)
+      if let reference = SectionReference(parsing: text) {
+        site.source = reference
+      } else {
+        reader.log.error("`source` must be written `lesson-id#heading`", at: reader.location(node))
+      }
+    }
+    let kind = type.flatMap { decodeKind($0, fields: fields, at: node, reader: &reader) }
+
+    let clean = !reader.log.diagnostics[errorsBefore...].contains { $0.severity == .error }
+    if clean, let id = site.id, let lesson = site.lesson, let prompt, let explanation,
+      let difficulty, let weight, let tags, let kind
+    {
+      site.question = Question(
+        id: id, lesson: lesson, prompt: prompt, explanation: explanation, difficulty: difficulty,
+        weight: weight, tags: tags, source: site.source, kind: kind)
+    }
+    return site
+  }
+
+  private func typeField(in mapping: Node.Mapping, reader: inout YAMLReader) -> QuestionType? {
+    guard let node = mapping["type"], case .scalar(let scalar) = node else { return nil }
+    if let type = QuestionType(rawValue: scalar.string) { return type }
+    let names = QuestionType.allCases.map(\.rawValue)
+    let hint = Suggestion.closest(to: scalar.string, among: names).map { "; did you mean `\($0)`?" }
+      ?? "; use one of " + names.joined(separator: ", ")
+    reader.log.error("unknown question type `\(scalar.string)`\(hint)", at: reader.location(node))
+    return nil
+  }
+
+  // MARK: Kinds
+
+  private func decodeKind(
+    _ type: QuestionType, fields: [String: Node], at node: Node, reader: inout YAMLReader
+  ) -> QuestionKind? {
+    func required(_ name: String) -> Node? {
+      if let value = fields[name] { return value }
+      reader.log.error("a \(type.rawValue) question needs `\(name)`", at: reader.location(node))
+      return nil
+    }
+    switch type {
+    case .single:
+      guard let list = required("choices"), let choices = decodeChoices(list, reader: &reader) else { return nil }
+      let full = choices.filter { $0.fraction >= 1 }.count
+      if full != 1 {
+        reader.log.error(
+          "a single question needs exactly one choice with full credit (`correct: true`), found \(full)",
+          at: reader.location(list))
+        return nil
+      }
+      return .single(choices: choices)
+
+    case .multiple:
+      guard let list = required("choices"), let choices = decodeChoices(list, reader: &reader) else { return nil }
+      var scoring = defaults.scoring
+      var scoringNode: Node?
+      if let node = fields["scoring"] {
+        scoringNode = node
+        guard let value = decodeEnum(node, field: "scoring", as: MultipleScoring.self, reader: &reader)
+        else { return nil }
+        scoring = value
+      }
+      let explicit = choices.contains { $0.hasExplicitFraction }
+      if explicit {
+        if let scoringNode, scoring != .fractions {
+          reader.log.error(
+            "choices carry `fraction`, which needs `scoring: fractions`; remove the fractions or the scoring",
+            at: reader.location(scoringNode))
+          return nil
+        }
+        scoring = .fractions
+      }
+      if scoring == .fractions {
+        let sum = choices.filter { $0.fraction > 0 }.reduce(0) { $0 + $1.fraction }
+        if abs(sum - 1) > 1e-6 {
+          reader.log.error(
+            "the positive fractions of the choices add up to \(Self.format(sum)), not 1",
+            at: reader.location(list))
+          return nil
+        }
+      }
+      let correct = choices.filter(\.isCorrect).count
+      if correct < 2 {
+        reader.log.error(
+          "a multiple question needs at least two correct choices, found \(correct); use `single` for one",
+          at: reader.location(list))
+        return nil
+      }
+      return .multiple(choices: choices, scoring: scoring)
+
+    case .truefalse:
+      guard let node = required("answer"), let answer = reader.boolean(node, field: "answer") else { return nil }
+      let feedbackTrue = fields["feedback_true"].flatMap { reader.text($0, field: "feedback_true") }
+      let feedbackFalse = fields["feedback_false"].flatMap { reader.text($0, field: "feedback_false") }
+      return .trueFalse(TrueFalse(answer: answer, feedbackTrue: feedbackTrue, feedbackFalse: feedbackFalse))
+
+    case .short:
+      guard let list = required("answers"), let items = reader.sequence(list, as: "`answers`") else { return nil }
+      var answers: [AcceptedText] = []
+      for item in items {
+        guard let map = reader.mapping(item, as: "an answer") else { continue }
+        let f = reader.fields(of: map, in: "an answer", allowed: ["text", "fraction", "feedback"], required: ["text"], at: item)
+        guard let text = f["text"].flatMap({ reader.text($0, field: "text") }) else { continue }
+        guard let fraction = decodeFraction(f["fraction"], range: 0...1, reader: &reader) else { continue }
+        let feedback = f["feedback"].flatMap { reader.text($0, field: "feedback") }
+        answers.append(AcceptedText(text: text, fraction: fraction, feedback: feedback))
+      }
+      let caseSensitive = fields["case_sensitive"].map { reader.boolean($0, field: "case_sensitive") } ?? false
+      guard answers.count == items.count, let caseSensitive else { return nil }
+      guard requireFullCredit(answers.map(\.fraction), at: list, reader: &reader) else { return nil }
+      return .short(ShortAnswer(answers: answers, caseSensitive: caseSensitive))
+
+    case .numeric:
+      guard let list = required("answers"), let items = reader.sequence(list, as: "`answers`") else { return nil }
+      var answers: [AcceptedNumber] = []
+      for item in items {
+        guard let map = reader.mapping(item, as: "an answer") else { continue }
+        let f = reader.fields(
+          of: map, in: "a numeric answer", allowed: ["value", "tolerance", "fraction", "feedback"],
+          required: ["value"], at: item)
+        guard let value = f["value"].flatMap({ reader.number($0, field: "value") }) else { continue }
+        guard let tolerance = decodeTolerance(f["tolerance"], reader: &reader) else { continue }
+        guard let fraction = decodeFraction(f["fraction"], range: 0...1, reader: &reader) else { continue }
+        let feedback = f["feedback"].flatMap { reader.text($0, field: "feedback") }
+        answers.append(AcceptedNumber(value: value, tolerance: tolerance, fraction: fraction, feedback: feedback))
+      }
+      let unit = fields["unit"].flatMap { reader.text($0, field: "unit") }
+      guard answers.count == items.count else { return nil }
+      guard requireFullCredit(answers.map(\.fraction), at: list, reader: &reader) else { return nil }
+      return .numeric(NumericAnswer(answers: answers, unit: unit?.trimmingSpaces()))
+
+    case .matching:
+      guard let list = required("pairs"), let items = reader.sequence(list, as: "`pairs`") else { return nil }
+      var pairs: [MatchingPair] = []
+      for item in items {
+        guard let map = reader.mapping(item, as: "a pair") else { continue }
+        let f = reader.fields(of: map, in: "a pair", allowed: ["prompt", "answer"], required: ["prompt", "answer"], at: item)
+        guard let prompt = f["prompt"].flatMap({ reader.text($0, field: "prompt") }),
+          let answer = f["answer"].flatMap({ reader.text($0, field: "answer") })
+        else { continue }
+        pairs.append(MatchingPair(prompt: prompt, answer: answer))
+      }
+      let distractors = fields["distractors"].map { reader.texts($0, field: "distractors") } ?? []
+      guard pairs.count == items.count, let distractors else { return nil }
+      if pairs.count < 2 {
+        reader.log.error("a matching question needs at least two pairs", at: reader.location(list))
+        return nil
+      }
+      return .matching(Matching(pairs: pairs, distractors: distractors))
+
+    case .ordering:
+      guard let list = required("items"), let items = reader.texts(list, field: "items") else { return nil }
+      var scoring = OrderingScoring.longestOrderedSubset
+      if let node = fields["scoring"] {
+        guard let value = decodeEnum(node, field: "scoring", as: OrderingScoring.self, reader: &reader)
+        else { return nil }
+        scoring = value
+      }
+      if items.count < 2 {
+        reader.log.error("an ordering question needs at least two items", at: reader.location(list))
+        return nil
+      }
+      if Set(items).count != items.count {
+        reader.log.error("the items of an ordering question must all be different", at: reader.location(list))
+        return nil
+      }
+      return .ordering(Ordering(items: items, scoring: scoring))
+
+    case .open:
+      guard let node = required("rubric") else { return nil }
+      return decodeRubric(node, reader: &reader).map { .open($0) }
+    }
+  }
+
+  private func decodeChoices(_ node: Node, reader: inout YAMLReader) -> [Choice]? {
+    guard let items = reader.sequence(node, as: "`choices`") else { return nil }
+    var choices: [Choice] = []
+    for item in items {
+      guard let map = reader.mapping(item, as: "a choice") else { continue }
+      let f = reader.fields(
+        of: map, in: "a choice", allowed: ["text", "correct", "fraction", "feedback"], required: ["text"], at: item)
+      guard let text = f["text"].flatMap({ reader.text($0, field: "text") }) else { continue }
+      let correct = f["correct"].map { reader.boolean($0, field: "correct") } ?? false
+      guard let correct else { continue }
+      var fraction: Double = correct ? 1 : 0
+      if let node = f["fraction"] {
+        guard let value = decodeFraction(node, range: -1...1, reader: &reader) else { continue }
+        fraction = value
+      }
+      let feedback = f["feedback"].flatMap { reader.text($0, field: "feedback") }
+      choices.append(
+        Choice(text: text, fraction: fraction, hasExplicitFraction: f["fraction"] != nil, feedback: feedback))
+    }
+    guard choices.count == items.count else { return nil }
+    if choices.count < 2 {
+      reader.log.error("a choice question needs at least two choices", at: reader.location(node))
+      return nil
+    }
+    return choices
+  }
+
+  private func decodeFraction(_ node: Node?, range: ClosedRange<Double>, reader: inout YAMLReader) -> Double? {
+    guard let node else { return 1 }
+    guard let value = reader.number(node, field: "fraction") else { return nil }
+    guard range.contains(value) else {
+      reader.log.error(
+        "`fraction` \(Self.format(value)) is out of range \(Self.format(range.lowerBound))…\(Self.format(range.upperBound))",
+        at: reader.location(node))
+      return nil
+    }
+    return value
+  }
+
+  private func decodeTolerance(_ node: Node?, reader: inout YAMLReader) -> Tolerance? {
+    guard let node else { return .absolute(0) }
+    if case .scalar(let scalar) = node, scalar.string.hasSuffix("%"),
+      let percent = YAMLReader.parseNumber(String(scalar.string.dropLast())), percent >= 0
+    {
+      return .relative(percent: percent)
+    }
+    guard let value = reader.number(node, field: "tolerance") else { return nil }
+    guard value >= 0 else {
+      reader.log.error("`tolerance` cannot be negative", at: reader.location(node))
+      return nil
+    }
+    return .absolute(value)
+  }
+
+  private func decodeEnum<E: RawRepresentable & CaseIterable>(
+    _ node: Node, field: String, as type: E.Type, reader: inout YAMLReader
+  ) -> E? where E.RawValue == String {
+    guard let text = reader.text(node, field: field) else { return nil }
+    if let value = E(rawValue: text) { return value }
+    let names = E.allCases.map(\.rawValue)
+    let hint = Suggestion.closest(to: text, among: names).map { "; did you mean `\($0)`?" }
+      ?? "; use one of " + names.joined(separator: ", ")
+    reader.log.error("unknown \(field) `\(text)`\(hint)", at: reader.location(node))
+    return nil
+  }
+
+  private func requireFullCredit(_ fractions: [Double], at node: Node, reader: inout YAMLReader) -> Bool {
+    if fractions.contains(where: { $0 >= 1 }) { return true }
+    reader.log.error("no answer gives full credit; give one answer `fraction: 1` (the default)", at: reader.location(node))
+    return false
+  }
+
+  private func decodeRubric(_ node: Node, reader: inout YAMLReader) -> Rubric? {
+    guard let map = reader.mapping(node, as: "`rubric`") else { return nil }
+    let f = reader.fields(
+      of: map, in: "a rubric", allowed: ["points", "model_answer", "misconceptions"],
+      required: ["points", "model_answer"], at: node)
+    var points: [RubricPoint] = []
+    var failed = false
+    if let list = f["points"], let items = reader.sequence(list, as: "`points`") {
+      if items.isEmpty {
+        reader.log.error("a rubric needs at least one point", at: reader.location(list))
+        failed = true
+      }
+      for item in items {
+        guard let map = reader.mapping(item, as: "a rubric point") else {
+          failed = true
+          continue
+        }
+        let p = reader.fields(
+          of: map, in: "a rubric point", allowed: ["text", "weight", "keywords"], required: ["text"], at: item)
+        let text = p["text"].flatMap { reader.text($0, field: "text") }
+        var weight: Double? = 1
+        if let w = p["weight"] {
+          weight = reader.number(w, field: "weight")
+          if let value = weight, value <= 0 {
+            reader.log.error("`weight` must be a positive number", at: reader.location(w))
+            weight = nil
+          }
+        }
+        guard let keywordsNode = p["keywords"] else {
+          reader.log.error("rubric point has no `keywords`; add at least one group of keywords", at: reader.location(item))
+          failed = true
+          continue
+        }
+        let keywords = decodeKeywords(keywordsNode, reader: &reader)
+        guard let text, let weight, let keywords else {
+          failed = true
+          continue
+        }
+        points.append(RubricPoint(text: text, weight: weight, keywords: keywords))
+      }
+    } else {
+      failed = true
+    }
+    let model = f["model_answer"].flatMap { reader.text($0, field: "model_answer") }
+    var misconceptions: [Misconception] = []
+    if let list = f["misconceptions"], let items = reader.sequence(list, as: "`misconceptions`") {
+      for item in items {
+        guard let map = reader.mapping(item, as: "a misconception") else {
+          failed = true
+          continue
+        }
+        let m = reader.fields(
+          of: map, in: "a misconception", allowed: ["keywords", "penalty", "feedback"],
+          required: ["keywords", "penalty", "feedback"], at: item)
+        let keywords = m["keywords"].flatMap { decodeKeywords($0, reader: &reader) }
+        var penalty = m["penalty"].flatMap { reader.number($0, field: "penalty") }
+        if let value = penalty, !(0...1).contains(value), let node = m["penalty"] {
+          reader.log.error("`penalty` must be between 0 and 1", at: reader.location(node))
+          penalty = nil
+        }
+        let feedback = m["feedback"].flatMap { reader.text($0, field: "feedback") }
+        guard let keywords, let penalty, let feedback else {
+          failed = true
+          continue
+        }
+        misconceptions.append(Misconception(keywords: keywords, penalty: penalty, feedback: feedback))
+      }
+    } else if f["misconceptions"] != nil {
+      failed = true
+    }
+    guard !failed, let model else { return nil }
+    return Rubric(points: points, modelAnswer: model, misconceptions: misconceptions)
+  }
+
+  /// Keyword groups: a list of groups, each a list of alternatives (a plain text is a group of one).
+  private func decodeKeywords(_ node: Node, reader: inout YAMLReader) -> KeywordGroups? {
+    guard let groups = reader.sequence(node, as: "`keywords`") else { return nil }
+    if groups.isEmpty {
+      reader.log.error("`keywords` is empty; add at least one group of keywords", at: reader.location(node))
+      return nil
+    }
+    var result: KeywordGroups = []
+    for group in groups {
+      guard let alternatives = reader.texts(group, field: "keywords") else { return nil }
+      if alternatives.isEmpty {
+        reader.log.error("a keyword group is empty", at: reader.location(group))
+        return nil
+      }
+      result.append(alternatives)
+    }
+    return result
+  }
+
+  static func format(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+  }
+}

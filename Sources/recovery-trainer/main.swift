@@ -1,0 +1,3 @@
+import QuizCLI
+
+RecoveryTrainer.main()
