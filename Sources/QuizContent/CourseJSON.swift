@@ -10,10 +10,13 @@ public enum CourseJSON {
     ]
     if let description = course.description { pairs.append(("description", .string(description))) }
     pairs.append(
-      ("defaults", .object([
-        ("difficulty", .number(Double(course.defaults.difficulty))),
-        ("scoring", .string(course.defaults.scoring.rawValue)),
-      ])))
+      (
+        "defaults",
+        .object([
+          ("difficulty", .number(Double(course.defaults.difficulty))),
+          ("scoring", .string(course.defaults.scoring.rawValue)),
+        ])
+      ))
     pairs.append(("lessons", .array(course.lessons.map(value(of:)))))
     pairs.append(("questions", .array(course.questions.map { value(of: $0, withHash: true) })))
     return .object(pairs)
@@ -89,9 +92,14 @@ public enum CourseJSON {
         + optional("feedback_false", tf.feedbackFalse)
     case .short(let short):
       return [
-        ("answers", .array(short.answers.map {
-          .object([("text", .string($0.text)), ("fraction", .number($0.fraction))] + optional("feedback", $0.feedback))
-        })),
+        (
+          "answers",
+          .array(
+            short.answers.map {
+              .object(
+                [("text", .string($0.text)), ("fraction", .number($0.fraction))] + optional("feedback", $0.feedback))
+            })
+        ),
         ("case_sensitive", .bool(short.caseSensitive)),
       ]
     case .numeric(let numeric):
@@ -109,24 +117,41 @@ public enum CourseJSON {
       return [("answers", answers)] + optional("unit", numeric.unit)
     case .matching(let matching):
       return [
-        ("pairs", .array(matching.pairs.map { .object([("prompt", .string($0.prompt)), ("answer", .string($0.answer))]) })),
+        (
+          "pairs",
+          .array(matching.pairs.map { .object([("prompt", .string($0.prompt)), ("answer", .string($0.answer))]) })
+        ),
         ("distractors", .array(matching.distractors.map(JSONValue.string))),
       ]
     case .ordering(let ordering):
       return [("items", .array(ordering.items.map(JSONValue.string))), ("scoring", .string(ordering.scoring.rawValue))]
     case .open(let rubric):
       return [
-        ("rubric", .object([
-          ("points", .array(rubric.points.map {
-            .object([("text", .string($0.text)), ("weight", .number($0.weight)), ("keywords", keywords($0.keywords))])
-          })),
-          ("model_answer", .string(rubric.modelAnswer)),
-          ("misconceptions", .array(rubric.misconceptions.map {
-            .object([
-              ("keywords", keywords($0.keywords)), ("penalty", .number($0.penalty)), ("feedback", .string($0.feedback)),
-            ])
-          })),
-        ]))
+        (
+          "rubric",
+          .object([
+            (
+              "points",
+              .array(
+                rubric.points.map {
+                  .object([
+                    ("text", .string($0.text)), ("weight", .number($0.weight)), ("keywords", keywords($0.keywords)),
+                  ])
+                })
+            ),
+            ("model_answer", .string(rubric.modelAnswer)),
+            (
+              "misconceptions",
+              .array(
+                rubric.misconceptions.map {
+                  .object([
+                    ("keywords", keywords($0.keywords)), ("penalty", .number($0.penalty)),
+                    ("feedback", .string($0.feedback)),
+                  ])
+                })
+            ),
+          ])
+        )
       ]
     }
   }

@@ -56,7 +56,8 @@ public struct CourseLoader: Sendable {
     var lessonSites: [LessonSite] = []
     let lessonFiles = files(in: display("lessons"), extensions: ["md", "markdown"])
     if lessonFiles == nil {
-      log.error("the course has no `lessons` folder", at: SourceLocation(file: display("course.yaml"), line: 1, column: 1))
+      log.error(
+        "the course has no `lessons` folder", at: SourceLocation(file: display("course.yaml"), line: 1, column: 1))
     }
     for name in lessonFiles ?? [] {
       let path = display("lessons/\(name)")
@@ -81,17 +82,7 @@ public struct CourseLoader: Sendable {
     for name in files(in: display("questions"), extensions: ["yaml", "yml"]) ?? [] {
       let path = display("questions/\(name)")
       guard let source = SourceText.read(URL(fileURLWithPath: path), displayPath: path, log: &log) else { continue }
-      var reader = YAMLReader(file: path)
-      if let root = reader.parse(source.text) {
-        if let items = reader.sequence(root, as: "a question file") {
-          for item in items {
-            if let site = decoder.decode(item, reader: &reader) { questionSites.append(site) }
-          }
-        }
-      } else if !reader.log.hasErrors {
-        reader.log.warning("the file holds no questions", at: reader.location(line: 1, column: 1))
-      }
-      log.append(contentsOf: reader.log.diagnostics)
+      questionSites += Self.questionSites(in: source, decoder: decoder, log: &log)
     }
 
     // Checks across files.
@@ -107,7 +98,8 @@ public struct CourseLoader: Sendable {
       }
       for site in lessonSites {
         if let id = site.id, !listed.contains(id), lessonsByID[id]?.file == site.file {
-          log.warning("lesson `\(id)` is not listed in course.yaml `lessons`, so learners will not see it", at: site.idLocation)
+          log.warning(
+            "lesson `\(id)` is not listed in course.yaml `lessons`, so learners will not see it", at: site.idLocation)
         }
       }
     }
@@ -117,7 +109,8 @@ public struct CourseLoader: Sendable {
       if let id = site.id {
         if let first = questionsByID[id] {
           let at = first.idLocation
-          log.error("duplicate question id `\(id)`; also defined at \(at.file):\(at.line):\(at.column)", at: site.idLocation)
+          log.error(
+            "duplicate question id `\(id)`; also defined at \(at.file):\(at.line):\(at.column)", at: site.idLocation)
         } else {
           questionsByID[id] = site
         }
@@ -125,14 +118,16 @@ public struct CourseLoader: Sendable {
       if let lesson = site.lesson {
         questionCount[lesson, default: 0] += 1
         if lessonsByID[lesson] == nil {
-          let hint = Suggestion.closest(to: lesson, among: Array(lessonsByID.keys)).map { "; did you mean `\($0)`?" } ?? ""
+          let hint =
+            Suggestion.closest(to: lesson, among: Array(lessonsByID.keys)).map { "; did you mean `\($0)`?" } ?? ""
           log.error("unknown lesson `\(lesson)`\(hint)", at: site.lessonLocation)
         }
       }
       if let source = site.source, let at = site.sourceLocation {
         checkSource(source, at: at, lessons: lessonsByID, log: &log)
       } else if site.sourceLocation == nil {
-        log.warning("question has no `source`; add the lesson section to re-read (`lesson-id#heading`)", at: site.location)
+        log.warning(
+          "question has no `source`; add the lesson section to re-read (`lesson-id#heading`)", at: site.location)
       }
     }
     for site in lessonSites {
@@ -141,22 +136,62 @@ public struct CourseLoader: Sendable {
       }
     }
 
-    let diagnostics = log.diagnostics.sorted()
-    guard !log.hasErrors, let header else {
+    let diagnostics = Array(Set(log.diagnostics)).sorted()
+    guard !log.hasErrors, let header, let id = header.id, let title = header.title, let version = header.version
+    else {
       return CourseLoadResult(course: nil, diagnostics: diagnostics)
     }
     let lessons = header.lessons.compactMap { lessonsByID[$0.id]?.lesson }
     let course = Course(
-      id: header.id, title: header.title, version: header.version, description: header.description,
+      id: id, title: title, version: version, description: header.description,
       defaults: header.defaults, lessons: lessons, questions: questionSites.compactMap(\.question))
     return CourseLoadResult(course: course, diagnostics: diagnostics)
+  }
+
+  /// Reads the questions of one question-bank file, checking each on its own.
+  ///
+  /// Checks that need the whole course (lesson and `source` references, duplicate ids across
+  /// files) are left to `load(folder:)`.
+  public static func parseQuestionBank(
+    _ text: String, file: String, defaults: CourseDefaults = CourseDefaults()
+  ) -> (questions: [Question], diagnostics: [Diagnostic]) {
+    var log = DiagnosticLog()
+    let sites = questionSites(
+      in: SourceText(path: file, text: text), decoder: QuestionDecoder(defaults: defaults), log: &log)
+    return (sites.compactMap(\.question), Array(Set(log.diagnostics)).sorted())
+  }
+
+  /// Reads one lesson file: front matter and Markdown.
+  public static func parseLesson(_ text: String, file: String) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
+    var log = DiagnosticLog()
+    let site = LessonReader.read(SourceText(path: file, text: text), log: &log)
+    return (site.lesson, Array(Set(log.diagnostics)).sorted())
+  }
+
+  private static func questionSites(
+    in source: SourceText, decoder: QuestionDecoder, log: inout DiagnosticLog
+  ) -> [QuestionSite] {
+    var sites: [QuestionSite] = []
+    var reader = YAMLReader(file: source.path)
+    if let root = reader.parse(source.text) {
+      if let items = reader.sequence(root, as: "a question file") {
+        for item in items {
+          if let site = decoder.decode(item, reader: &reader) { sites.append(site) }
+        }
+      }
+    } else if !reader.log.hasErrors {
+      reader.log.warning("the file holds no questions", at: reader.location(line: 1, column: 1))
+    }
+    log.append(contentsOf: reader.log.diagnostics)
+    return sites
   }
 
   private func checkSource(
     _ source: SectionReference, at location: SourceLocation, lessons: [String: LessonSite], log: inout DiagnosticLog
   ) {
     guard let site = lessons[source.lesson] else {
-      let hint = Suggestion.closest(to: source.lesson, among: Array(lessons.keys)).map { "; did you mean `\($0)`?" } ?? ""
+      let hint =
+        Suggestion.closest(to: source.lesson, among: Array(lessons.keys)).map { "; did you mean `\($0)`?" } ?? ""
       log.error("`source` names unknown lesson `\(source.lesson)`\(hint)", at: location)
       return
     }
@@ -164,16 +199,17 @@ public struct CourseLoader: Sendable {
     if lesson.section(titled: heading) == nil {
       let titles = lesson.sections.map(\.title)
       let hint = Suggestion.closest(to: heading, among: titles).map { "; did you mean `\(source.lesson)#\($0)`?" } ?? ""
-      log.error("`source` names heading `\(heading)`, which lesson `\(source.lesson)` does not have\(hint)", at: location)
+      log.error(
+        "`source` names heading `\(heading)`, which lesson `\(source.lesson)` does not have\(hint)", at: location)
     }
   }
 
   // MARK: course.yaml
 
   private struct Header {
-    var id: String
-    var title: String
-    var version: String
+    var id: String?
+    var title: String?
+    var version: String?
     var description: String?
     var defaults: CourseDefaults
     var lessons: [(id: String, location: SourceLocation)]
@@ -185,7 +221,8 @@ public struct CourseLoader: Sendable {
     defer { log.append(contentsOf: reader.log.diagnostics) }
     guard let root = reader.parse(source.text) else {
       if !reader.log.hasErrors {
-        reader.log.error("course.yaml is empty: give `id`, `title`, `version` and `lessons`", at: reader.location(line: 1, column: 1))
+        reader.log.error(
+          "course.yaml is empty: give `id`, `title`, `version` and `lessons`", at: reader.location(line: 1, column: 1))
       }
       return nil
     }
@@ -223,7 +260,6 @@ public struct CourseLoader: Sendable {
         }
       }
     }
-    guard let id, let title, let version else { return nil }
     return Header(
       id: id, title: title, version: version, description: description, defaults: defaults, lessons: lessons)
   }

@@ -42,16 +42,18 @@ enum LessonReader {
     guard let mapping = reader.mapping(node, as: "the front matter") else { return site }
     let f = reader.fields(of: mapping, in: "the lesson front matter", allowed: fields, required: fields, at: node)
     if let node = f["id"], let id = reader.text(node, field: "id") {
-      site.id = id
       site.idLocation = reader.location(node)
-      if !QuestionDecoder.isValidID(id) {
+      if QuestionDecoder.isValidID(id) {
+        site.id = id
+      } else {
         reader.log.error("lesson id `\(id)` may only use a-z, 0-9, `.` and `-`", at: site.idLocation)
       }
     }
     let title = f["title"].flatMap { reader.text($0, field: "title") }
     var objectives = f["objectives"].flatMap { reader.texts($0, field: "objectives") }
     if let list = objectives, list.isEmpty, let node = f["objectives"] {
-      reader.log.error("`objectives` is empty; list what the learner can do after the lesson", at: reader.location(node))
+      reader.log.error(
+        "`objectives` is empty; list what the learner can do after the lesson", at: reader.location(node))
       objectives = nil
     }
     let minutes = f["minutes"].flatMap { reader.integer($0, field: "minutes", in: 1...600) }
@@ -75,7 +77,9 @@ enum LessonReader {
       sections.append(Section(title: heading.text, level: heading.level, line: heading.line - bodyFirstLine + 1))
     }
     if body.trimmingSpaces().isEmpty {
-      reader.log.error("the lesson has no text after its front matter", at: SourceLocation(file: source.path, line: close + 1, column: 1))
+      reader.log.error(
+        "the lesson has no text after its front matter",
+        at: SourceLocation(file: source.path, line: close + 1, column: 1))
     }
     if let id = site.id, let title, let objectives, let minutes, !reader.log.hasErrors {
       site.lesson = Lesson(

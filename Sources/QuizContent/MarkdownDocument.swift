@@ -11,9 +11,10 @@ public struct MarkdownDocument: Sendable, Hashable {
 
   /// Parses Markdown text; `firstLine` is the file line of the text's first line.
   public init(parsing text: String, firstLine: Int = 1) {
-    var parser = BlockParser(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-    }, firstLine: firstLine)
+    var parser = BlockParser(
+      lines: text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+      }, firstLine: firstLine)
     blocks = parser.parse()
   }
 

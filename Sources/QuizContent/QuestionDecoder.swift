@@ -30,7 +30,8 @@ struct QuestionDecoder {
   ]
   /// Whether `id` is a valid id: one or more of `a-z`, `0-9`, `.` and `-`.
   static func isValidID(_ id: String) -> Bool {
-    !id.isEmpty && id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D }
+    !id.isEmpty
+      && id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D }
   }
 
   var defaults: CourseDefaults
@@ -104,7 +105,8 @@ struct QuestionDecoder {
     guard let node = mapping["type"], case .scalar(let scalar) = node else { return nil }
     if let type = QuestionType(rawValue: scalar.string) { return type }
     let names = QuestionType.allCases.map(\.rawValue)
-    let hint = Suggestion.closest(to: scalar.string, among: names).map { "; did you mean `\($0)`?" }
+    let hint =
+      Suggestion.closest(to: scalar.string, among: names).map { "; did you mean `\($0)`?" }
       ?? "; use one of " + names.joined(separator: ", ")
     reader.log.error("unknown question type `\(scalar.string)`\(hint)", at: reader.location(node))
     return nil
@@ -181,7 +183,8 @@ struct QuestionDecoder {
       var answers: [AcceptedText] = []
       for item in items {
         guard let map = reader.mapping(item, as: "an answer") else { continue }
-        let f = reader.fields(of: map, in: "an answer", allowed: ["text", "fraction", "feedback"], required: ["text"], at: item)
+        let f = reader.fields(
+          of: map, in: "an answer", allowed: ["text", "fraction", "feedback"], required: ["text"], at: item)
         guard let text = f["text"].flatMap({ reader.text($0, field: "text") }) else { continue }
         guard let fraction = decodeFraction(f["fraction"], range: 0...1, reader: &reader) else { continue }
         let feedback = f["feedback"].flatMap { reader.text($0, field: "feedback") }
@@ -200,10 +203,11 @@ struct QuestionDecoder {
         let f = reader.fields(
           of: map, in: "a numeric answer", allowed: ["value", "tolerance", "fraction", "feedback"],
           required: ["value"], at: item)
-        guard let value = f["value"].flatMap({ reader.number($0, field: "value") }) else { continue }
-        guard let tolerance = decodeTolerance(f["tolerance"], reader: &reader) else { continue }
-        guard let fraction = decodeFraction(f["fraction"], range: 0...1, reader: &reader) else { continue }
+        let value = f["value"].flatMap { reader.number($0, field: "value") }
+        let tolerance = decodeTolerance(f["tolerance"], reader: &reader)
+        let fraction = decodeFraction(f["fraction"], range: 0...1, reader: &reader)
         let feedback = f["feedback"].flatMap { reader.text($0, field: "feedback") }
+        guard let value, let tolerance, let fraction else { continue }
         answers.append(AcceptedNumber(value: value, tolerance: tolerance, fraction: fraction, feedback: feedback))
       }
       let unit = fields["unit"].flatMap { reader.text($0, field: "unit") }
@@ -216,7 +220,8 @@ struct QuestionDecoder {
       var pairs: [MatchingPair] = []
       for item in items {
         guard let map = reader.mapping(item, as: "a pair") else { continue }
-        let f = reader.fields(of: map, in: "a pair", allowed: ["prompt", "answer"], required: ["prompt", "answer"], at: item)
+        let f = reader.fields(
+          of: map, in: "a pair", allowed: ["prompt", "answer"], required: ["prompt", "answer"], at: item)
         guard let prompt = f["prompt"].flatMap({ reader.text($0, field: "prompt") }),
           let answer = f["answer"].flatMap({ reader.text($0, field: "answer") })
         else { continue }
@@ -314,7 +319,8 @@ struct QuestionDecoder {
     guard let text = reader.text(node, field: field) else { return nil }
     if let value = E(rawValue: text) { return value }
     let names = E.allCases.map(\.rawValue)
-    let hint = Suggestion.closest(to: text, among: names).map { "; did you mean `\($0)`?" }
+    let hint =
+      Suggestion.closest(to: text, among: names).map { "; did you mean `\($0)`?" }
       ?? "; use one of " + names.joined(separator: ", ")
     reader.log.error("unknown \(field) `\(text)`\(hint)", at: reader.location(node))
     return nil
@@ -322,7 +328,8 @@ struct QuestionDecoder {
 
   private func requireFullCredit(_ fractions: [Double], at node: Node, reader: inout YAMLReader) -> Bool {
     if fractions.contains(where: { $0 >= 1 }) { return true }
-    reader.log.error("no answer gives full credit; give one answer `fraction: 1` (the default)", at: reader.location(node))
+    reader.log.error(
+      "no answer gives full credit; give one answer `fraction: 1` (the default)", at: reader.location(node))
     return false
   }
 
@@ -355,7 +362,8 @@ struct QuestionDecoder {
           }
         }
         guard let keywordsNode = p["keywords"] else {
-          reader.log.error("rubric point has no `keywords`; add at least one group of keywords", at: reader.location(item))
+          reader.log.error(
+            "rubric point has no `keywords`; add at least one group of keywords", at: reader.location(item))
           failed = true
           continue
         }

@@ -12,6 +12,9 @@ struct YAMLReader {
   /// Added to every line number: the front matter of a lesson starts on line 2.
   let lineOffset: Int
   var log = DiagnosticLog()
+  /// Kept alive while nodes are read: Yams holds anchors weakly, and only a living parser
+  /// keeps them, which is how aliased nodes are recognised and refused.
+  private var parser: Parser?
 
   init(file: String, lineOffset: Int = 0) {
     self.file = file
@@ -23,7 +26,9 @@ struct YAMLReader {
   /// Parses YAML text into a node tree; `nil` for an empty document or after a logged error.
   mutating func parse(_ source: String) -> Node? {
     do {
-      return try Yams.compose(yaml: source)
+      let parser = try Parser(yaml: source)
+      self.parser = parser
+      return try parser.singleRoot()
     } catch let error as YamlError {
       report(error, in: source)
     } catch {
@@ -75,7 +80,9 @@ struct YAMLReader {
       case .alias: nil
       }
     if anchor != nil || { if case .alias = node { true } else { false } }() {
-      log.error("YAML anchors and aliases (&name, *name) are not allowed in course files; write the value out", at: location(node))
+      log.error(
+        "YAML anchors and aliases (&name, *name) are not allowed in course files; write the value out",
+        at: location(node))
       return nil
     }
     return node
@@ -125,9 +132,13 @@ struct YAMLReader {
 
   /// A whole number within `range`.
   mutating func integer(_ node: Node, field: String, in range: ClosedRange<Int>) -> Int? {
-    guard let value = number(node, field: field) else { return nil }
-    guard value.rounded() == value, let whole = Int(exactly: value), range.contains(whole) else {
-      log.error("`\(field)` must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: location(node))
+    guard let node = plain(node) else { return nil }
+    var value: Double?
+    if case .scalar(let scalar) = node, scalar.style == .plain { value = Self.parseNumber(scalar.string) }
+    guard let value, value.rounded() == value, let whole = Int(exactly: value), range.contains(whole) else {
+      log.error(
+        "`\(field)` must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(describe(node))",
+        at: location(node))
       return nil
     }
     return whole

@@ -20,7 +20,9 @@ struct ContentCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The course folder, or a folder holding one course (default: the built-in content).", valueName: "dir"))
+    @Argument(
+      help: ArgumentHelp(
+        "The course folder, or a folder holding one course (default: the built-in content).", valueName: "dir"))
     var directory: String?
 
     @Flag(help: "Treat warnings as errors.")

@@ -6,13 +6,17 @@ import QuizStore
 
 /// Options every command takes.
 public struct GlobalOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The course content folder (default: the built-in course).", valueName: "dir"))
+  @Option(
+    name: .long, help: ArgumentHelp("The course content folder (default: the built-in course).", valueName: "dir"))
   var content: String?
 
-  @Option(name: .customLong("data-dir"), help: ArgumentHelp("Where progress is kept (default: ~/.local/share/recovery-trainer).", valueName: "dir"))
+  @Option(
+    name: .customLong("data-dir"),
+    help: ArgumentHelp("Where progress is kept (default: ~/.local/share/recovery-trainer).", valueName: "dir"))
   var dataDir: String?
 
-  @Option(name: .long, help: ArgumentHelp("Interface language: zh or en (default: from LANG, else zh).", valueName: "zh|en"))
+  @Option(
+    name: .long, help: ArgumentHelp("Interface language: zh or en (default: from LANG, else zh).", valueName: "zh|en"))
   var lang: LanguageOption?
 
   public init() {}

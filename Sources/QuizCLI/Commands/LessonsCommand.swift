@@ -15,9 +15,11 @@ struct LessonsCommand: ParsableCommand {
       course: course, language: context.language, style: context.style, width: context.terminal.width)
     Console.line(views.courseLine())
     for line in views.lessonList() { Console.line(line) }
-    Console.line(context.style.dim(context.language.pick(
-      "阅读一课：recovery-trainer read <课程编号或 id>",
-      "Read a lesson: recovery-trainer read <number or id>")))
+    Console.line(
+      context.style.dim(
+        context.language.pick(
+          "阅读一课：recovery-trainer read <课程编号或 id>",
+          "Read a lesson: recovery-trainer read <number or id>")))
   }
 }
 

@@ -91,7 +91,8 @@ struct StudyShell {
       let shown = MarkdownRenderer.inert(String(first.prefix(40)))
       Console.line(
         language.pick("没有命令 “\(shown)”", "Unknown command “\(shown)”")
-          + (hint.map { language.pick("，你是想输入 \($0) 吗？", "; did you mean \($0)?") } ?? language.pick("。输入 help 查看命令。", ". Type help for commands.")))
+          + (hint.map { language.pick("，你是想输入 \($0) 吗？", "; did you mean \($0)?") }
+            ?? language.pick("。输入 help 查看命令。", ". Type help for commands.")))
     }
     return true
   }

@@ -12,7 +12,8 @@ struct LessonViews {
   func courseLine() -> String {
     language.pick(
       "课程：\(course.title)（\(course.lessons.count) 课，\(course.questions.count) 题）· 版本 \(course.version)",
-      "Course: \(course.title) (\(course.lessons.count) lessons, \(course.questions.count) questions) · version \(course.version)")
+      "Course: \(course.title) (\(course.lessons.count) lessons, \(course.questions.count) questions) · version \(course.version)"
+    )
   }
 
   /// One line per lesson: number, id, title, minutes, questions.
@@ -38,7 +39,9 @@ struct LessonViews {
   /// The lesson page: title, objectives, then the body or one section of it.
   func page(_ lesson: Lesson, section: Section? = nil) -> [String] {
     let renderer = MarkdownRenderer(width: width, style: style)
-    var lines = [style.heading(lesson.title) + style.dim("  (\(lesson.id) · \(lesson.minutes) \(language.pick("分钟", "min")))")]
+    var lines = [
+      style.heading(lesson.title) + style.dim("  (\(lesson.id) · \(lesson.minutes) \(language.pick("分钟", "min")))")
+    ]
     if section == nil {
       lines.append("")
       lines.append(style.bold(language.pick("学习目标", "Objectives")))

@@ -99,7 +99,10 @@ struct MarkdownRenderer {
         runs.append(StyledRun(text: String(characters[index + 2..<end]), kind: .bold))
         index = end + 2
       } else if c == "*" || c == "_", index + 1 < characters.count, characters[index + 1] != " ",
-        let end = closing([c], from: index + 1), c == "*" || !(characters[index + 1].isASCII && characters[index + 1].isLetter && index > 0 && characters[index - 1].isLetter)
+        let end = closing([c], from: index + 1),
+        c == "*"
+          || !(characters[index + 1].isASCII && characters[index + 1].isLetter && index > 0
+            && characters[index - 1].isLetter)
       {
         flush()
         runs.append(StyledRun(text: String(characters[index + 1..<end]), kind: .italic))

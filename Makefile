@@ -1,0 +1,71 @@
+# recovery-trainer — two commands on a fresh machine:
+#   make run    install what is missing, build, start the trainer on the built-in course
+#   make test   build and run every test
+SWIFT ?= swift
+APT_PACKAGES := libreadline-dev libsqlite3-dev
+BIN := .build/debug/recovery-trainer
+
+.PHONY: run test build release deps lint format format-check content-lint soak bench fuzz clean install help
+
+help:
+	@echo "make run           build and start the trainer (installs system packages when missing)"
+	@echo "make test          build and run every test (unit, property-based, end-to-end)"
+	@echo "make content-lint  check the built-in course strictly"
+	@echo "make format        reformat the Swift sources"
+	@echo "make release       optimised build in .build/release"
+	@echo "make install       install to PREFIX (default /usr/local)"
+	@echo "make soak          long reliability runs (not part of make test)"
+	@echo "make bench         whole-program benchmarks into docs/performance.md"
+
+# Installs the C libraries the build links against, only when they are missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: build
+	$(BIN) --content content
+
+test: deps format-check
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(BIN) content lint --strict content
+
+content-lint: build
+	$(BIN) content lint --strict content
+
+format:
+	$(SWIFT) format -i -r Sources Tests Package.swift
+
+format-check:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+
+PREFIX ?= /usr/local
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/recovery-trainer
+	install -m 755 .build/release/recovery-trainer $(PREFIX)/bin/recovery-trainer
+	rm -rf $(PREFIX)/share/recovery-trainer/content
+	cp -R content $(PREFIX)/share/recovery-trainer/content
+
+soak: build
+	scripts/soak
+
+bench:
+	scripts/bench
+
+fuzz:
+	scripts/fuzz
+
+clean:
+	rm -rf .build

@@ -1,0 +1,118 @@
+import Foundation
+import QuizContent
+import QuizCore
+import Testing
+
+/// The built-in loan-recovery course: clean under `--strict`, and as complete as promised.
+@Suite struct BuiltInCourseTests {
+  static let result: CourseLoadResult = {
+    let folder = try! CourseLoader.locateCourse(in: Fixtures.builtInContent.path)
+    return CourseLoader().load(folder: folder)
+  }()
+
+  static var course: Course { result.course! }
+
+  static let coreLessons = [
+    "credit-assessment", "receivables-policy", "overdue-management", "recovery-methods", "disposal",
+    "legal-procedures", "compliant-collection",
+  ]
+
+  @Test func loadsWithoutErrorsOrWarnings() {
+    #expect(Self.result.diagnostics.map(\.description) == [])
+    #expect(Self.result.course != nil)
+  }
+
+  @Test func hasTheLessonsInOrder() {
+    #expect(Self.course.lessons.map(\.id) == Self.coreLessons + ["post-class-test"])
+  }
+
+  @Test(arguments: coreLessons)
+  func eachCoreLessonHasEnoughTextAndQuestions(_ id: String) throws {
+    let lesson = try #require(Self.course.lesson(withID: id))
+    let han = lesson.body.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
+    #expect((1_500...4_000).contains(han), "\(id) has \(han) Chinese characters")
+    #expect(Self.course.questions(in: id).count >= 24)
+    #expect((3...6).contains(lesson.objectives.count))
+    #expect(lesson.sections.contains { $0.title == "小结" }, "\(id) needs a summary section")
+  }
+
+  @Test func hasEnoughQuestionsOfEveryType() {
+    let minimum: [QuestionType: Int] = [
+      .single: 40, .multiple: 30, .truefalse: 25, .short: 12, .numeric: 15, .matching: 10, .ordering: 10,
+      .open: 10,
+    ]
+    let counts = Dictionary(grouping: Self.course.questions, by: \.type).mapValues(\.count)
+    for (type, needed) in minimum {
+      #expect(counts[type, default: 0] >= needed, "\(type.rawValue): \(counts[type, default: 0]) < \(needed)")
+    }
+  }
+
+  @Test func everyQuestionTeachesAndPointsToASection() {
+    for question in Self.course.questions {
+      #expect(question.explanation.count >= 20, "\(question.id): explanation too short to teach")
+      #expect(question.source?.heading != nil, "\(question.id): no source section")
+      #expect(!question.tags.isEmpty, "\(question.id): no tags")
+      switch question.kind {
+      case .single(let choices), .multiple(let choices, _):
+        for choice in choices {
+          #expect(choice.feedback != nil, "\(question.id): choice “\(choice.text)” has no feedback")
+        }
+      default: break
+      }
+    }
+  }
+
+  @Test func everyHeadingIsReferencedByAQuestion() {
+    let referenced = Set(Self.course.questions.compactMap { $0.source?.description })
+    for lesson in Self.course.lessons {
+      for section in lesson.sections {
+        #expect(referenced.contains("\(lesson.id)#\(section.title)"), "\(lesson.id)#\(section.title) has no question")
+      }
+    }
+  }
+
+  @Test func theFourSeedPostClassQuestionsAreOpenQuestions() throws {
+    let seed: [(id: String, words: [String])] = [
+      ("pt.recovery-routes", ["回收", "途径", "流程"]),
+      ("pt.disposal-routes", ["处置", "途径", "场景"]),
+      ("pt.when-legal-action", ["法律行动", "拒绝还款", "无力偿还"]),
+      ("pt.settlement-role", ["和解协议", "作用", "法律行动"]),
+    ]
+    for (id, words) in seed {
+      let question = try #require(Self.course.question(withID: id))
+      guard case .open(let rubric) = question.kind else {
+        Issue.record("\(id) is not an open question")
+        continue
+      }
+      #expect(question.lesson == "post-class-test")
+      #expect((4...6).contains(rubric.points.count), "\(id) has \(rubric.points.count) rubric points")
+      #expect(!rubric.misconceptions.isEmpty)
+      for word in words { #expect(question.prompt.contains(word), "\(id) prompt lacks “\(word)”") }
+    }
+  }
+
+  @Test func openModelAnswersCoverTheirOwnRubric() {
+    for question in Self.course.questions {
+      guard case .open(let rubric) = question.kind else { continue }
+      let answer = rubric.modelAnswer
+      for point in rubric.points {
+        let covered = point.keywords.allSatisfy { group in group.contains { answer.contains($0) } }
+        #expect(covered, "\(question.id): model answer misses “\(point.text)”")
+      }
+      for misconception in rubric.misconceptions {
+        let found = misconception.keywords.allSatisfy { group in group.contains { answer.contains($0) } }
+        #expect(!found, "\(question.id): model answer triggers misconception “\(misconception.feedback)”")
+      }
+    }
+  }
+
+  @Test func hashesAreStableAndDistinct() {
+    let hashes = Self.course.questions.map(CourseJSON.hash(of:))
+    #expect(Set(hashes).count == hashes.count)
+    #expect(hashes.allSatisfy { $0.count == 64 })
+    var edited = Self.course.questions[0]
+    #expect(CourseJSON.hash(of: edited) == hashes[0])
+    edited.explanation += "。"
+    #expect(CourseJSON.hash(of: edited) != hashes[0])
+  }
+}
