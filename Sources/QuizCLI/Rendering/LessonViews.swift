@@ -25,7 +25,8 @@ struct LessonViews {
       "\(lesson.minutes) \(minutesLabel) · \(course.questions(in: lesson.id).count) \(questionsLabel)"
     }
     let tailWidth = course.lessons.map { tail($0).displayWidth }.max() ?? 0
-    let titleWidth = max(8, width - 2 - 3 - idWidth - 2 - 2 - tailWidth)
+    let longestTitle = course.lessons.map(\.title.displayWidth).max() ?? 0
+    let titleWidth = min(longestTitle, max(8, width - 2 - 3 - idWidth - 2 - 2 - tailWidth))
     var lines: [String] = []
     for (index, lesson) in course.lessons.enumerated() {
       let number = TextWrapper.pad(String(index + 1), to: 2)

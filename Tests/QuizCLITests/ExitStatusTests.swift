@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Exit statuses and messages that scripts and people rely on.
+@Suite struct ExitStatusTests {
+  @Test func lintOfABrokenCourseExits65WithLocatedErrors() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let course = folder.appendingPathComponent("course")
+    try FileManager.default.copyItem(atPath: CLI.course, toPath: course.path)
+    try Data("- id: Bad Id\n  lesson: basics\n".utf8).write(to: course.appendingPathComponent("questions/bad.yaml"))
+    let result = try CLI.run(["content", "lint", course.path])
+    #expect(result.status == 65)
+    #expect(result.stdout.contains("questions/bad.yaml:1:7: error: question id `Bad Id` may only use"))
+    #expect(result.stdout.contains("questions/bad.yaml:1:3: error: a question is missing the required field `type`"))
+  }
+
+  @Test func strictTurnsWarningsIntoFailure() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let course = folder.appendingPathComponent("course")
+    try FileManager.default.copyItem(atPath: CLI.course, toPath: course.path)
+    try FileManager.default.removeItem(at: course.appendingPathComponent("questions/extra.yaml"))
+    #expect(try CLI.run(["content", "lint", course.path]).status == 0)
+    let strict = try CLI.run(["content", "lint", "--strict", course.path])
+    #expect(strict.status == 65)
+    #expect(strict.stdout.contains("warning: lesson `extra` has no questions"))
+  }
+
+  @Test func lintJSONListsFindings() throws {
+    let result = try CLI.run(["content", "lint", "--format", "json", CLI.course])
+    #expect(result.status == 0)
+    let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    #expect(json?["ok"] as? Bool == true)
+    #expect(json?["questions"] as? Int == 2)
+    #expect((json?["findings"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test func missingContentFolderExits66() throws {
+    let result = try CLI.run(["lessons", "--content", "/nonexistent/course"])
+    #expect(result.status == 66)
+    #expect(result.stderr.contains("content folder not found: /nonexistent/course"))
+  }
+
+  @Test func aBrokenCourseIsNotStudied() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let course = folder.appendingPathComponent("course")
+    try FileManager.default.copyItem(atPath: CLI.course, toPath: course.path)
+    try Data("- [".utf8).write(to: course.appendingPathComponent("questions/bad.yaml"))
+    let result = try CLI.run(["lessons", "--content", course.path])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("content lint"))
+  }
+
+  @Test func usageErrorsExit64() throws {
+    #expect(try CLI.run(["lessons", "--lang", "fr"]).status == 64)
+    #expect(try CLI.run(["nosuchcommand", "--content", CLI.course]).status == 64)
+  }
+
+  @Test(arguments: [
+    ["--help"], ["lessons", "--help"], ["read", "--help"], ["content", "lint", "--help"],
+    ["content", "dump", "--help"], ["study", "--help"],
+  ])
+  func everyCommandHasHelp(_ arguments: [String]) throws {
+    let result = try CLI.run(arguments)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("USAGE:"))
+    if arguments.count > 1 || arguments == ["--help"] {
+      #expect(result.stdout.contains("--content") || result.stdout.contains("SUBCOMMANDS"))
+    }
+  }
+
+  @Test func versionIsPrinted() throws {
+    let result = try CLI.run(["--version"])
+    #expect(result.status == 0)
+    #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+  }
+
+  @Test func dumpIsJSONWithHashes() throws {
+    let result = try CLI.run(["content", "dump", CLI.course])
+    #expect(result.status == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let questions = try #require(json["questions"] as? [[String: Any]])
+    #expect(questions.map { $0["id"] as? String } == ["b.first-step", "e.letter"])
+    #expect(questions.allSatisfy { ($0["hash"] as? String)?.count == 64 })
+    let lessons = try #require(json["lessons"] as? [[String: Any]])
+    #expect(lessons.first?["sections"] as? [String] == ["电话催收", "函件催收"])
+  }
+
+  @Test func controlCharactersInContentAreShownInert() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let course = folder.appendingPathComponent("course")
+    try FileManager.default.copyItem(atPath: CLI.course, toPath: course.path)
+    let lesson = course.appendingPathComponent("lessons/extra.md")
+    var text = try String(contentsOf: lesson, encoding: .utf8)
+    text += "\n危险\u{1B}[2J\u{1B}]0;title\u{07}文字\n"
+    try Data(text.utf8).write(to: lesson)
+    let result = try CLI.run(["read", "extra", "--content", course.path])
+    #expect(result.status == 0)
+    #expect(!result.stdout.contains("\u{1B}"))
+    #expect(result.stdout.contains("危险␛[2J"))
+  }
+}
