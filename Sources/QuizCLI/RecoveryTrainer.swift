@@ -15,7 +15,7 @@ public struct RecoveryTrainer: ParsableCommand {
       (default: the built-in course).
       """,
     version: version,
-    subcommands: [StudyCommand.self, LessonsCommand.self, ReadCommand.self, ContentCommand.self],
+    subcommands: [StudyCommand.self, LessonsCommand.self, ReadCommand.self, GradeCommand.self, ContentCommand.self],
     defaultSubcommand: StudyCommand.self)
 
   public init() {}

@@ -112,7 +112,8 @@ struct YAMLReader {
       return nil
     }
     let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    let value = isNull ? "" : scalar.string
+    // Block scalars (`|`) end with a line break that is not part of the text.
+    let value = isNull ? "" : String(scalar.string.reversed().drop { $0.isNewline || $0 == " " }.reversed())
     if !allowEmpty && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       log.error("`\(field)` is empty", at: location(node))
       return nil

@@ -75,7 +75,7 @@ import Testing
     let seed: [(id: String, words: [String])] = [
       ("pt.recovery-routes", ["回收", "途径", "流程"]),
       ("pt.disposal-routes", ["处置", "途径", "场景"]),
-      ("pt.when-legal-action", ["法律行动", "拒绝还款", "无力偿还"]),
+      ("pt.when-legal-action", ["法律行动", "两种", "还款"]),
       ("pt.settlement-role", ["和解协议", "作用", "法律行动"]),
     ]
     for (id, words) in seed {
@@ -114,5 +114,21 @@ import Testing
     #expect(CourseJSON.hash(of: edited) == hashes[0])
     edited.explanation += "。"
     #expect(CourseJSON.hash(of: edited) != hashes[0])
+  }
+
+  @Test func everyQuestionsKeyScoresFullMarksTypedOnAShuffledScreen() {
+    var generator = SystemRandomNumberGenerator()
+    for question in Self.course.questions {
+      let layout = Layout.shuffled(for: question, using: &generator)
+      guard let correct = ResponseFormatter.correctResponse(for: question) else {
+        if case .open(let rubric) = question.kind {
+          #expect(Grader.grade(.text(rubric.modelAnswer), for: question).outcome == .correct, "\(question.id)")
+        }
+        continue
+      }
+      let typed = ResponseFormatter.typed(correct, for: question, layout: layout)
+      let parsed = try? AnswerParser.parse(typed, for: question, layout: layout).get()
+      #expect(parsed.map { Grader.grade($0, for: question).outcome } == .correct, "\(question.id): “\(typed)”")
+    }
   }
 }

@@ -51,8 +51,9 @@ struct MarkdownRenderer {
   /// Wraps inline Markdown into styled lines; `first` prefixes the first line, `indent` the rest.
   func wrapped(_ text: String, indent: String, first: String? = nil) -> [String] {
     let lead = first ?? indent
-    let available = width - max(lead.displayWidth, indent.displayWidth)
-    let lines = TextWrapper.wrap(runs: Self.inlineRuns(text), width: available)
+    let lines = TextWrapper.wrap(
+      runs: Self.inlineRuns(text), width: width - TextWrapper.visibleWidth(indent),
+      firstLineWidth: width - TextWrapper.visibleWidth(lead))
     return lines.enumerated().map { index, runs in
       (index == 0 ? lead : indent) + runs.map(apply).joined()
     }

@@ -23,8 +23,9 @@ enum TextWrapper {
   }
 
   /// Wraps styled runs; each output line is a list of runs.
-  static func wrap(runs: [StyledRun], width: Int) -> [[StyledRun]] {
-    let width = max(width, 4)
+  static func wrap(runs: [StyledRun], width: Int, firstLineWidth: Int? = nil) -> [[StyledRun]] {
+    let restWidth = max(width, 4)
+    var width = max(firstLineWidth ?? width, 4)
     var lines: [[StyledRun]] = []
     var line: [StyledRun] = []
     var lineWidth = 0
@@ -51,6 +52,7 @@ enum TextWrapper {
       lines.append(line)
       line = []
       lineWidth = 0
+      width = restWidth
     }
 
     for unit in units(of: runs) {
@@ -102,9 +104,26 @@ enum TextWrapper {
     return units
   }
 
+  /// The columns text takes on screen, not counting terminal escape sequences.
+  static func visibleWidth(_ text: String) -> Int {
+    guard text.contains("\u{1B}") else { return text.displayWidth }
+    var width = 0
+    var inEscape = false
+    for character in text {
+      if inEscape {
+        if character.isLetter { inEscape = false }
+      } else if character == "\u{1B}" {
+        inEscape = true
+      } else {
+        width += character.displayWidth
+      }
+    }
+    return width
+  }
+
   /// Pads text with spaces on the right to `width` columns.
   static func pad(_ text: String, to width: Int) -> String {
-    let missing = width - text.displayWidth
+    let missing = width - visibleWidth(text)
     return missing > 0 ? text + String(repeating: " ", count: missing) : text
   }
 

@@ -1,0 +1,183 @@
+import ArgumentParser
+import Foundation
+import QuizContent
+import QuizCore
+
+/// `grade`: scores answers collected on paper or by another system, one JSON line each.
+struct GradeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "grade",
+    abstract: "Grade typed answers from a JSON Lines file.",
+    discussion: """
+      Each input line is {"question": "<id>", "answer": "<text as typed>"}. Letters refer to \
+      the choices in the order written in the content file; ordering items are numbered in the \
+      order written. Output: one JSON object per input line, in order (or a readable report \
+      with --format text); a summary goes to standard error. A line that cannot be read or \
+      answered gets an "error" field and the run goes on.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(name: .long, help: ArgumentHelp("The answers, JSON Lines; - for standard input.", valueName: "file"))
+  var responses: String
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("A single question-bank file to grade against instead of the course.", valueName: "file.yaml"))
+  var bank: String?
+
+  @Option(help: "Output format: json (one object per line) or text.")
+  var format: OutputFormat = .json
+
+  func run() throws {
+    let context = AppContext(global)
+    let language = context.language
+    let questions = try loadQuestions(context)
+    let byID = Dictionary(questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let input = try readInput()
+
+    var graded = 0
+    var total = 0.0
+    var outcomes: [Outcome: Int] = [:]
+    var errors = 0
+    let renderer = ExplanationRenderer(width: context.terminal.width, style: context.style, language: language)
+    for (offset, rawLine) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let lineNumber = offset + 1
+      let line = rawLine.trimmingSpaces()
+      if line.isEmpty { continue }
+      let result = gradeLine(line, byID: byID, language: language)
+      switch result {
+      case .failure(let failure):
+        errors += 1
+        var pairs: [(String, JSONValue)] = [("line", .number(Double(lineNumber)))]
+        if let id = failure.question { pairs.append(("question", .string(id))) }
+        pairs.append(("error", .string(failure.message)))
+        if format == .json {
+          Console.line(JSONValue.object(pairs).serialized())
+        } else {
+          Console.line(context.style.red("[\(lineNumber)] \(failure.question ?? "?")：\(failure.message)"))
+        }
+      case .success(let item):
+        graded += 1
+        total += item.grade.fraction
+        outcomes[item.grade.outcome, default: 0] += 1
+        if format == .json {
+          Console.line(item.json(language: language).serialized())
+        } else {
+          Console.line(
+            context.style.bold("[\(lineNumber)] \(item.question.id)") + "  " + MarkdownRenderer.inert(item.typed))
+          for text in renderer.render(item.explanation) { Console.line(text) }
+          Console.line("")
+        }
+      }
+    }
+    let mean = graded > 0 ? total / Double(graded) : 0
+    let percent = ResponseFormatter.format((mean * 1000).rounded() / 10)
+    Console.error(
+      language.pick(
+        "已评分 \(graded) 条，平均得分 \(percent)%：正确 \(outcomes[.correct, default: 0])，部分正确 \(outcomes[.partial, default: 0])，错误 \(outcomes[.incorrect, default: 0])；无法评分 \(errors) 条。",
+        "Graded \(graded), mean \(percent)%: correct \(outcomes[.correct, default: 0]), partial \(outcomes[.partial, default: 0]), incorrect \(outcomes[.incorrect, default: 0]); \(errors) line(s) could not be graded."
+      ))
+  }
+
+  private func loadQuestions(_ context: AppContext) throws -> [Question] {
+    guard let bank else { return try context.loadCourse().questions }
+    guard let data = FileManager.default.contents(atPath: bank) else {
+      Console.error("recovery-trainer: cannot read \(bank)")
+      throw ExitCode(66)
+    }
+    let (questions, diagnostics) = CourseLoader.parseQuestionBank(String(decoding: data, as: UTF8.self), file: bank)
+    let errors = diagnostics.filter { $0.severity == .error }
+    guard errors.isEmpty else {
+      for diagnostic in errors { Console.error(diagnostic.description) }
+      throw ExitCode(65)
+    }
+    return questions
+  }
+
+  private func readInput() throws -> String {
+    let data: Data?
+    if responses == "-" {
+      data = FileHandle.standardInput.readDataToEndOfFile()
+    } else {
+      data = FileManager.default.contents(atPath: responses)
+    }
+    guard let data else {
+      Console.error("recovery-trainer: cannot read \(responses)")
+      throw ExitCode(66)
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  struct LineFailure: Error {
+    var question: String?
+    var message: String
+  }
+
+  struct GradedLine {
+    var question: Question
+    var typed: String
+    var response: Response
+    var grade: Grade
+    var explanation: Explanation
+
+    func json(language: Language) -> JSONValue {
+      let layout = Layout.identity(for: question)
+      let feedback = explanation.lines.compactMap { line -> String? in
+        switch line {
+        case .pickedRight(let text): "✓ " + text
+        case .pickedWrong(let text): "✗ " + text
+        case .missed(let text): "○ " + text
+        case .note(let text): text
+        case .covered(let text): "✓ " + text
+        case .uncovered(let text): "✗ " + text
+        case .misconception(let text): "! " + text
+        default: nil
+        }
+      }
+      return .object([
+        ("question", .string(question.id)),
+        ("score", .number((grade.fraction * 1_000_000).rounded() / 1_000_000)),
+        ("marks", .number((grade.marks * 1_000_000).rounded() / 1_000_000)),
+        ("outcome", .string(grade.outcome.rawValue)),
+        ("parsed", .string(ResponseFormatter.typed(response, for: question, layout: layout))),
+        ("correct_answer", .string(ResponseFormatter.correctAnswer(for: question, layout: layout, language: language))),
+        ("feedback", .array(feedback.map(JSONValue.string))),
+        ("explanation", .string(question.explanation)),
+      ])
+    }
+  }
+
+  private func gradeLine(_ line: String, byID: [String: Question], language: Language) -> Result<
+    GradedLine, LineFailure
+  > {
+    guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+      return .failure(LineFailure(message: language.pick("不是 JSON 对象", "not a JSON object")))
+    }
+    guard let id = object["question"] as? String else {
+      return .failure(LineFailure(message: language.pick("缺少 \"question\"", "missing \"question\"")))
+    }
+    guard let question = byID[id] else {
+      return .failure(LineFailure(question: id, message: language.pick("没有这道题", "no such question")))
+    }
+    let typed: String
+    if let text = object["answer"] as? String {
+      typed = text
+    } else if let number = object["answer"] as? NSNumber {
+      typed = number.stringValue
+    } else {
+      return .failure(LineFailure(question: id, message: language.pick("缺少 \"answer\"", "missing \"answer\"")))
+    }
+    let layout = Layout.identity(for: question)
+    switch AnswerParser.parse(typed, for: question, layout: layout) {
+    case .failure(let problem):
+      return .failure(LineFailure(question: id, message: problem.message(language)))
+    case .success(let response):
+      let grade = Grader.grade(response, for: question)
+      let explanation = Explanation(
+        grade: grade, response: response, question: question, layout: layout, language: language)
+      return .success(
+        GradedLine(question: question, typed: typed, response: response, grade: grade, explanation: explanation))
+    }
+  }
+}

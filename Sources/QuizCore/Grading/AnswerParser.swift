@@ -1,0 +1,213 @@
+import Foundation
+
+/// Reads what a learner typed as an answer to a question, the way a Chinese learner types:
+/// full-width or half-width, with or without separators and units.
+public enum AnswerParser {
+  /// Answers longer than this are refused, not graded (a pasted file, a stuck key).
+  public static let maximumLength = 10_000
+
+  /// Parses typed text against a question as laid out on screen.
+  public static func parse(_ typed: String, for question: Question, layout: Layout? = nil) -> Result<
+    Response, AnswerProblem
+  > {
+    let layout = layout ?? .identity(for: question)
+    let cleaned = TextNormalizer.removingControlCharacters(typed)
+    guard cleaned.unicodeScalars.count <= maximumLength else { return .failure(.tooLong(limit: maximumLength)) }
+    let text = cleaned.precomposedStringWithCompatibilityMapping.trimmingSpaces()
+    guard !text.isEmpty else { return .failure(.empty) }
+    switch question.kind {
+    case .single(let choices):
+      return parseChoices(text, count: choices.count, multiple: false).flatMap { positions in
+        positions.count == 1 ? .success(.choices(Set(positions.map { layout.choices[$0] }))) : .failure(.oneChoiceOnly)
+      }
+    case .multiple(let choices, _):
+      return parseChoices(text, count: choices.count, multiple: true).map {
+        .choices(Set($0.map { layout.choices[$0] }))
+      }
+    case .trueFalse:
+      return parseTruth(text).map(Response.truth)
+    case .short, .open:
+      return .success(.text(cleaned.trimmingSpaces()))
+    case .numeric(let numeric):
+      return parseNumber(text, unit: numeric.unit).map(Response.number)
+    case .ordering(let ordering):
+      return parseOrder(text, count: ordering.items.count).map { .order($0.map { layout.items[$0] }) }
+    case .matching(let matching):
+      return parseMatches(text, prompts: matching.pairs.count, options: matching.options.count).map {
+        .matches($0.mapValues { layout.options[$0] })
+      }
+    }
+  }
+
+  // MARK: Choices
+
+  /// Letters (`AC`, `a c`, `A、C`) or 1-based numbers (`1 3`), as screen positions.
+  static func parseChoices(_ text: String, count: Int, multiple: Bool) -> Result<[Int], AnswerProblem> {
+    let parts = text.split { ",，、;；/ \t".contains($0) }.map(String.init)
+    var positions: [Int] = []
+    let numeric = parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    if numeric {
+      for part in parts {
+        // "13" means choices 1 and 3 when there are fewer than ten choices.
+        let numbers = count < 10 && parts.count == 1 ? part.map { Int(String($0))! } : [Int(part) ?? 0]
+        for number in numbers {
+          guard number >= 1 && number <= count else { return .failure(.noSuchChoice(String(number), count: count)) }
+          positions.append(number - 1)
+        }
+      }
+    } else {
+      for character in parts.joined() {
+        guard let ascii = character.asciiValue, character.isLetter else {
+          return .failure(.notChoices(count: count, multiple: multiple))
+        }
+        let position = Int(ascii | 0x20) - 97
+        guard position >= 0 && position < 26 else { return .failure(.notChoices(count: count, multiple: multiple)) }
+        guard position < count else { return .failure(.noSuchChoice(String(character).uppercased(), count: count)) }
+        positions.append(position)
+      }
+    }
+    var seen = Set<Int>()
+    let unique = positions.filter { seen.insert($0).inserted }
+    return unique.isEmpty ? .failure(.notChoices(count: count, multiple: multiple)) : .success(unique)
+  }
+
+  // MARK: True/false
+
+  static let trueWords: Set<String> = ["t", "true", "y", "yes", "对", "是", "正确", "√", "✓", "✔", "v", "1", "对的", "正确的"]
+  static let falseWords: Set<String> = [
+    "f", "false", "n", "no", "错", "否", "错误", "×", "✗", "✘", "x", "0", "错的", "错误的", "不对",
+  ]
+
+  static func parseTruth(_ text: String) -> Result<Bool, AnswerProblem> {
+    let word = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "。.!！ "))
+    if trueWords.contains(word) { return .success(true) }
+    if falseWords.contains(word) { return .success(false) }
+    return .failure(.notTrueFalse)
+  }
+
+  // MARK: Numbers
+
+  /// Units that mean the same.
+  static let unitSynonyms: [String: String] = ["日": "天", "月": "个月", "年度": "年", "％": "%"]
+  /// Magnitude words a number may carry.
+  static let magnitudes: [(word: String, factor: Double)] = [("亿", 1e8), ("万", 1e4), ("千", 1e3)]
+
+  /// `30`, `30天`, `1,100`, `84.6%`, `11.5万元`, `约 30`, `≈30`, `-5`.
+  public static func parseNumber(_ raw: String, unit: String?) -> Result<Double, AnswerProblem> {
+    var text = raw.precomposedStringWithCompatibilityMapping.trimmingSpaces()
+    for prefix in ["大约", "约", "≈", "~", "about"] where text.lowercased().hasPrefix(prefix) {
+      text = String(text.dropFirst(prefix.count)).trimmingSpaces()
+    }
+    // The number itself: sign, digits with optional thousands separators, decimals.
+    var characters = Substring(text)
+    var number = ""
+    if let first = characters.first, first == "-" || first == "+" || first == "−" {
+      number = first == "+" ? "" : "-"
+      characters = characters.dropFirst()
+    }
+    let digits = characters.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+    guard digits.contains(where: \.isNumber) else { return .failure(.notANumber(unit: unit)) }
+    characters = characters.dropFirst(digits.count)
+    let groups = digits.split(separator: ".", omittingEmptySubsequences: false)
+    guard groups.count <= 2 else { return .failure(.notANumber(unit: unit)) }
+    let integerPart = groups[0]
+    if integerPart.contains(",") {
+      let thousands = integerPart.split(separator: ",", omittingEmptySubsequences: false)
+      guard let head = thousands.first, (1...3).contains(head.count),
+        thousands.dropFirst().allSatisfy({ $0.count == 3 })
+      else { return .failure(.notANumber(unit: unit)) }
+    }
+    if groups.count == 2, groups[1].contains(",") { return .failure(.notANumber(unit: unit)) }
+    number += integerPart.replacingOccurrences(of: ",", with: "")
+    if groups.count == 2 { number += "." + groups[1] }
+    guard var value = Double(number), value.isFinite else { return .failure(.notANumber(unit: unit)) }
+
+    // What follows: an optional magnitude, then an optional unit.
+    var rest = String(characters).trimmingSpaces()
+    let (unitFactor, baseUnit) = split(unit: unit)
+    for (word, factor) in magnitudes where rest.hasPrefix(word) {
+      value *= factor
+      rest = String(rest.dropFirst(word.count)).trimmingSpaces()
+      rest = rest.isEmpty ? baseUnit ?? "" : rest
+      value /= unitFactor
+      return checkUnit(rest, value: value, baseUnit: baseUnit, unit: unit)
+    }
+    if !rest.isEmpty, rest == baseUnit, unitFactor != 1 {
+      // "115000元" for a question in 万元.
+      return .success(value / unitFactor)
+    }
+    return checkUnit(rest, value: value, baseUnit: unit, unit: unit)
+  }
+
+  private static func checkUnit(_ rest: String, value: Double, baseUnit: String?, unit: String?) -> Result<
+    Double, AnswerProblem
+  > {
+    guard !rest.isEmpty else { return .success(value) }
+    let canonical = { (text: String) in unitSynonyms[text] ?? text }
+    if let baseUnit, canonical(rest) == canonical(baseUnit) { return .success(value) }
+    if let unit, canonical(rest) == canonical(unit) { return .success(value) }
+    if rest.allSatisfy({ $0.isLetter || $0 == "%" }) { return .failure(.wrongUnit(given: rest, expected: unit)) }
+    return .failure(.notANumber(unit: unit))
+  }
+
+  /// A unit with a magnitude (`万元`) as its factor and base (`1e4`, `元`).
+  static func split(unit: String?) -> (factor: Double, base: String?) {
+    guard let unit else { return (1, nil) }
+    for (word, factor) in magnitudes where unit.hasPrefix(word) && unit.count > word.count {
+      return (factor, String(unit.dropFirst(word.count)))
+    }
+    return (1, unit)
+  }
+
+  // MARK: Ordering
+
+  /// `3142`, `3 1 4 2`, `CADB`, `C,A,D,B`: screen positions in the learner's order.
+  static func parseOrder(_ text: String, count: Int) -> Result<[Int], AnswerProblem> {
+    let parts = text.split { ",，、;；/ \t-→>".contains($0) }.map(String.init)
+    var positions: [Int] = []
+    for part in parts {
+      if part.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        let numbers = count < 10 && parts.count == 1 ? part.map { Int(String($0))! } : [Int(part) ?? 0]
+        positions += numbers.map { $0 - 1 }
+      } else if part.allSatisfy({ $0.isASCII && $0.isLetter }) {
+        positions += part.map { Int($0.asciiValue! | 0x20) - 97 }
+      } else {
+        return .failure(.notAnOrder(count: count))
+      }
+    }
+    guard positions.count == count, Set(positions) == Set(0..<count) else { return .failure(.notAnOrder(count: count)) }
+    return .success(positions)
+  }
+
+  // MARK: Matching
+
+  /// `1B 2A 3C`, `1-B,2-A,3-C`, or letters in prompt order (`BAC`).
+  static func parseMatches(_ text: String, prompts: Int, options: Int) -> Result<[Int: Int], AnswerProblem> {
+    let failure = AnswerProblem.notMatches(prompts: prompts, options: options)
+    let compact = text.filter { !",，、;；/ \t-:：=→>".contains($0) }
+    var result: [Int: Int] = [:]
+    if compact.allSatisfy({ $0.isASCII && $0.isLetter }) {
+      guard compact.count == prompts else { return .failure(failure) }
+      for (index, letter) in compact.enumerated() {
+        let option = Int(letter.asciiValue! | 0x20) - 97
+        guard option < options else { return .failure(failure) }
+        result[index] = option
+      }
+      return .success(result)
+    }
+    var characters = Substring(compact)
+    while !characters.isEmpty {
+      let digits = characters.prefix { $0.isASCII && $0.isNumber }
+      guard let number = Int(digits), number >= 1, number <= prompts else { return .failure(failure) }
+      characters = characters.dropFirst(digits.count)
+      guard let letter = characters.first, letter.isASCII, letter.isLetter else { return .failure(failure) }
+      let option = Int(letter.asciiValue! | 0x20) - 97
+      guard option < options else { return .failure(failure) }
+      if let previous = result[number - 1], previous != option { return .failure(failure) }
+      result[number - 1] = option
+      characters = characters.dropFirst()
+    }
+    guard result.count == prompts else { return .failure(failure) }
+    return .success(result)
+  }
+}

@@ -1,0 +1,112 @@
+/// What is shown after an answer: verdict, feedback per option or rubric point, the
+/// correct answer, the explanation and the section to re-read, in the interface language.
+public struct Explanation: Sendable, Hashable {
+  /// One line of an explanation, by kind, so a renderer can mark and colour it.
+  public enum Line: Sendable, Hashable {
+    /// Outcome and score.
+    case verdict(Outcome, String)
+    /// A picked option that was right, with its feedback.
+    case pickedRight(String)
+    /// A picked option that was wrong, with its feedback.
+    case pickedWrong(String)
+    /// A correct option the learner missed.
+    case missed(String)
+    /// Feedback on the answer given.
+    case note(String)
+    /// A rubric point covered.
+    case covered(String)
+    /// A rubric point not covered.
+    case uncovered(String)
+    /// A misconception found, with why it is wrong.
+    case misconception(String)
+    /// The correct answer.
+    case correctAnswer(String)
+    /// The model answer of an open question.
+    case modelAnswer(String)
+    /// The question's explanation.
+    case explanation(String)
+    /// The section to re-read: `lesson#heading`.
+    case reread(String)
+  }
+
+  /// The lines, in the order they are shown.
+  public var lines: [Line]
+
+  /// Builds the explanation of a grade.
+  public init(grade: Grade, response: Response, question: Question, layout: Layout, language: Language) {
+    var lines: [Line] = [.verdict(grade.outcome, Self.verdict(grade, language: language))]
+    let letter = { (choice: Int) in Layout.letter(layout.choices.firstIndex(of: choice) ?? choice) }
+    var choiceText: (Int) -> String = { _ in "" }
+    if case .single(let choices) = question.kind { choiceText = { choices[$0].text } }
+    if case .multiple(let choices, _) = question.kind { choiceText = { choices[$0].text } }
+    let sorted = grade.feedback.sorted { Self.order($0, layout: layout) < Self.order($1, layout: layout) }
+    for item in sorted {
+      switch item {
+      case .picked(let choice, let correct, let text):
+        let body = "\(letter(choice)) \(choiceText(choice))" + (text.map { " —— \($0)" } ?? "")
+        lines.append(correct ? .pickedRight(body) : .pickedWrong(body))
+      case .missed(let choice, let text):
+        // On a single-choice question the correct answer line says it; "missed" is for multiple choice.
+        if question.type == .single { continue }
+        lines.append(
+          .missed(
+            language.pick("漏选 ", "missed ") + "\(letter(choice)) \(choiceText(choice))"
+              + (text.map { " —— \($0)" } ?? "")))
+      case .answer(let text):
+        lines.append(.note(text))
+      case .match(let prompt, let picked, let correct):
+        guard case .matching(let matching) = question.kind else { continue }
+        let options = matching.options
+        let pair = matching.pairs[prompt]
+        let given = picked.flatMap { options.indices.contains($0) ? options[$0] : nil } ?? "—"
+        let body = "\(prompt + 1). \(pair.prompt) → \(given)"
+        lines.append(
+          correct
+            ? .pickedRight(body)
+            : .pickedWrong(body + language.pick("（应为：\(pair.answer)）", " (should be: \(pair.answer))")))
+      case .rubric(let point, let covered):
+        guard case .open(let rubric) = question.kind else { continue }
+        lines.append(covered ? .covered(rubric.points[point].text) : .uncovered(rubric.points[point].text))
+      case .misconception(let index):
+        guard case .open(let rubric) = question.kind else { continue }
+        let misconception = rubric.misconceptions[index]
+        lines.append(
+          .misconception(
+            misconception.feedback
+              + language.pick(
+                "（扣 \(ResponseFormatter.format(misconception.penalty)) 分）",
+                " (−\(ResponseFormatter.format(misconception.penalty)))")))
+      }
+    }
+    if case .open(let rubric) = question.kind {
+      lines.append(.modelAnswer(rubric.modelAnswer))
+    } else if grade.outcome != .correct {
+      lines.append(.correctAnswer(ResponseFormatter.correctAnswer(for: question, layout: layout, language: language)))
+    }
+    lines.append(.explanation(question.explanation))
+    if let source = question.source { lines.append(.reread(source.description)) }
+    self.lines = lines
+  }
+
+  /// `✓ 正确 +1 分`, `◐ 部分正确 0.6 分（满分 1）`, `✗ 错误 0 分`.
+  static func verdict(_ grade: Grade, language: Language) -> String {
+    let marks = ResponseFormatter.format((grade.marks * 100).rounded() / 100)
+    let maximum = ResponseFormatter.format(grade.maximumMarks)
+    switch grade.outcome {
+    case .correct: return language.pick("✓ 正确  +\(marks) 分", "✓ Correct  +\(marks)")
+    case .partial: return language.pick("◐ 部分正确  \(marks) 分（满分 \(maximum)）", "◐ Partly correct  \(marks) of \(maximum)")
+    case .incorrect: return language.pick("✗ 错误  0 分（满分 \(maximum)）", "✗ Incorrect  0 of \(maximum)")
+    }
+  }
+
+  /// Choice feedback follows screen order; everything else keeps its order.
+  private static func order(_ item: Feedback, layout: Layout) -> Int {
+    switch item {
+    case .picked(let choice, _, _), .missed(let choice, _): layout.choices.firstIndex(of: choice) ?? choice
+    case .match(let prompt, _, _): prompt
+    case .rubric(let point, _): point
+    case .misconception(let index): 1_000 + index
+    case .answer: 0
+    }
+  }
+}

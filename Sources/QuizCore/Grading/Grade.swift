@@ -1,0 +1,60 @@
+/// The result of grading one response: the score and everything needed to explain it.
+public struct Grade: Sendable, Hashable {
+  /// The score, a fraction in 0…1.
+  public var fraction: Double
+  /// Correct, partially correct or incorrect.
+  public var outcome: Outcome
+  /// `weight × fraction`.
+  public var marks: Double
+  /// The question's weight, the marks of a fully correct answer.
+  public var maximumMarks: Double
+  /// Feedback on what was picked, what was missed, and for open questions the rubric.
+  public var feedback: [Feedback]
+
+  /// Creates a grade; the outcome follows from the fraction.
+  public init(fraction: Double, weight: Double, feedback: [Feedback]) {
+    let clamped = min(max(fraction.isFinite ? fraction : 0, 0), 1)
+    self.fraction = clamped
+    outcome = Outcome(fraction: clamped)
+    marks = clamped * weight
+    maximumMarks = weight
+    self.feedback = feedback
+  }
+}
+
+/// How an answer came out.
+public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Full credit.
+  case correct
+  /// Some credit, not all.
+  case partial
+  /// No credit.
+  case incorrect
+
+  /// The outcome of a fraction: 1 is correct, 0 incorrect, anything between partial.
+  public init(fraction: Double) {
+    if fraction >= 1 - 1e-9 {
+      self = .correct
+    } else if fraction <= 1e-9 {
+      self = .incorrect
+    } else {
+      self = .partial
+    }
+  }
+}
+
+/// One piece of feedback in a grade.
+public enum Feedback: Sendable, Hashable {
+  /// A choice the learner picked (index in the question), whether it earns credit, and its feedback.
+  case picked(choice: Int, correct: Bool, text: String?)
+  /// A correct choice the learner did not pick, and its feedback.
+  case missed(choice: Int, text: String?)
+  /// Feedback written for the answer given (true/false, short and numeric answers).
+  case answer(String)
+  /// A prompt of a matching question: matched right or not, with the right answer.
+  case match(prompt: Int, picked: Int?, correct: Bool)
+  /// A rubric point of an open answer, covered or not.
+  case rubric(point: Int, covered: Bool)
+  /// A misconception found in an open answer.
+  case misconception(index: Int)
+}

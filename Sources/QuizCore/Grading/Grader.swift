@@ -1,0 +1,157 @@
+import Foundation
+
+/// Scores responses. One pure function serves practice, review, exams and batch grading.
+///
+/// The rules are in `docs/grading.md`. Scores are fractions in 0…1; a question's marks are
+/// its weight times the fraction.
+public enum Grader {
+  /// Grades a response to a question. A response of the wrong kind scores 0.
+  public static func grade(_ response: Response, for question: Question) -> Grade {
+    let (fraction, feedback) = score(response, question.kind)
+    return Grade(fraction: fraction, weight: question.weight, feedback: feedback)
+  }
+
+  private static func score(_ response: Response, _ kind: QuestionKind) -> (Double, [Feedback]) {
+    switch (kind, response) {
+    case (.single(let choices), .choices(let picked)):
+      let fraction = picked.count == 1 ? choices[picked.first!].fraction : 0
+      return (fraction, choiceFeedback(choices, picked: picked))
+
+    case (.multiple(let choices, let scoring), .choices(let picked)):
+      let feedback = choiceFeedback(choices, picked: picked)
+      let correct = Set(choices.indices.filter { choices[$0].isCorrect })
+      switch scoring {
+      case .partial:
+        if picked.contains(where: { !choices[$0].isCorrect }) { return (0, feedback) }
+        return (Double(picked.intersection(correct).count) / Double(max(correct.count, 1)), feedback)
+      case .allOrNothing:
+        return (picked == correct ? 1 : 0, feedback)
+      case .fractions:
+        return (picked.reduce(0) { $0 + choices[$1].fraction }, feedback)
+      }
+
+    case (.trueFalse(let tf), .truth(let given)):
+      let text = given ? tf.feedbackTrue : tf.feedbackFalse
+      return (given == tf.answer ? 1 : 0, text.map { [.answer($0)] } ?? [])
+
+    case (.short(let short), .text(let typed)):
+      let answer = TextNormalizer.normalize(typed, caseSensitive: short.caseSensitive)
+      let best =
+        short.answers
+        .filter {
+          Wildcard.matches(answer, pattern: TextNormalizer.normalize($0.text, caseSensitive: short.caseSensitive))
+        }
+        .max { $0.fraction < $1.fraction }
+      return (best?.fraction ?? 0, best?.feedback.map { [.answer($0)] } ?? [])
+
+    case (.numeric(let numeric), .number(let given)):
+      let best =
+        numeric.answers
+        .filter { abs(given - $0.value) <= $0.tolerance.allowance(around: $0.value) + 1e-9 * max(1, abs($0.value)) }
+        .max { $0.fraction < $1.fraction }
+      return (best?.fraction ?? 0, best?.feedback.map { [.answer($0)] } ?? [])
+
+    case (.matching(let matching), .matches(let given)):
+      let options = matching.options
+      var right = 0
+      var feedback: [Feedback] = []
+      for (index, pair) in matching.pairs.enumerated() {
+        let picked = given[index]
+        let correct = picked.map { options.indices.contains($0) && options[$0] == pair.answer } ?? false
+        if correct { right += 1 }
+        feedback.append(.match(prompt: index, picked: picked, correct: correct))
+      }
+      return (Double(right) / Double(max(matching.pairs.count, 1)), feedback)
+
+    case (.ordering(let ordering), .order(let given)):
+      let count = ordering.items.count
+      let valid = given.count == count && Set(given) == Set(0..<count)
+      switch ordering.scoring {
+      case .allOrNothing:
+        return (valid && given == Array(0..<count) ? 1 : 0, [])
+      case .longestOrderedSubset:
+        return (
+          Double(longestIncreasingSubsequence(given.filter { (0..<count).contains($0) })) / Double(max(count, 1)), []
+        )
+      }
+
+    case (.open(let rubric), .text(let typed)):
+      return scoreRubric(rubric, answer: typed)
+
+    default:
+      return (0, [])
+    }
+  }
+
+  private static func choiceFeedback(_ choices: [Choice], picked: Set<Int>) -> [Feedback] {
+    var feedback: [Feedback] = []
+    for index in choices.indices {
+      if picked.contains(index) {
+        feedback.append(.picked(choice: index, correct: choices[index].isCorrect, text: choices[index].feedback))
+      } else if choices[index].isCorrect {
+        feedback.append(.missed(choice: index, text: choices[index].feedback))
+      }
+    }
+    return feedback
+  }
+
+  /// Covered weight ÷ total weight, minus the penalties of misconceptions found, in 0…1.
+  static func scoreRubric(_ rubric: Rubric, answer: String) -> (Double, [Feedback]) {
+    let text = ByteText(TextNormalizer.normalize(answer))
+    func found(_ groups: KeywordGroups) -> Bool {
+      groups.allSatisfy { group in
+        group.contains { text.contains(Array(TextNormalizer.normalize($0).utf8)) }
+      }
+    }
+    var feedback: [Feedback] = []
+    var covered = 0.0
+    let total = rubric.points.reduce(0) { $0 + $1.weight }
+    for (index, point) in rubric.points.enumerated() {
+      let isCovered = found(point.keywords)
+      if isCovered { covered += point.weight }
+      feedback.append(.rubric(point: index, covered: isCovered))
+    }
+    var penalty = 0.0
+    for (index, misconception) in rubric.misconceptions.enumerated() where found(misconception.keywords) {
+      penalty += misconception.penalty
+      feedback.append(.misconception(index: index))
+    }
+    let fraction = total > 0 ? covered / total - penalty : 0
+    return (fraction, feedback)
+  }
+
+  /// The length of the longest strictly increasing subsequence (Moodle's longest ordered subset).
+  static func longestIncreasingSubsequence(_ values: [Int]) -> Int {
+    var tails: [Int] = []
+    for value in values {
+      var low = 0
+      var high = tails.count
+      while low < high {
+        let middle = (low + high) / 2
+        if tails[middle] < value { low = middle + 1 } else { high = middle }
+      }
+      if low == tails.count { tails.append(value) } else { tails[low] = value }
+    }
+    return tails.count
+  }
+}
+
+/// Moodle-style patterns where `*` matches any run of characters (including none).
+enum Wildcard {
+  static func matches(_ text: String, pattern: String) -> Bool {
+    guard pattern.contains("*") else { return text == pattern }
+    let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+    var remainder = Substring(text)
+    guard remainder.hasPrefix(parts[0]) else { return false }
+    remainder = remainder.dropFirst(parts[0].count)
+    for (offset, part) in parts.enumerated().dropFirst() {
+      if offset == parts.count - 1 {
+        return part.isEmpty || remainder.hasSuffix(part)
+      }
+      guard !part.isEmpty else { continue }
+      guard let range = remainder.range(of: part) else { return false }
+      remainder = remainder[range.upperBound...]
+    }
+    return true
+  }
+}
