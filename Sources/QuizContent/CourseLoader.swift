@@ -78,11 +78,24 @@ public struct CourseLoader: Sendable {
 
     // questions/*.yaml
     let decoder = QuestionDecoder(defaults: header?.defaults ?? CourseDefaults())
+    // Question files are independent until the cross-file checks, so they are read in parallel.
+    let bankFiles = (files(in: display("questions"), extensions: ["yaml", "yml"]) ?? []).map {
+      display("questions/\($0)")
+    }
+    let banks = ParallelResults<([QuestionSite], [Diagnostic])>(count: bankFiles.count)
+    DispatchQueue.concurrentPerform(iterations: bankFiles.count) { index in
+      let path = bankFiles[index]
+      var fileLog = DiagnosticLog()
+      var sites: [QuestionSite] = []
+      if let source = SourceText.read(URL(fileURLWithPath: path), displayPath: path, log: &fileLog) {
+        sites = Self.questionSites(in: source, decoder: decoder, log: &fileLog)
+      }
+      banks.set(index, (sites, fileLog.diagnostics))
+    }
     var questionSites: [QuestionSite] = []
-    for name in files(in: display("questions"), extensions: ["yaml", "yml"]) ?? [] {
-      let path = display("questions/\(name)")
-      guard let source = SourceText.read(URL(fileURLWithPath: path), displayPath: path, log: &log) else { continue }
-      questionSites += Self.questionSites(in: source, decoder: decoder, log: &log)
+    for (sites, diagnostics) in banks.values {
+      questionSites += sites
+      log.append(contentsOf: diagnostics)
     }
 
     // Checks across files.
@@ -251,11 +264,13 @@ public struct CourseLoader: Sendable {
         defaults.difficulty = value
       }
       if let node = d["scoring"], let text = reader.text(node, field: "scoring") {
-        if let scoring = MultipleScoring(rawValue: text) {
+        if let scoring = MultipleScoring(rawValue: text), scoring != .fractions {
           defaults.scoring = scoring
         } else {
           reader.log.error(
-            "unknown scoring `\(text)`; use one of \(MultipleScoring.allCases.map(\.rawValue).joined(separator: ", "))",
+            text == "fractions"
+              ? "`fractions` cannot be a default: it is chosen per question when its choices carry fractions; use partial or all-or-nothing"
+              : "unknown scoring `\(text)`; use partial or all-or-nothing",
             at: reader.location(node))
         }
       }
@@ -270,5 +285,28 @@ public struct CourseLoader: Sendable {
     return names.filter { name in
       !name.hasPrefix(".") && extensions.contains((name as NSString).pathExtension.lowercased())
     }.sorted()
+  }
+}
+
+/// Results written by parallel workers, one slot each, read once all are done.
+private final class ParallelResults<Value>: @unchecked Sendable {
+  private var slots: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) {
+    slots = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ value: Value) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  /// The values in index order (every slot must have been set).
+  var values: [Value] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.compactMap { $0 }
   }
 }

@@ -28,6 +28,9 @@ struct QuestionDecoder {
     .ordering: ["items", "scoring"],
     .open: ["rubric"],
   ]
+  static let allowedFields = typeFields.mapValues { commonFields + $0 }
+  static let anyFields = commonFields + Array(Set(typeFields.values.flatMap { $0 })).sorted()
+
   /// Whether `id` is a valid id: one or more of `a-z`, `0-9`, `.` and `-`.
   static func isValidID(_ id: String) -> Bool {
     !id.isEmpty
@@ -41,9 +44,7 @@ struct QuestionDecoder {
     guard let mapping = reader.mapping(node, as: "a question") else { return nil }
     let here = reader.location(node)
     let type: QuestionType? = typeField(in: mapping, reader: &reader)
-    let allowed =
-      type.map { Self.commonFields + Self.typeFields[$0]! }
-      ?? Self.commonFields + Self.typeFields.values.flatMap { $0 }
+    let allowed = type.map { Self.allowedFields[$0]! } ?? Self.anyFields
     let name = type.map { "a \($0.rawValue) question" } ?? "a question"
     let fields = reader.fields(
       of: mapping, in: name, allowed: allowed,
@@ -102,7 +103,10 @@ struct QuestionDecoder {
   }
 
   private func typeField(in mapping: Node.Mapping, reader: inout YAMLReader) -> QuestionType? {
-    guard let node = mapping["type"], case .scalar(let scalar) = node else { return nil }
+    let node = mapping.first { pair in
+      if case .scalar(let key) = pair.key { key.string == "type" } else { false }
+    }?.value
+    guard let node, case .scalar(let scalar) = node else { return nil }
     if let type = QuestionType(rawValue: scalar.string) { return type }
     let names = QuestionType.allCases.map(\.rawValue)
     let hint =
@@ -420,6 +424,12 @@ struct QuestionDecoder {
       guard let alternatives = reader.texts(group, field: "keywords") else { return nil }
       if alternatives.isEmpty {
         reader.log.error("a keyword group is empty", at: reader.location(group))
+        return nil
+      }
+      if let blank = alternatives.first(where: { TextNormalizer.normalize($0).isEmpty }) {
+        reader.log.error(
+          "keyword `\(blank)` is only punctuation or spaces, so it would match every answer", at: reader.location(group)
+        )
         return nil
       }
       result.append(alternatives)

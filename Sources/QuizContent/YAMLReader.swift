@@ -26,7 +26,9 @@ struct YAMLReader {
   /// Parses YAML text into a node tree; `nil` for an empty document or after a logged error.
   mutating func parse(_ source: String) -> Node? {
     do {
-      let parser = try Parser(yaml: source)
+      // The basic resolver types every scalar as a string: values are typed here, with
+      // located errors, and Yams skips its regular-expression tag resolution (most of the load time).
+      let parser = try Parser(yaml: source, resolver: .basic)
       self.parser = parser
       return try parser.singleRoot()
     } catch let error as YamlError {
@@ -113,8 +115,8 @@ struct YAMLReader {
     }
     let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     // Block scalars (`|`) end with a line break that is not part of the text.
-    let value = isNull ? "" : String(scalar.string.reversed().drop { $0.isNewline || $0 == " " }.reversed())
-    if !allowEmpty && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    let value = isNull ? "" : Self.droppingTrailingSpace(scalar.string)
+    if !allowEmpty && value.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
       log.error("`\(field)` is empty", at: location(node))
       return nil
     }
@@ -213,6 +215,16 @@ struct YAMLReader {
     case .scalar(let scalar):
       scalar.string.isEmpty ? "nothing" : "`\(scalar.string.prefix(40))`"
     }
+  }
+
+  /// The text without trailing spaces and line breaks (leading indentation is kept).
+  static func droppingTrailingSpace(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let last = scalars.last, last == " " || last == "\n" || last == "\r" || last == "\t" else { return text }
+    guard let end = scalars.lastIndex(where: { !($0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t") }) else {
+      return ""
+    }
+    return String(scalars[...end])
   }
 
   /// Parses a plain YAML number (`30`, `-0.5`, `1e3`); no thousands separators.

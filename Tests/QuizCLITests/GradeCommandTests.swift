@@ -73,4 +73,12 @@ import Testing
       CLI.transcript(
         ["grade", "--responses", "-", "--content", "Golden/course", "--format", "text"], input: input, result: result))
   }
+
+  @Test func windowsLineEndingsAreLinesToo() throws {
+    let input =
+      #"{"question": "b.first-step", "answer": "A"}"# + "\r\n" + #"{"question": "e.letter", "answer": "错"}"# + "\r\n"
+    let result = try CLI.run(["grade", "--responses", "-", "--content", CLI.course], input: input)
+    let output = try lines(result.stdout)
+    #expect(output.map { $0["outcome"] as? String } == ["correct", "incorrect"])
+  }
 }

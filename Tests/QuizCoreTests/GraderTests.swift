@@ -110,7 +110,7 @@ import Testing
   @Test func orderingLongestOrderedSubset() {
     #expect(fraction(.order([0, 1, 2, 3]), Make.ordering) == 1)
     #expect(fraction(.order([1, 0, 2, 3]), Make.ordering) == 0.75)
-    #expect(fraction(.order([3, 2, 1, 0]), Make.ordering) == 0.25)
+    #expect(fraction(.order([3, 2, 1, 0]), Make.ordering) == 0, "a reversed order has no ordered pair")
     #expect(fraction(.order([2, 0, 3, 1]), Make.ordering) == 0.5)
     let one = Make.question(.ordering(Ordering(items: ["only"])))
     #expect(fraction(.order([0]), one) == 1)
@@ -167,5 +167,25 @@ import Testing
         .picked(choice: 0, correct: true, text: "f0"), .missed(choice: 1, text: "f1"),
         .picked(choice: 2, correct: false, text: "f2"), .missed(choice: 3, text: "f3"),
       ])
+  }
+
+  @Test func explanationsNameTheKeyAndChargeMisconceptionsInMarks() {
+    let partialChoice = Make.question(.single(choices: Make.choices([1, 0.5, 0], explicit: true)))
+    let grade = Grader.grade(.choices([1]), for: partialChoice)
+    let explanation = Explanation(
+      grade: grade, response: .choices([1]), question: partialChoice, layout: .identity(for: partialChoice),
+      language: .zh)
+    #expect(explanation.lines.contains(.pickedWrong("B c1 —— f1")))
+    #expect(explanation.lines.contains(.correctAnswer("A. c0")))
+    #expect(grade.outcome == .partial)
+
+    var heavy = Make.open
+    heavy.weight = 2
+    let wrong = Grader.grade(.text("电话、函件、上门拜访、起诉并强制执行，必要时威胁"), for: heavy)
+    let lines = Explanation(
+      grade: wrong, response: .text(""), question: heavy, layout: .identity(for: heavy), language: .zh
+    ).lines
+    #expect(lines.contains(.misconception("违法（扣 1 分）")))
+    #expect(wrong.marks == 1)
   }
 }

@@ -41,7 +41,8 @@ struct GradeCommand: ParsableCommand {
     var outcomes: [Outcome: Int] = [:]
     var errors = 0
     let renderer = ExplanationRenderer(width: context.terminal.width, style: context.style, language: language)
-    for (offset, rawLine) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    let lines = input.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    for (offset, rawLine) in lines.enumerated() {
       let lineNumber = offset + 1
       let line = rawLine.trimmingSpaces()
       if line.isEmpty { continue }

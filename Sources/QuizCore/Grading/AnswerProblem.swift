@@ -60,9 +60,11 @@ public enum AnswerProblem: Error, Sendable, Hashable {
       }
       return language.pick("本题的答案没有单位，请只输入数字。", "This answer has no unit: type just the number.")
     case .notAnOrder(let count):
-      let example = (1...max(count, 1)).reversed().map(String.init).joined()
+      let numbers = (1...max(count, 1)).reversed().map(String.init)
+      let example = count < 10 ? numbers.joined() : numbers.joined(separator: " ")
+      let spaced = numbers.joined(separator: " ")
       return language.pick(
-        "这是一道排序题，请按正确顺序输入全部 \(count) 个编号，例如 \(example)（或 \(example.map(String.init).joined(separator: " "))）。",
+        "这是一道排序题，请按正确顺序输入全部 \(count) 个编号，例如 \(example)\(count < 10 ? "（或 \(spaced)）" : "")。",
         "This is an ordering question: type all \(count) numbers in the right order, for example \(example).")
     case .notMatches(let prompts, let options):
       let example = (0..<prompts).map { "\($0 + 1)\(Layout.letter($0 % max(options, 1)))" }.joined(separator: " ")

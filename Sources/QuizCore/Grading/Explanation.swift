@@ -70,12 +70,9 @@ public struct Explanation: Sendable, Hashable {
       case .misconception(let index):
         guard case .open(let rubric) = question.kind else { continue }
         let misconception = rubric.misconceptions[index]
+        let marks = ResponseFormatter.format((misconception.penalty * question.weight * 100).rounded() / 100)
         lines.append(
-          .misconception(
-            misconception.feedback
-              + language.pick(
-                "（扣 \(ResponseFormatter.format(misconception.penalty)) 分）",
-                " (−\(ResponseFormatter.format(misconception.penalty)))")))
+          .misconception(misconception.feedback + language.pick("（扣 \(marks) 分）", " (−\(marks))")))
       }
     }
     if case .open(let rubric) = question.kind {

@@ -15,7 +15,7 @@ public enum Grader {
     switch (kind, response) {
     case (.single(let choices), .choices(let picked)):
       let fraction = picked.count == 1 ? choices[picked.first!].fraction : 0
-      return (fraction, choiceFeedback(choices, picked: picked))
+      return (fraction, choiceFeedback(choices, picked: picked, isKey: { $0.fraction >= 1 }))
 
     case (.multiple(let choices, let scoring), .choices(let picked)):
       let feedback = choiceFeedback(choices, picked: picked)
@@ -70,9 +70,10 @@ public enum Grader {
       case .allOrNothing:
         return (valid && given == Array(0..<count) ? 1 : 0, [])
       case .longestOrderedSubset:
-        return (
-          Double(longestIncreasingSubsequence(given.filter { (0..<count).contains($0) })) / Double(max(count, 1)), []
-        )
+        // As in Moodle, an ordered subset needs at least two items (one item alone is "in order" trivially).
+        let longest = longestIncreasingSubsequence(given.filter { (0..<count).contains($0) })
+        if count == 1 { return (valid ? 1 : 0, []) }
+        return (longest >= 2 ? Double(longest) / Double(count) : 0, [])
       }
 
     case (.open(let rubric), .text(let typed)):
@@ -83,12 +84,14 @@ public enum Grader {
     }
   }
 
-  private static func choiceFeedback(_ choices: [Choice], picked: Set<Int>) -> [Feedback] {
+  private static func choiceFeedback(
+    _ choices: [Choice], picked: Set<Int>, isKey: (Choice) -> Bool = \.isCorrect
+  ) -> [Feedback] {
     var feedback: [Feedback] = []
     for index in choices.indices {
       if picked.contains(index) {
-        feedback.append(.picked(choice: index, correct: choices[index].isCorrect, text: choices[index].feedback))
-      } else if choices[index].isCorrect {
+        feedback.append(.picked(choice: index, correct: isKey(choices[index]), text: choices[index].feedback))
+      } else if isKey(choices[index]) {
         feedback.append(.missed(choice: index, text: choices[index].feedback))
       }
     }

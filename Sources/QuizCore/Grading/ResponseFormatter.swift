@@ -57,12 +57,15 @@ public enum ResponseFormatter {
   public static func correctAnswer(for question: Question, layout: Layout, language: Language) -> String {
     switch question.kind {
     case .single(let choices), .multiple(let choices, _):
-      let positions = layout.choices.indices.filter { choices[layout.choices[$0]].isCorrect }
+      let isKey = { (choice: Choice) in question.type == .single ? choice.fraction >= 1 : choice.isCorrect }
+      let positions = layout.choices.indices.filter { isKey(choices[layout.choices[$0]]) }
       return positions.map { "\(Layout.letter($0)). \(choices[layout.choices[$0]].text)" }.joined(separator: "；")
     case .trueFalse(let tf):
       return tf.answer ? language.pick("对（正确）", "true") : language.pick("错（错误）", "false")
     case .short(let short):
-      let accepted = short.answers.filter { $0.fraction >= 1 }.map(\.text)
+      let full = short.answers.filter { $0.fraction >= 1 }.map(\.text)
+      let literal = full.filter { !$0.contains("*") }
+      let accepted = literal.isEmpty ? full : literal
       return accepted.joined(separator: language.pick(" 或 ", " or "))
     case .numeric(let numeric):
       guard let best = numeric.answers.first(where: { $0.fraction >= 1 }) else { return "" }

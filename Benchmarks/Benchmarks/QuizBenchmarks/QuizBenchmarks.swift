@@ -1,0 +1,145 @@
+import Benchmark
+import Foundation
+import QuizContent
+import QuizCore
+
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(3))
+
+  // Grading: parse what the learner typed, then grade it.
+  for (name, question, typed) in Samples.objective {
+    Benchmark("grade \(name)") { benchmark in
+      for _ in benchmark.scaledIterations {
+        if case .success(let response) = AnswerParser.parse(typed, for: question) {
+          blackHole(Grader.grade(response, for: question))
+        }
+      }
+    }
+  }
+
+  Benchmark("parse numeric 11.5万元") { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(AnswerParser.parseNumber("约 11.5万元", unit: "万元"))
+    }
+  }
+
+  Benchmark("grade open 300 chars, 5-point rubric") { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(Grader.grade(.text(Samples.longAnswer), for: Samples.open))
+    }
+  }
+
+  // Content: load and validate a generated course.
+  Benchmark(
+    "load+validate 20,000 questions",
+    configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 10)
+  ) { benchmark in
+    let folder = try Samples.generatedCourse(questions: 20_000)
+    benchmark.startMeasurement()
+    let result = CourseLoader().load(folder: folder)
+    benchmark.stopMeasurement()
+    precondition(result.course?.questions.count == 20_000, "\(result.errors.prefix(3))")
+  }
+}
+
+enum Samples {
+  static func question(_ kind: QuestionKind) -> Question {
+    Question(id: "b.q", lesson: "l", prompt: "?", explanation: "!", kind: kind)
+  }
+
+  static let objective: [(String, Question, String)] = [
+    ("single", question(.single(choices: choices([0, 1, 0, 0]))), "B"),
+    ("multiple", question(.multiple(choices: choices([1, 1, 0, 1, 0]), scoring: .partial)), "A、B、D"),
+    ("truefalse", question(.trueFalse(TrueFalse(answer: true))), "对"),
+    (
+      "short",
+      question(.short(ShortAnswer(answers: [AcceptedText(text: "诉讼时效"), AcceptedText(text: "*时效", fraction: 0.5)]))),
+      "诉讼时效"
+    ),
+    (
+      "numeric",
+      question(.numeric(NumericAnswer(answers: [AcceptedNumber(value: 46, tolerance: .absolute(0.5))], unit: "天"))),
+      "46天"
+    ),
+    (
+      "matching",
+      question(
+        .matching(
+          Matching(pairs: (1...4).map { MatchingPair(prompt: "情形\($0)", answer: "方式\($0)") }, distractors: ["核销"]))),
+      "1A 2B 3C 4D"
+    ),
+    ("ordering", question(.ordering(Ordering(items: (1...6).map { "步骤\($0)" }))), "2 1 3 4 6 5"),
+  ]
+
+  static func choices(_ fractions: [Double]) -> [Choice] {
+    fractions.enumerated().map { Choice(text: "选项\($0.offset)", fraction: $0.element, feedback: "反馈") }
+  }
+
+  static let open = question(
+    .open(
+      Rubric(
+        points: [
+          RubricPoint(text: "电话", weight: 1, keywords: [["电话", "致电", "通话"]]),
+          RubricPoint(text: "函件", weight: 1, keywords: [["催收函", "函件", "律师函", "书面"]]),
+          RubricPoint(text: "上门", weight: 1, keywords: [["上门", "拜访", "外访"]]),
+          RubricPoint(text: "法律", weight: 2, keywords: [["起诉", "诉讼", "仲裁"], ["强制执行", "执行"]]),
+          RubricPoint(text: "留痕", weight: 1, keywords: [["录音", "签收", "归档", "留存"]]),
+        ],
+        modelAnswer: "……",
+        misconceptions: [Misconception(keywords: [["威胁家人", "爆通讯录"]], penalty: 0.5, feedback: "违法")])))
+
+  /// About 300 characters of a realistic learner answer.
+  static let longAnswer =
+    String(
+      repeating: "贷款回收一般先电话联系借款人，核实身份后说明欠款并约定还款日期，通话全程录音；如果没有结果，再寄送催收函并保留签收凭证；必要时安排两名员工上门拜访，了解实际情况；",
+      count: 3) + "仍不还款的，可以向法院起诉，判决生效后申请强制执行。"
+
+  /// Writes a course of `questions` questions (all types, 20 lessons) to a temporary folder.
+  static func generatedCourse(questions count: Int) throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-course-\(count)")
+    if FileManager.default.fileExists(atPath: folder.appendingPathComponent("course.yaml").path) { return folder.path }
+    let lessons = (1...20).map { "lesson-\($0)" }
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("lessons"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("questions"), withIntermediateDirectories: true)
+    try Data(
+      "id: generated\ntitle: 生成的课程\nversion: 1.0.0\nlessons:\n\(lessons.map { "  - \($0)" }.joined(separator: "\n"))\n"
+        .utf8
+    ).write(to: folder.appendingPathComponent("course.yaml"))
+    for lesson in lessons {
+      let body = "---\nid: \(lesson)\ntitle: 第\(lesson)课\nobjectives: [掌握要点]\nminutes: 20\n---\n\n## 要点\n\n正文。\n"
+      try Data(body.utf8).write(to: folder.appendingPathComponent("lessons/\(lesson).md"))
+    }
+    let perLesson = count / lessons.count
+    for lesson in lessons {
+      var yaml = ""
+      for index in 0..<perLesson {
+        let id = "\(lesson).q\(index)"
+        let common =
+          "- id: \(id)\n  lesson: \(lesson)\n  source: \(lesson)#要点\n  tags: [实务, 合规]\n  difficulty: 2\n  prompt: 借款人逾期 \(index) 天，催收员首先应当做什么？这是第 \(index) 题。\n  explanation: 先核实身份，再谈债务，避免把欠款信息泄露给无关的人；其他做法都可能违规。\n"
+        switch index % 4 {
+        case 0:
+          yaml +=
+            common
+            + "  type: single\n  choices:\n    - {text: 核实身份, correct: true, feedback: 对}\n    - {text: 威胁起诉, feedback: 不可以}\n    - {text: 联系家人, feedback: 不可以}\n    - {text: 要求全额还款, feedback: 不现实}\n"
+        case 1:
+          yaml +=
+            common
+            + "  type: multiple\n  choices:\n    - {text: 录音, correct: true}\n    - {text: 签收, correct: true}\n    - {text: 威胁, feedback: 违法}\n"
+        case 2:
+          yaml +=
+            common
+            + "  type: numeric\n  unit: 天\n  answers:\n    - {value: 46, tolerance: 0.5}\n    - {value: 92, fraction: 0, feedback: 算反了}\n"
+        default:
+          yaml +=
+            common
+            + "  type: open\n  rubric:\n    points:\n      - {text: 电话, weight: 1, keywords: [[电话, 致电]]}\n      - {text: 上门, weight: 1, keywords: [[上门, 拜访]]}\n    model_answer: 电话、上门拜访\n"
+        }
+      }
+      try Data(yaml.utf8).write(to: folder.appendingPathComponent("questions/\(lesson).yaml"))
+    }
+    return folder.path
+  }
+}

@@ -1,0 +1,26 @@
+// swift-tools-version: 6.1
+// In-process benchmarks, kept out of the main package so `swift test` never builds them.
+// Run from this folder: swift package --allow-writing-to-directory .benchmarkBaselines benchmark
+import PackageDescription
+
+let package = Package(
+  name: "recovery-trainer-benchmarks",
+  platforms: [.macOS(.v13)],
+  dependencies: [
+    .package(name: "recovery-trainer", path: ".."),
+    .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.0.0", traits: ["MallocInterposer"]),
+  ],
+  targets: [
+    .executableTarget(
+      name: "QuizBenchmarks",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "QuizCore", package: "recovery-trainer"),
+        .product(name: "QuizContent", package: "recovery-trainer"),
+      ],
+      path: "Benchmarks/QuizBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+  ],
+  swiftLanguageModes: [.v6]
+)
