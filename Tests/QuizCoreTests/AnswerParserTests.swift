@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import QuizCore
@@ -136,5 +137,24 @@ import Testing
     }
     #expect(AnswerProblem.notChoices(count: 4, multiple: true).message(.zh).contains("例如 AC"))
     #expect(AnswerProblem.notAnOrder(count: 4).message(.zh).contains("4321"))
+  }
+}
+
+/// The fast NFKC path agrees with Foundation's on everything it handles.
+@Suite struct NormalizerTests {
+  @Test func fastCompatibilityMappingAgreesWithFoundation() {
+    let samples = [
+      "ＡＢＣ１２３", "　全角空格　", "对。“引号”、——×÷√≈", "11.5万元", "ｄｓｏ ＝ ３０天", "〸〹", "①②", "ﬁ", "…", "Ａ、Ｃ", "ｶﾀｶﾅ",
+      "e\u{301}", "plain ascii", "",
+    ]
+    for sample in samples {
+      #expect(TextNormalizer.compatibilityNormalized(sample) == sample.precomposedStringWithCompatibilityMapping, "\(sample)")
+    }
+  }
+
+  @Test func normalisationFoldsCaseWidthSpaceAndEdgePunctuation() {
+    #expect(TextNormalizer.normalize("  Ｃｒｅｄｉｔ　\t Report。 ") == "credit report")
+    #expect(TextNormalizer.normalize("「诉讼时效」", caseSensitive: true) == "诉讼时效")
+    #expect(TextNormalizer.normalize("DSO", caseSensitive: true) == "DSO")
   }
 }

@@ -13,7 +13,7 @@ public enum AnswerParser {
     let layout = layout ?? .identity(for: question)
     let cleaned = TextNormalizer.removingControlCharacters(typed)
     guard cleaned.unicodeScalars.count <= maximumLength else { return .failure(.tooLong(limit: maximumLength)) }
-    let text = cleaned.precomposedStringWithCompatibilityMapping.trimmingSpaces()
+    let text = TextNormalizer.compatibilityNormalized(cleaned).trimmingSpaces()
     guard !text.isEmpty else { return .failure(.empty) }
     switch question.kind {
     case .single(let choices):
@@ -94,7 +94,7 @@ public enum AnswerParser {
 
   /// `30`, `30天`, `1,100`, `84.6%`, `11.5万元`, `约 30`, `≈30`, `-5`.
   public static func parseNumber(_ raw: String, unit: String?) -> Result<Double, AnswerProblem> {
-    var text = raw.precomposedStringWithCompatibilityMapping.trimmingSpaces()
+    var text = TextNormalizer.compatibilityNormalized(raw).trimmingSpaces()
     for prefix in ["大约", "约", "≈", "~", "about"] where text.lowercased().hasPrefix(prefix) {
       text = String(text.dropFirst(prefix.count)).trimmingSpaces()
     }

@@ -9,9 +9,42 @@ public enum TextNormalizer {
   /// Punctuation that is stripped from both ends of an answer.
   static let edgePunctuation: Set<Character> = Set(".,;:!?。，、；：！？\"'“”‘’「」『』《》()（）[]【】<>…·-—~`")
 
+  /// Unicode NFKC. Text made only of ASCII, CJK ideographs, common CJK punctuation and
+  /// full-width forms (nearly every answer) is mapped here directly; anything else goes
+  /// through Foundation, which is exact but much slower.
+  public static func compatibilityNormalized(_ text: String) -> String {
+    var fullWidth = false
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value < 0x80 || (0x4E00...0x9FFF).contains(value) || stableScalars.contains(value) { continue }
+      if (0x3001...0x303F).contains(value), !(0x3036...0x303A).contains(value) { continue }
+      if (0xFF01...0xFF5E).contains(value) || value == 0x3000 {
+        fullWidth = true
+        continue
+      }
+      return text.precomposedStringWithCompatibilityMapping
+    }
+    guard fullWidth else { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+      case 0x3000: scalars.append(" ")
+      default: scalars.append(scalar)
+      }
+    }
+    return String(scalars)
+  }
+
+  /// Scalars outside the fast ranges that NFKC leaves as they are: · × ÷ — ‘ ’ “ ” → √ ≈ ✓ ✔ ✗ ✘.
+  static let stableScalars: Set<UInt32> = [
+    0x00B7, 0x00D7, 0x00F7, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2192, 0x221A, 0x2248, 0x2713, 0x2714, 0x2717,
+    0x2718,
+  ]
+
   /// The normalised form of `text`.
   public static func normalize(_ text: String, caseSensitive: Bool = false) -> String {
-    var result = text.precomposedStringWithCompatibilityMapping
+    var result = compatibilityNormalized(text)
     if !caseSensitive { result = result.lowercased() }
     var collapsed = ""
     collapsed.reserveCapacity(result.utf8.count)
