@@ -211,7 +211,9 @@ public struct CourseLoader: Sendable {
     guard let heading = source.heading, let lesson = site.lesson else { return }
     if lesson.section(titled: heading) == nil {
       let titles = lesson.sections.map(\.title)
-      let hint = Suggestion.closest(to: heading, among: titles).map { "; did you mean `\(source.lesson)#\($0)`?" } ?? ""
+      let containing = titles.filter { $0.contains(heading) || heading.contains($0) }
+      let guess = containing.count == 1 ? containing.first : Suggestion.closest(to: heading, among: titles)
+      let hint = guess.map { "; did you mean `\(source.lesson)#\($0)`?" } ?? ""
       log.error(
         "`source` names heading `\(heading)`, which lesson `\(source.lesson)` does not have\(hint)", at: location)
     }

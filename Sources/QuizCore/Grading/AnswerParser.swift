@@ -39,33 +39,81 @@ public enum AnswerParser {
     }
   }
 
+  // MARK: Tokens
+
+  /// A piece of a typed answer: a run of digits, a letter (A = 0), or a separator.
+  enum Token: Equatable {
+    case digits([Int])
+    case letter(Int)
+    case separator
+  }
+
+  /// Separators between letters and numbers: , ， 、 ; ； / space tab - : ： = → >.
+  static let separators: Set<UInt32> = [
+    0x2C, 0xFF0C, 0x3001, 0x3B, 0xFF1B, 0x2F, 0x20, 0x09, 0x2D, 0x3A, 0xFF1A, 0x3D, 0x2192, 0x3E,
+  ]
+
+  /// Splits text into tokens; `nil` when it holds anything but ASCII letters, digits and separators.
+  static func tokens(_ text: String) -> [Token]? {
+    var result: [Token] = []
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      switch value {
+      case 0x30...0x39:
+        if case .digits(let run) = result.last {
+          result[result.count - 1] = .digits(run + [Int(value - 0x30)])
+        } else {
+          result.append(.digits([Int(value - 0x30)]))
+        }
+      case 0x41...0x5A: result.append(.letter(Int(value - 0x41)))
+      case 0x61...0x7A: result.append(.letter(Int(value - 0x61)))
+      default:
+        guard separators.contains(value) else { return nil }
+        if result.last != .separator { result.append(.separator) }
+      }
+    }
+    return result
+  }
+
+  /// The value of a run of digits.
+  static func number(_ digits: [Int]) -> Int {
+    digits.prefix(9).reduce(0) { $0 * 10 + $1 }
+  }
+
+  /// Positions named by letters (`AC`, `a c`, `A、C`) or 1-based numbers (`1 3`, `13` when
+  /// there are fewer than ten items): the shared reading of choice and ordering answers.
+  static func positions(_ text: String, count: Int) -> (positions: [Int], outOfRange: String?)? {
+    guard let tokens = tokens(text) else { return nil }
+    let runs = tokens.filter { $0 != .separator }
+    var positions: [Int] = []
+    let numeric = runs.allSatisfy { if case .digits = $0 { true } else { false } }
+    let lettered = runs.allSatisfy { if case .letter = $0 { true } else { false } }
+    guard numeric || lettered else { return nil }
+    for token in runs {
+      switch token {
+      case .digits(let digits):
+        let numbers = count < 10 && runs.count == 1 ? digits : [number(digits)]
+        for value in numbers {
+          guard value >= 1 && value <= count else { return (positions, String(value)) }
+          positions.append(value - 1)
+        }
+      case .letter(let position):
+        guard position < count else { return (positions, Layout.letter(position)) }
+        positions.append(position)
+      case .separator: break
+      }
+    }
+    return (positions, nil)
+  }
+
   // MARK: Choices
 
   /// Letters (`AC`, `a c`, `A、C`) or 1-based numbers (`1 3`), as screen positions.
   static func parseChoices(_ text: String, count: Int, multiple: Bool) -> Result<[Int], AnswerProblem> {
-    let parts = text.split { ",，、;；/ \t".contains($0) }.map(String.init)
-    var positions: [Int] = []
-    let numeric = parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
-    if numeric {
-      for part in parts {
-        // "13" means choices 1 and 3 when there are fewer than ten choices.
-        let numbers = count < 10 && parts.count == 1 ? part.map { Int(String($0))! } : [Int(part) ?? 0]
-        for number in numbers {
-          guard number >= 1 && number <= count else { return .failure(.noSuchChoice(String(number), count: count)) }
-          positions.append(number - 1)
-        }
-      }
-    } else {
-      for character in parts.joined() {
-        guard let ascii = character.asciiValue, character.isLetter else {
-          return .failure(.notChoices(count: count, multiple: multiple))
-        }
-        let position = Int(ascii | 0x20) - 97
-        guard position >= 0 && position < 26 else { return .failure(.notChoices(count: count, multiple: multiple)) }
-        guard position < count else { return .failure(.noSuchChoice(String(character).uppercased(), count: count)) }
-        positions.append(position)
-      }
+    guard let (positions, outOfRange) = positions(text, count: count) else {
+      return .failure(.notChoices(count: count, multiple: multiple))
     }
+    if let outOfRange { return .failure(.noSuchChoice(outOfRange, count: count)) }
     var seen = Set<Int>()
     let unique = positions.filter { seen.insert($0).inserted }
     return unique.isEmpty ? .failure(.notChoices(count: count, multiple: multiple)) : .success(unique)
@@ -79,9 +127,11 @@ public enum AnswerParser {
   ]
 
   static func parseTruth(_ text: String) -> Result<Bool, AnswerProblem> {
-    let word = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "。.!！ "))
-    if trueWords.contains(word) { return .success(true) }
-    if falseWords.contains(word) { return .success(false) }
+    var word = Substring(text.lowercased())
+    while let last = word.last, "。.!！ ".contains(last) { word = word.dropLast() }
+    let answer = String(word)
+    if trueWords.contains(answer) { return .success(true) }
+    if falseWords.contains(answer) { return .success(false) }
     return .failure(.notTrueFalse)
   }
 
@@ -95,8 +145,10 @@ public enum AnswerParser {
   /// `30`, `30天`, `1,100`, `84.6%`, `11.5万元`, `约 30`, `≈30`, `-5`.
   public static func parseNumber(_ raw: String, unit: String?) -> Result<Double, AnswerProblem> {
     var text = TextNormalizer.compatibilityNormalized(raw).trimmingSpaces()
-    for prefix in ["大约", "约", "≈", "~", "about"] where text.lowercased().hasPrefix(prefix) {
-      text = String(text.dropFirst(prefix.count)).trimmingSpaces()
+    if let first = text.unicodeScalars.first, !(0x30...0x39).contains(first.value) {
+      for prefix in ["大约", "约", "≈", "~", "about"] where text.lowercased().hasPrefix(prefix) {
+        text = String(text.dropFirst(prefix.count)).trimmingSpaces()
+      }
     }
     // The number itself: sign, digits with optional thousands separators, decimals.
     var characters = Substring(text)
@@ -118,14 +170,14 @@ public enum AnswerParser {
       else { return .failure(.notANumber(unit: unit)) }
     }
     if groups.count == 2, groups[1].contains(",") { return .failure(.notANumber(unit: unit)) }
-    number += integerPart.replacingOccurrences(of: ",", with: "")
+    number += integerPart.filter { $0 != "," }
     if groups.count == 2 { number += "." + groups[1] }
     guard var value = Double(number), value.isFinite else { return .failure(.notANumber(unit: unit)) }
 
     // What follows: an optional magnitude, then an optional unit.
     var rest = String(characters).trimmingSpaces()
     let (unitFactor, baseUnit) = split(unit: unit)
-    for (word, factor) in magnitudes where rest.hasPrefix(word) {
+    for (word, factor) in magnitudes where !rest.isEmpty && rest.hasPrefix(word) {
       value *= factor
       rest = String(rest.dropFirst(word.count)).trimmingSpaces()
       rest = rest.isEmpty ? baseUnit ?? "" : rest
@@ -163,19 +215,9 @@ public enum AnswerParser {
 
   /// `3142`, `3 1 4 2`, `CADB`, `C,A,D,B`: screen positions in the learner's order.
   static func parseOrder(_ text: String, count: Int) -> Result<[Int], AnswerProblem> {
-    let parts = text.split { ",，、;；/ \t-→>".contains($0) }.map(String.init)
-    var positions: [Int] = []
-    for part in parts {
-      if part.allSatisfy({ $0.isASCII && $0.isNumber }) {
-        let numbers = count < 10 && parts.count == 1 ? part.map { Int(String($0))! } : [Int(part) ?? 0]
-        positions += numbers.map { $0 - 1 }
-      } else if part.allSatisfy({ $0.isASCII && $0.isLetter }) {
-        positions += part.map { Int($0.asciiValue! | 0x20) - 97 }
-      } else {
-        return .failure(.notAnOrder(count: count))
-      }
-    }
-    guard positions.count == count, Set(positions) == Set(0..<count) else { return .failure(.notAnOrder(count: count)) }
+    guard let (positions, outOfRange) = positions(text, count: count), outOfRange == nil,
+      positions.count == count, Set(positions).count == count
+    else { return .failure(.notAnOrder(count: count)) }
     return .success(positions)
   }
 
@@ -184,28 +226,27 @@ public enum AnswerParser {
   /// `1B 2A 3C`, `1-B,2-A,3-C`, or letters in prompt order (`BAC`).
   static func parseMatches(_ text: String, prompts: Int, options: Int) -> Result<[Int: Int], AnswerProblem> {
     let failure = AnswerProblem.notMatches(prompts: prompts, options: options)
-    let compact = text.filter { !",，、;；/ \t-:：=→>".contains($0) }
+    guard let tokens = tokens(text) else { return .failure(failure) }
+    let runs = tokens.filter { $0 != .separator }
     var result: [Int: Int] = [:]
-    if compact.allSatisfy({ $0.isASCII && $0.isLetter }) {
-      guard compact.count == prompts else { return .failure(failure) }
-      for (index, letter) in compact.enumerated() {
-        let option = Int(letter.asciiValue! | 0x20) - 97
-        guard option < options else { return .failure(failure) }
+    if runs.allSatisfy({ if case .letter = $0 { true } else { false } }) {
+      guard runs.count == prompts else { return .failure(failure) }
+      for (index, token) in runs.enumerated() {
+        guard case .letter(let option) = token, option < options else { return .failure(failure) }
         result[index] = option
       }
       return .success(result)
     }
-    var characters = Substring(compact)
-    while !characters.isEmpty {
-      let digits = characters.prefix { $0.isASCII && $0.isNumber }
-      guard let number = Int(digits), number >= 1, number <= prompts else { return .failure(failure) }
-      characters = characters.dropFirst(digits.count)
-      guard let letter = characters.first, letter.isASCII, letter.isLetter else { return .failure(failure) }
-      let option = Int(letter.asciiValue! | 0x20) - 97
-      guard option < options else { return .failure(failure) }
-      if let previous = result[number - 1], previous != option { return .failure(failure) }
-      result[number - 1] = option
-      characters = characters.dropFirst()
+    var index = 0
+    while index < runs.count {
+      guard case .digits(let digits) = runs[index], index + 1 < runs.count,
+        case .letter(let option) = runs[index + 1]
+      else { return .failure(failure) }
+      let prompt = number(digits)
+      guard prompt >= 1, prompt <= prompts, option < options else { return .failure(failure) }
+      if let previous = result[prompt - 1], previous != option { return .failure(failure) }
+      result[prompt - 1] = option
+      index += 2
     }
     guard result.count == prompts else { return .failure(failure) }
     return .success(result)

@@ -140,20 +140,22 @@ public enum Grader {
 }
 
 /// Moodle-style patterns where `*` matches any run of characters (including none).
+///
+/// Both sides are already NFKC-normalised, so comparing UTF-8 bytes is comparing text.
 enum Wildcard {
   static func matches(_ text: String, pattern: String) -> Bool {
-    guard pattern.contains("*") else { return text == pattern }
-    let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
-    var remainder = Substring(text)
-    guard remainder.hasPrefix(parts[0]) else { return false }
-    remainder = remainder.dropFirst(parts[0].count)
+    let text = Array(text.utf8)
+    let parts = pattern.utf8.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: false).map(Array.init)
+    guard parts.count > 1 else { return text == parts[0] }
+    guard text.starts(with: parts[0]) else { return false }
+    var position = parts[0].count
     for (offset, part) in parts.enumerated().dropFirst() {
       if offset == parts.count - 1 {
-        return part.isEmpty || remainder.hasSuffix(part)
+        return text.count - position >= part.count && text.suffix(part.count).elementsEqual(part)
       }
       guard !part.isEmpty else { continue }
-      guard let range = remainder.range(of: part) else { return false }
-      remainder = remainder[range.upperBound...]
+      guard let found = ByteText.firstIndex(of: part, in: text, from: position) else { return false }
+      position = found + part.count
     }
     return true
   }

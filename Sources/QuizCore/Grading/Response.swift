@@ -17,15 +17,3 @@ public enum Response: Sendable, Hashable, Codable {
   /// The items of an ordering question, in the order the learner put them.
   case order([Int])
 }
-
-extension Matching {
-  /// The options a learner matches prompts with: every distinct answer, then the distractors.
-  public var options: [String] {
-    var seen = Set<String>()
-    var result: [String] = []
-    for text in pairs.map(\.answer) + distractors where seen.insert(text).inserted {
-      result.append(text)
-    }
-    return result
-  }
-}

@@ -219,14 +219,18 @@ public enum Tolerance: Sendable, Hashable {
 /// Prompts to be matched with answers.
 public struct Matching: Sendable, Hashable {
   /// The pairs, prompt to correct answer.
-  public var pairs: [MatchingPair]
+  public let pairs: [MatchingPair]
   /// Extra answers that match no prompt.
-  public var distractors: [String]
+  public let distractors: [String]
+  /// The options a learner matches prompts with: every distinct answer, then the distractors.
+  public let options: [String]
 
   /// Creates a matching question body.
   public init(pairs: [MatchingPair], distractors: [String] = []) {
     self.pairs = pairs
     self.distractors = distractors
+    var seen = Set<String>()
+    options = (pairs.map(\.answer) + distractors).filter { seen.insert($0).inserted }
   }
 }
 

@@ -46,37 +46,53 @@ public enum TextNormalizer {
   public static func normalize(_ text: String, caseSensitive: Bool = false) -> String {
     var result = compatibilityNormalized(text)
     if !caseSensitive { result = result.lowercased() }
-    var collapsed = ""
-    collapsed.reserveCapacity(result.utf8.count)
+    // Work on scalars: collapse whitespace and controls to single spaces, then trim
+    // spaces and punctuation at both ends.
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(result.utf8.count)
     var pendingSpace = false
-    for character in result {
-      if character.isWhitespace || character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
-        pendingSpace = !collapsed.isEmpty
+    for scalar in result.unicodeScalars {
+      if isSpaceOrControl(scalar) {
+        pendingSpace = !scalars.isEmpty
         continue
       }
       if pendingSpace {
-        collapsed.append(" ")
+        scalars.append(" ")
         pendingSpace = false
       }
-      collapsed.append(character)
+      scalars.append(scalar)
     }
-    var characters = Substring(collapsed)
-    while let first = characters.first, edgePunctuation.contains(first) || first == " " {
-      characters = characters.dropFirst()
-    }
-    while let last = characters.last, edgePunctuation.contains(last) || last == " " {
-      characters = characters.dropLast()
-    }
-    return String(characters)
+    var start = 0
+    var end = scalars.count
+    while start < end, edgeScalars.contains(scalars[start].value) { start += 1 }
+    while end > start, edgeScalars.contains(scalars[end - 1].value) { end -= 1 }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(end - start)
+    for scalar in scalars[start..<end] { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+    return String(decoding: bytes, as: UTF8.self)
   }
+
+  /// Spaces, tabs, line breaks (ASCII and Unicode) and control characters.
+  @inline(__always)
+  static func isSpaceOrControl(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return value <= 0x20 || value == 0x7F }
+    if (0x4E00...0x9FFF).contains(value) { return false }
+    return (0x80...0x9F).contains(value) || scalar.properties.isWhitespace
+  }
+
+  /// `edgePunctuation` and the space, by scalar value.
+  static let edgeScalars: Set<UInt32> = Set(edgePunctuation.compactMap { $0.unicodeScalars.first?.value } + [0x20])
 
   /// Removes control characters (keeping tabs and line breaks as spaces) so nothing a
   /// learner types can reach the terminal as an escape sequence.
   public static func removingControlCharacters(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
+      return text
+    }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-      if scalar.properties.generalCategory == .control {
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
         if scalar == "\t" || scalar == "\n" || scalar == "\r" { scalars.append(" ") }
       } else {
         scalars.append(scalar)
@@ -92,6 +108,17 @@ struct ByteText {
 
   init(_ text: String) {
     bytes = Array(text.utf8)
+  }
+
+  /// The first index at or after `start` where `needle` occurs in `haystack`.
+  static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    guard needle.count <= haystack.count - start else { return nil }
+    var index = start
+    while index + needle.count <= haystack.count {
+      if haystack[index] == needle[0] && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+      index += 1
+    }
+    return nil
   }
 
   /// Whether `needle` occurs in the text.
