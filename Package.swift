@@ -8,12 +8,14 @@ let package = Package(
     .executable(name: "recovery-trainer", targets: ["recovery-trainer"]),
     .library(name: "QuizCore", targets: ["QuizCore"]),
     .library(name: "QuizContent", targets: ["QuizContent"]),
+    .library(name: "QuizStore", targets: ["QuizStore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
   ],
   targets: [
     .target(name: "QuizCore"),
@@ -25,7 +27,10 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    .target(name: "QuizStore", dependencies: ["QuizCore"]),
+    .target(
+      name: "QuizStore",
+      dependencies: ["QuizCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]
@@ -54,6 +59,7 @@ let package = Package(
       ],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(name: "QuizStoreTests", dependencies: ["QuizStore"]),
     .testTarget(
       name: "QuizCLITests",
       dependencies: ["QuizCLI"],

@@ -1,0 +1,60 @@
+import GRDB
+
+/// The database schema, as migrations. A shipped migration is never edited: changes are
+/// new migrations appended here.
+enum Schema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: learners, sessions, answers, reading") { db in
+      try db.create(table: "learner") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("name", .text).notNull().unique(onConflict: .abort)
+        t.column("display_name", .text).notNull()
+        t.column("created_at", .datetime).notNull()
+      }
+      try db.create(table: "setting") { t in
+        t.primaryKey("key", .text)
+        t.column("value", .text).notNull()
+      }
+      try db.create(table: "session") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("learner_id", .integer).notNull().indexed().references("learner", onDelete: .cascade)
+        t.column("kind", .text).notNull().check { ["practice", "review", "exam"].contains($0) }
+        t.column("scope", .text).notNull()
+        t.column("course_id", .text).notNull()
+        t.column("content_version", .text).notNull()
+        t.column("started_at", .datetime).notNull()
+        t.column("ended_at", .datetime)
+        t.column("status", .text).notNull().check { ["active", "finished", "abandoned"].contains($0) }
+        t.column("plan", .text).notNull()
+      }
+      try db.create(table: "answer") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("learner_id", .integer).notNull().indexed().references("learner", onDelete: .cascade)
+        t.column("session_id", .integer).indexed().references("session", onDelete: .setNull)
+        t.column("question_id", .text).notNull()
+        t.column("question_hash", .text).notNull()
+        t.column("lesson_id", .text).notNull()
+        t.column("question_type", .text).notNull()
+        t.column("tags", .text).notNull()
+        t.column("raw", .text).notNull()
+        t.column("parsed", .text).notNull()
+        t.column("response", .text).notNull()
+        t.column("fraction", .double).notNull()
+        t.column("outcome", .text).notNull()
+        t.column("duration_ms", .integer).notNull()
+        t.column("answered_at", .datetime).notNull()
+      }
+      try db.create(index: "answer_by_learner_question", on: "answer", columns: ["learner_id", "question_id"])
+      try db.create(table: "lesson_read") { t in
+        t.column("learner_id", .integer).notNull().indexed().references("learner", onDelete: .cascade)
+        t.column("lesson_id", .text).notNull()
+        t.column("section", .text).notNull()
+        t.column("first_read_at", .datetime).notNull()
+        t.column("last_read_at", .datetime).notNull()
+        t.primaryKey(["learner_id", "lesson_id", "section"])
+      }
+    }
+    return migrator
+  }
+}

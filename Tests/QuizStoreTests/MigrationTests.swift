@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import QuizStore
+
+/// A database made by the first migration, with data in it, upgrades to the current
+/// schema and keeps every row.
+@Suite struct MigrationTests {
+  @Test func upgradingFromTheFirstMigrationKeepsEverything() throws {
+    let file = try TemporaryStore()
+    defer { file.remove() }
+    let migrator = Schema.migrator
+    let first = try #require(migrator.migrations.first)
+    let queue = try DatabaseQueue(path: file.path)
+    try migrator.migrate(queue, upTo: first)
+    try queue.write { db in
+      try db.execute(
+        sql: "INSERT INTO learner(name, display_name, created_at) VALUES ('zhang', '张三', '2026-01-01 08:00:00.000')")
+      try db.execute(
+        sql: """
+          INSERT INTO answer(learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw,
+                             parsed, response, fraction, outcome, duration_ms, answered_at)
+          VALUES (1, NULL, 'q1', 'h', 'l1', 'single', '["合规"]', 'a', 'A', '{}', 1, 'correct', 900, '2026-01-01 08:01:00.000')
+          """)
+    }
+    try queue.close()
+
+    let store = try file.open()
+    let check = try store.check()
+    #expect(check.isOK)
+    #expect(check.schemaVersion == migrator.migrations.last)
+    #expect(check.learners == 1 && check.answers == 1)
+    #expect(try store.learner(named: "zhang")?.displayName == "张三")
+    #expect(try store.answers(learner: 1).first?.questionID == "q1")
+    #expect(try store.read { try migrator.hasCompletedMigrations($0) })
+  }
+}
