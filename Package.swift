@@ -62,7 +62,7 @@ let package = Package(
     .testTarget(name: "QuizStoreTests", dependencies: ["QuizStore"]),
     .testTarget(
       name: "QuizCLITests",
-      dependencies: ["QuizCLI"],
+      dependencies: ["QuizCLI", .product(name: "GRDB", package: "GRDB.swift")],
       resources: [.copy("Golden")]
     ),
   ],

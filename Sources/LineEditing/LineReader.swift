@@ -22,6 +22,7 @@ public typealias Completer = @Sendable (_ line: String, _ word: String) -> [Stri
 nonisolated(unsafe) private var activeCompleter: Completer?
 nonisolated(unsafe) private var completionCandidates: [String] = []
 nonisolated(unsafe) private var interruptedFlag: Int32 = 0
+nonisolated(unsafe) private var readingThread: pthread_t?
 
 /// Reads lines from the terminal with GNU readline (history, completion, CJK editing), or
 /// plain lines when standard input is not a terminal, so scripted sessions stay clean.
@@ -48,7 +49,20 @@ public final class LineReader {
     using_history()
     stifle_history(1000)
     if let historyFile { read_history(historyFile) }
-    signal(SIGINT, onInterrupt)
+    rl_getc_function = readKeyByte
+    readingThread = pthread_self()
+    // Without SA_RESTART, Ctrl-C interrupts the blocking read inside readline, so
+    // `readKeyByte` can end the line at once instead of at the next key press.
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = onInterrupt
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(SIGINT, &action, nil)
+    // A parent may have started us with SIGINT blocked; Ctrl-C must reach the handler.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
   }
 
   /// Makes sure multibyte (Chinese) input is decoded as characters, not Meta keys, even
@@ -84,6 +98,32 @@ public final class LineReader {
     return .line(line)
   }
 
+  /// Waits for one key press without echo (for "more" prompts); `nil` when not interactive
+  /// or at end of input. Ctrl-C counts as `q`.
+  public func readKey(prompt: String) -> Character? {
+    guard isInteractive else { return nil }
+    FileHandle.standardOutput.write(Data(prompt.utf8))
+    var original = termios()
+    guard tcgetattr(STDIN_FILENO, &original) == 0 else { return nil }
+    var raw = original
+    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
+    withUnsafeMutablePointer(to: &raw.c_cc) { pointer in
+      pointer.withMemoryRebound(to: cc_t.self, capacity: Int(NCCS)) { cc in
+        cc[Int(VMIN)] = 1
+        cc[Int(VTIME)] = 0
+      }
+    }
+    tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+    defer {
+      tcsetattr(STDIN_FILENO, TCSANOW, &original)
+      FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8))
+    }
+    var byte: UInt8 = 0
+    guard Foundation.read(STDIN_FILENO, &byte, 1) == 1 else { return nil }
+    if byte == 3 || byte == 4 { return "q" }
+    return Character(UnicodeScalar(byte))
+  }
+
   /// Saves the history (trimmed to the last 1,000 lines).
   public func close() {
     guard isInteractive, let historyFile else { return }
@@ -112,12 +152,30 @@ public final class LineReader {
 }
 
 private func onInterrupt(_ signal: Int32) {
+  // Only async-signal-safe work here: set the flag and show ^C. `readKeyByte` sees the
+  // interrupted read and ends the line; `read` then reports `.interrupted`.
+  // The kernel may deliver the signal to any thread (database and dispatch threads
+  // included); only the thread blocked in read() can be woken by it, so pass it on.
+  if let reader = readingThread, pthread_equal(pthread_self(), reader) == 0 {
+    pthread_kill(reader, SIGINT)
+    return
+  }
   interruptedFlag = 1
-  // Abandon the current line and return from readline() with what we have; the flag
-  // tells `read` it was a Ctrl-C, not a line.
-  rl_replace_line("", 0)
-  rl_done = 1
-  write(STDOUT_FILENO, "^C\n", 3)
+  write(STDOUT_FILENO, "^C", 2)
+}
+
+/// Readline's input function: one byte from the terminal; on Ctrl-C, a line end, so that
+/// readline returns and the cancelled line is discarded.
+private func readKeyByte(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
+  var byte: UInt8 = 0
+  while true {
+    if interruptedFlag != 0 { return 10 }
+    let count = read(STDIN_FILENO, &byte, 1)
+    if count == 1 { return Int32(byte) }
+    if count == 0 { return EOF }
+    if errno == EINTR { continue }
+    return EOF
+  }
 }
 
 private func attemptCompletion(

@@ -15,22 +15,11 @@ public struct RecoveryTrainer: ParsableCommand {
       (default: the built-in course).
       """,
     version: version,
-    subcommands: [StudyCommand.self, LessonsCommand.self, ReadCommand.self, GradeCommand.self, ContentCommand.self],
+    subcommands: [
+      StudyCommand.self, LessonsCommand.self, ReadCommand.self, PracticeCommand.self, ProgressCommand.self,
+      GradeCommand.self, ContentCommand.self, AdminCommand.self,
+    ],
     defaultSubcommand: StudyCommand.self)
 
   public init() {}
-}
-
-/// `study`: the interactive REPL (the default command).
-struct StudyCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "study", abstract: "Open the interactive study session (the default).")
-
-  @OptionGroup var global: GlobalOptions
-
-  func run() throws {
-    let context = AppContext(global)
-    let course = try context.loadCourse()
-    StudyShell(course: course, context: context).run()
-  }
 }

@@ -74,6 +74,16 @@ enum CLI {
       sourceLocation: sourceLocation)
   }
 
+  /// Replaces what changes from run to run (the data folder, durations, dates) with fixed marks.
+  static func stable(_ text: String, dataDir: URL? = nil) -> String {
+    var text = text
+    if let dataDir { text = text.replacingOccurrences(of: dataDir.path, with: "DATA") }
+    text = text.replacingOccurrences(of: #"用时 \d+ 分 \d+ 秒"#, with: "用时 M 分 S 秒", options: .regularExpression)
+    text = text.replacingOccurrences(
+      of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"#, with: "YYYY-MM-DD hh:mm", options: .regularExpression)
+    return text
+  }
+
   static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("rt-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

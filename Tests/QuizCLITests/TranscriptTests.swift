@@ -20,20 +20,4 @@ import Testing
     try CLI.expectGolden(
       name, CLI.transcript(shown, result: result).replacingOccurrences(of: CLI.course, with: "Golden/course"))
   }
-
-  @Test func studyShellIsScriptableThroughAPipe() throws {
-    let data = try CLI.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: data) }
-    let input = "lessons\nread 2\nraed 1\n\nhelp\nquit\n"
-    let result = try CLI.run(["--content", CLI.course], input: input, dataDir: data)
-    try CLI.expectGolden("study-pipe", CLI.transcript(["--content", "Golden/course"], input: input, result: result))
-  }
-
-  @Test func studyShellEndsCleanlyAtEndOfInput() throws {
-    let data = try CLI.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: data) }
-    let result = try CLI.run(["--content", CLI.course], input: "lessons", dataDir: data)
-    #expect(result.status == 0)
-    #expect(result.stdout.hasSuffix("再见。\n"))
-  }
 }

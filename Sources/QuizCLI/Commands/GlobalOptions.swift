@@ -19,6 +19,9 @@ public struct GlobalOptions: ParsableArguments {
     name: .long, help: ArgumentHelp("Interface language: zh or en (default: from LANG, else zh).", valueName: "zh|en"))
   var lang: LanguageOption?
 
+  @Option(name: .long, help: ArgumentHelp("Who is studying (default: the learner used last).", valueName: "name"))
+  var learner: String?
+
   public init() {}
 }
 
@@ -33,6 +36,7 @@ struct AppContext {
   var language: Language
   var dataDirectory: DataDirectory
   var contentOption: String?
+  var learnerOption: String?
 
   init(_ options: GlobalOptions, terminal: Terminal = .current()) {
     self.terminal = terminal
@@ -40,6 +44,48 @@ struct AppContext {
       explicit: options.lang.flatMap { Language(rawValue: $0.rawValue) }, environment: terminal.environment)
     dataDirectory = DataDirectory.resolve(explicit: options.dataDir, environment: terminal.environment)
     contentOption = options.content
+    learnerOption = options.learner?.trimmingSpaces()
+  }
+
+  /// Opens the progress database in the data directory, or explains why it cannot and exits
+  /// with status 74 (I/O) or 65 (bad data).
+  func openStore() throws -> ProgressStore {
+    do {
+      try dataDirectory.create()
+    } catch {
+      Console.error(
+        "recovery-trainer: cannot create the data folder \(dataDirectory.path): \(error.localizedDescription)")
+      throw ExitCode(74)
+    }
+    do {
+      return try ProgressStore.open(at: dataDirectory.file("progress.sqlite"))
+    } catch {
+      throw fail(error)
+    }
+  }
+
+  /// Prints a store error and returns the exit code to throw.
+  func fail(_ error: any Error) -> ExitCode {
+    guard let error = error as? StoreError else {
+      Console.error("recovery-trainer: \(error)")
+      return ExitCode(70)
+    }
+    Console.error("recovery-trainer: \(error.description)")
+    return ExitCode(error.exitStatus)
+  }
+
+  /// The learner named by `--learner`, else the last one used; `nil` when neither exists.
+  func chosenLearner(in store: ProgressStore, now: Date) throws -> Learner? {
+    do {
+      if let name = learnerOption, !name.isEmpty {
+        let learner = try store.learner(named: name, now: now)
+        try store.setLastLearner(learner)
+        return learner
+      }
+      return try store.lastLearner()
+    } catch {
+      throw fail(error)
+    }
   }
 
   var style: Style { Style(enabled: terminal.usesColor) }

@@ -97,17 +97,7 @@ struct GradeCommand: ParsableCommand {
   }
 
   private func readInput() throws -> String {
-    let data: Data?
-    if responses == "-" {
-      data = FileHandle.standardInput.readDataToEndOfFile()
-    } else {
-      data = FileManager.default.contents(atPath: responses)
-    }
-    guard let data else {
-      Console.error("recovery-trainer: cannot read \(responses)")
-      throw ExitCode(66)
-    }
-    return String(decoding: data, as: UTF8.self)
+    try Console.readInput(responses)
   }
 
   struct LineFailure: Error {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Everything the CLI learns from its surroundings: the environment, whether output is a
@@ -11,6 +12,8 @@ public struct Terminal: Sendable {
   public var width: Int
   /// Whether to use colour and bold (a TTY, no `NO_COLOR`, `TERM` not `dumb`).
   public var usesColor: Bool
+  /// The number of lines, for paging.
+  public var height: Int = 24
 
   /// Creates a terminal description by hand (tests).
   public init(environment: [String: String], isTTY: Bool, width: Int, usesColor: Bool) {
@@ -25,19 +28,24 @@ public struct Terminal: Sendable {
     let environment = ProcessInfo.processInfo.environment
     let isTTY = isatty(STDOUT_FILENO) == 1
     var width = 80
+    var height = 24
+    if let lines = environment["LINES"].flatMap(Int.init), lines > 0 { height = lines }
     if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 {
       width = columns
     } else if isTTY {
       var size = winsize()
       if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
         width = Int(size.ws_col)
+        if size.ws_row > 2 { height = Int(size.ws_row) }
       }
     }
     let dumb = environment["TERM"] == "dumb"
     let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-    return Terminal(
+    var terminal = Terminal(
       environment: environment, isTTY: isTTY, width: max(20, min(width, 200)),
       usesColor: isTTY && !dumb && !noColor)
+    terminal.height = max(5, height)
+    return terminal
   }
 }
 
@@ -51,6 +59,17 @@ public enum Console {
   /// Writes text to standard output as it is.
   public static func print(_ text: String) {
     write(text, to: STDOUT_FILENO)
+  }
+
+  /// Reads a whole input file (`-` for standard input) as UTF-8, invalid bytes replaced;
+  /// exits with status 66 when it cannot be read.
+  public static func readInput(_ path: String) throws -> String {
+    let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+    guard let handle, let data = try? handle.readToEnd() ?? Data() else {
+      error("recovery-trainer: cannot read \(path)")
+      throw ExitCode(66)
+    }
+    return String(decoding: data, as: UTF8.self)
   }
 
   /// Writes a line to standard error.

@@ -1,68 +1,169 @@
 import Foundation
 import LineEditing
+import QuizContent
 import QuizCore
+import QuizStore
 
-/// The interactive study shell: reads commands with readline and renders lessons.
-///
-/// Practice, review and progress arrive with the session engine; this shell already
-/// reads, lists and completes, and never exits on a typo, Ctrl-C or bad input.
-struct StudyShell {
-  var course: Course
+/// The interactive study shell: the dashboard, then commands read with readline (or from a
+/// pipe). It never exits on a typo, a bad answer or Ctrl-C, and every answer is saved
+/// before its feedback is shown.
+final class StudyShell {
+  let course: Course
   var context: AppContext
+  let store: ProgressStore
+  var learner: Learner
+  let reader: LineReader
+  var now: () -> Date = Date.init
 
-  private var language: Language { context.language }
-  private var style: Style { context.style }
-  private var views: LessonViews {
-    LessonViews(course: course, language: language, style: style, width: context.terminal.width)
+  var language: Language { context.language }
+  var style: Style { context.style }
+  var width: Int { context.terminal.width }
+  var views: LessonViews { LessonViews(course: course, language: language, style: style, width: width) }
+
+  /// The commands, their Chinese aliases, arguments and help.
+  struct Command {
+    var name: String
+    var aliases: [String]
+    var usage: String
+    var zh: String
+    var en: String
   }
 
-  /// The command words, with their Chinese aliases.
-  static let commands: [(name: String, aliases: [String])] = [
-    ("lessons", ["课程", "目录"]), ("read", ["阅读", "学习"]), ("help", ["帮助", "?"]), ("quit", ["退出", "exit"]),
+  static let commands: [Command] = [
+    Command(name: "lessons", aliases: ["课程", "目录"], usage: "lessons", zh: "列出各课与进度", en: "list the lessons"),
+    Command(
+      name: "read", aliases: ["阅读", "学习"], usage: "read <课> [小节]", zh: "阅读一课或其中一节（分页：空格/回车继续，q 返回）",
+      en: "read a lesson or one section (paged: space/Enter for more, q to stop)"),
+    Command(
+      name: "practice", aliases: ["练习"], usage: "practice [课|all] [--count N] [--type T]",
+      zh: "练习题目，即时评分并讲解（默认 10 题）", en: "practise questions, graded and explained (10 by default)"),
+    Command(
+      name: "mistakes", aliases: ["错题", "错题本"], usage: "mistakes [practice]", zh: "查看错题本；mistakes practice 只练错题",
+      en: "the wrong-answer notebook; `mistakes practice` practises only those"),
+    Command(
+      name: "progress", aliases: ["进度"], usage: "progress", zh: "各课掌握程度、按题型和标签的正确率及趋势",
+      en: "mastery per lesson, accuracy by type and tag"),
+    Command(name: "history", aliases: ["历史", "记录"], usage: "history", zh: "最近的练习记录", en: "recent sessions"),
+    Command(
+      name: "search", aliases: ["搜索", "查找"], usage: "search <词>", zh: "在课文和题目中查找",
+      en: "find words in lessons and questions"),
+    Command(name: "resume", aliases: ["继续"], usage: "resume", zh: "继续未完成的练习", en: "go on with an unfinished session"),
+    Command(
+      name: "learner", aliases: ["学员"], usage: "learner [姓名]", zh: "查看或切换学员（新名字会新建）",
+      en: "show or switch the learner (a new name creates one)"),
+    Command(name: "lang", aliases: ["语言"], usage: "lang zh|en", zh: "切换界面语言", en: "switch the interface language"),
+    Command(name: "help", aliases: ["帮助", "?", "？"], usage: "help [命令]", zh: "显示帮助", en: "show help"),
+    Command(
+      name: "quit", aliases: ["退出", "exit"], usage: "quit", zh: "退出（Ctrl-D 同样；所有答题都已保存）",
+      en: "leave (Ctrl-D too; everything is saved)"),
   ]
 
-  func run() {
-    try? context.dataDirectory.create()
+  static func command(named word: String) -> Command? {
+    commands.first { $0.name == word.lowercased() || $0.aliases.contains(word) }
+  }
+
+  init(course: Course, context: AppContext, store: ProgressStore, learner: Learner, reader: LineReader) {
+    self.course = course
+    self.context = context
+    self.store = store
+    self.learner = learner
+    self.reader = reader
+  }
+
+  /// Opens the shell: asks who is studying on first use, then runs commands until `quit`.
+  static func start(course: Course, context: AppContext) throws {
+    let store = try context.openStore()
     let lessonIDs = course.lessons.map(\.id)
-    let sectionsByLesson = Dictionary(uniqueKeysWithValues: course.lessons.map { ($0.id, $0.sections.map(\.title)) })
-    let commandWords = Self.commands.flatMap { [$0.name] + $0.aliases }
+    let sections = Dictionary(uniqueKeysWithValues: course.lessons.map { ($0.id, $0.sections.map(\.title)) })
+    let questionIDs = course.questions.map(\.id)
+    let learnerNames = ((try? store.learners()) ?? []).map(\.name)
+    let words = commands.flatMap { [$0.name] + $0.aliases }
     let reader = LineReader(
       historyFile: context.dataDirectory.file("history"),
       completer: { line, word in
-        let words = line.split(separator: " ").map(String.init)
+        let parts = line.split(separator: " ").map(String.init)
         let candidates: [String]
-        switch words.count {
-        case 0: candidates = commandWords
-        case 1 where ["read", "阅读", "学习"].contains(words[0]): candidates = lessonIDs
-        case 2 where ["read", "阅读", "学习"].contains(words[0]): candidates = sectionsByLesson[words[1]] ?? []
+        switch (parts.first.flatMap { command(named: $0)?.name }, parts.count) {
+        case (nil, 0): candidates = words
+        case ("read", 1), ("practice", 1): candidates = lessonIDs + (parts.first == "practice" ? ["all"] : [])
+        case ("read", 2): candidates = sections[parts[1]] ?? []
+        case ("practice", _): candidates = ["--count", "--type"] + QuestionType.allCases.map(\.rawValue)
+        case ("mistakes", 1): candidates = ["practice"]
+        case ("learner", 1): candidates = learnerNames
+        case ("lang", 1): candidates = ["zh", "en"]
+        case ("help", 1): candidates = commands.map(\.name)
+        case ("search", _): candidates = questionIDs
         default: candidates = []
         }
         return candidates.filter { $0.hasPrefix(word) }
       })
     defer { reader.close() }
 
-    Console.line(style.bold("贷款回收与处置培训 · recovery-trainer \(RecoveryTrainer.version)"))
-    Console.line(views.courseLine())
-    Console.line("")
-    for line in views.lessonList() { Console.line(line) }
-    Console.line("")
+    Console.line(style(context).bold("贷款回收与处置培训 · recovery-trainer \(RecoveryTrainer.version)"))
+    Console.line(
+      LessonViews(course: course, language: context.language, style: style(context), width: context.terminal.width)
+        .courseLine())
+    let learner: Learner
+    if let chosen = try context.chosenLearner(in: store, now: Date()) {
+      learner = chosen
+    } else {
+      guard let created = try askForLearner(store: store, reader: reader, context: context) else { return }
+      learner = created
+    }
+    let shell = StudyShell(course: course, context: context, store: store, learner: learner, reader: reader)
+    try shell.run()
+  }
+
+  private static func style(_ context: AppContext) -> Style { context.style }
+
+  /// First use: asks for a name until one is given.
+  static func askForLearner(store: ProgressStore, reader: LineReader, context: AppContext) throws -> Learner? {
+    let language = context.language
+    while true {
+      let prompt = language.pick("第一次使用？请输入你的姓名：", "First time here? Your name: ")
+      if !reader.isInteractive { Console.line(prompt) }
+      switch reader.read(prompt: prompt) {
+      case .end: return nil
+      case .interrupted: continue
+      case .line(let text):
+        let name = TextNormalizer.removingControlCharacters(text).trimmingSpaces()
+        guard !name.isEmpty else { continue }
+        guard name.count <= 40 else {
+          Console.line(language.pick("姓名太长了（最多 40 个字）。", "That name is too long (40 characters at most)."))
+          continue
+        }
+        do {
+          let learner = try store.learner(named: name, now: Date())
+          try store.setLastLearner(learner)
+          return learner
+        } catch {
+          throw context.fail(error)
+        }
+      }
+    }
+  }
+
+  func run() throws {
     Console.line(
       language.pick(
-        "输入 help 查看命令，Tab 可补全。建议下一步：read \(course.lessons.first?.id ?? "")",
-        "Type help for commands; Tab completes. Next: read \(course.lessons.first?.id ?? "")"))
-
-    let prompt = Prompt.make(text: "recovery-trainer", style: style, interactive: reader.isInteractive)
+        "你好，\(learner.displayName)。进度保存在 \(context.dataDirectory.path) 。输入 help 查看命令，Tab 可补全。",
+        "Hello, \(learner.displayName). Progress is kept in \(context.dataDirectory.path). Type help for commands; Tab completes."
+      ))
+    Console.line("")
+    try showDashboard()
+    try offerResume()
     while true {
+      let prompt = Prompt.make(text: learner.displayName, style: style, interactive: reader.isInteractive)
       switch reader.read(prompt: prompt) {
       case .end:
         if reader.isInteractive { Console.line("") }
-        Console.line(language.pick("再见。", "Bye."))
+        Console.line(language.pick("再见，所有进度都已保存。", "Bye; all progress is saved."))
         return
       case .interrupted:
         continue
       case .line(let line):
-        if !handle(line) {
-          Console.line(language.pick("再见。", "Bye."))
+        if try !handle(line) {
+          Console.line(language.pick("再见，所有进度都已保存。", "Bye; all progress is saved."))
           return
         }
       }
@@ -70,79 +171,76 @@ struct StudyShell {
   }
 
   /// Runs one command line; returns false when the shell should end.
-  private func handle(_ line: String) -> Bool {
+  func handle(_ line: String) throws -> Bool {
     let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).map(String.init)
     guard let first = words.first else { return true }
-    let command = Self.commands.first { $0.name == first.lowercased() || $0.aliases.contains(first) }?.name
-    switch command {
-    case "quit":
-      return false
-    case "help":
-      showHelp()
-    case "lessons":
-      Console.line(views.courseLine())
-      for line in views.lessonList() { Console.line(line) }
-    case "read":
-      read(Array(words.dropFirst()))
-    default:
-      let known = Self.commands.map(\.name)
-      let hint = known.min { Suggestion.distance(first, $0) < Suggestion.distance(first, $1) }
-        .flatMap { Suggestion.distance(first, $0) <= 2 ? $0 : nil }
+    let arguments = Array(words.dropFirst())
+    guard let command = Self.command(named: first) else {
       let shown = MarkdownRenderer.inert(String(first.prefix(40)))
+      let guess = Self.commands.map(\.name).min { Suggestion.distance(first, $0) < Suggestion.distance(first, $1) }
+        .flatMap { Suggestion.distance(first, $0) <= 2 ? $0 : nil }
       Console.line(
         language.pick("没有命令 “\(shown)”", "Unknown command “\(shown)”")
-          + (hint.map { language.pick("，你是想输入 \($0) 吗？", "; did you mean \($0)?") }
+          + (guess.map { language.pick("，你是想输入 \($0) 吗？", "; did you mean \($0)?") }
             ?? language.pick("。输入 help 查看命令。", ". Type help for commands.")))
+      return true
+    }
+    switch command.name {
+    case "quit": return false
+    case "help": showHelp(arguments.first)
+    case "lessons": try showDashboard()
+    case "read": try read(arguments)
+    case "practice": try practice(arguments)
+    case "mistakes": try mistakes(arguments)
+    case "progress": try showProgress()
+    case "history": try showHistory()
+    case "search": search(arguments.joined(separator: " "))
+    case "resume": try resume()
+    case "learner": try switchLearner(arguments.first)
+    case "lang":
+      if let value = arguments.first.flatMap(Language.init(rawValue:)) {
+        context.language = value
+        Console.line(value.pick("界面语言：中文。", "Interface language: English."))
+      } else {
+        Console.line(language.pick("用法：lang zh 或 lang en", "Usage: lang zh or lang en"))
+      }
+    default: break
     }
     return true
   }
 
-  private func read(_ arguments: [String]) {
-    guard let query = arguments.first else {
-      Console.line(language.pick("用法：read <课程编号或 id> [小节]", "Usage: read <lesson number or id> [section]"))
+  /// Maps store errors to a message and an exit, for the commands below.
+  func attempt<T>(_ body: () throws(StoreError) -> T) throws -> T {
+    do {
+      return try body()
+    } catch {
+      throw context.fail(error)
+    }
+  }
+
+  // MARK: Help
+
+  func showHelp(_ topic: String?) {
+    if let topic, let command = Self.command(named: topic) {
+      Console.line(style.cyan(command.usage) + "  " + language.pick(command.zh, command.en))
+      if !command.aliases.isEmpty {
+        Console.line(language.pick("别名：", "Aliases: ") + command.aliases.joined(separator: "、"))
+      }
       return
     }
-    var lessonQuery = query
-    var sectionQuery = arguments.count > 1 ? arguments.dropFirst().joined(separator: " ") : nil
-    if sectionQuery == nil, let reference = SectionReference(parsing: query), reference.heading != nil {
-      lessonQuery = reference.lesson
-      sectionQuery = reference.heading
-    }
-    guard let lesson = LessonViews.findLesson(lessonQuery, in: course) else {
-      Console.line(language.pick("没有这一课：", "No such lesson: ") + MarkdownRenderer.inert(lessonQuery))
-      return
-    }
-    var section: Section?
-    if let sectionQuery {
-      section = LessonViews.findSection(sectionQuery, in: lesson)
-      if section == nil {
-        Console.line(language.pick("这一课没有小节：", "No such section: ") + MarkdownRenderer.inert(sectionQuery))
-        return
+    let usageWidth = Self.commands.map(\.usage.displayWidth).max() ?? 0
+    for command in Self.commands {
+      let usage = TextWrapper.pad(command.usage, to: usageWidth)
+      let text = language.pick(command.zh, command.en)
+      let wrapped = TextWrapper.wrap(text, width: max(20, width - usageWidth - 4))
+      for (index, line) in wrapped.enumerated() {
+        Console.line("  " + (index == 0 ? style.cyan(usage) : String(repeating: " ", count: usageWidth)) + "  " + line)
       }
     }
-    for line in views.page(lesson, section: section) { Console.line(line) }
-  }
-
-  private func showHelp() {
-    let rows: [(String, String)] = [
-      ("lessons", language.pick("列出课程（别名：课程）", "list the lessons")),
-      ("read <课> [小节]", language.pick("阅读一课或其中一节（别名：阅读、学习）", "read a lesson or one section")),
-      ("help", language.pick("显示本帮助", "show this help")),
-      ("quit", language.pick("退出（Ctrl-D 同样）", "leave (Ctrl-D too)")),
-    ]
-    let width = rows.map(\.0.displayWidth).max() ?? 0
-    for (command, text) in rows {
-      Console.line("  " + style.cyan(TextWrapper.pad(command, to: width)) + "  " + text)
-    }
-  }
-}
-
-/// The REPL prompt, with colour wrapped in readline's non-printing markers.
-enum Prompt {
-  static func make(text: String, style: Style, interactive: Bool) -> String {
-    guard interactive else { return "" }
-    let arrow = " › "
-    guard style.enabled else { return text + arrow }
-    return "\u{01}\u{1B}[1;36m\u{02}\(text)\u{01}\u{1B}[0m\u{02}\(arrow)"
+    Console.line(
+      style.dim(
+        language.pick(
+          "答题时：? 提示 · skip 跳过 · quit 结束本次练习 · Ctrl-C 暂停",
+          "While answering: ? hint · skip · quit ends the session · Ctrl-C pauses")))
   }
 }

@@ -1,0 +1,33 @@
+import LineEditing
+
+/// Where typed lines come from: the terminal (readline or a pipe), or a file of answers.
+protocol LineSource: AnyObject {
+  /// Whether a person is typing at a terminal (prompts are shown).
+  var isInteractive: Bool { get }
+  /// Whether typed lines should be printed after the prompt (a file of answers).
+  var echoes: Bool { get }
+  /// Reads one line.
+  func read(prompt: String) -> LineInput
+}
+
+extension LineReader: LineSource {
+  var echoes: Bool { false }
+}
+
+/// Lines from a file of answers, echoed so the transcript reads like a session.
+final class ScriptedLines: LineSource {
+  private var lines: [String]
+  let isInteractive = false
+  let echoes = true
+
+  init(_ text: String) {
+    lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(
+      String.init)
+    if lines.last == "" { lines.removeLast() }
+  }
+
+  func read(prompt: String) -> LineInput {
+    guard !lines.isEmpty else { return .end }
+    return .line(lines.removeFirst())
+  }
+}

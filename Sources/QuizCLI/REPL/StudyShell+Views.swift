@@ -1,0 +1,235 @@
+import Foundation
+import QuizContent
+import QuizCore
+import QuizStore
+
+extension StudyShell {
+  // MARK: Dashboard
+
+  func showDashboard() throws {
+    let learnerID = learner.id!
+    let read = try attempt { () throws(StoreError) in try store.readLessons(learner: learnerID) }
+    let mastery = Dictionary(
+      uniqueKeysWithValues: try attempt { () throws(StoreError) in try store.lessonMastery(learner: learnerID) }.map {
+        ($0.lessonID, $0)
+      })
+    let mistakes = try attempt { () throws(StoreError) in try store.mistakes(learner: learnerID) }
+    var calendar = Calendar.current
+    calendar.timeZone = .current
+    let streak = try attempt { () throws(StoreError) in
+      try store.streak(learner: learnerID, now: now(), calendar: calendar)
+    }
+
+    let titleWidth = min(course.lessons.map(\.title.displayWidth).max() ?? 0, max(10, width - 40))
+    let header =
+      "  " + TextWrapper.pad(language.pick("课程进度", "Lessons"), to: titleWidth + 3) + "  "
+      + TextWrapper.pad(language.pick("阅读", "read"), to: 4) + "  " + TextWrapper.pad(language.pick("练习", "done"), to: 7)
+      + "  " + language.pick("掌握", "mastery")
+    Console.line(style.dim(header))
+    for (index, lesson) in course.lessons.enumerated() {
+      let total = course.questions(in: lesson.id).count
+      let entry = mastery[lesson.id]
+      let level = entry?.latest(of: total) ?? 0
+      let title = TextWrapper.pad(TextWrapper.truncate(lesson.title, to: titleWidth), to: titleWidth)
+      let number = TextWrapper.pad(String(index + 1), to: 2)
+      let readMark = read[lesson.id] != nil ? style.green("✓") : style.dim("·")
+      let done = TextWrapper.pad("\(entry?.answered ?? 0)/\(total)", to: 7)
+      Console.line(
+        "  \(number) \(title)  \(TextWrapper.pad(readMark, to: 4))  \(done)  \(Self.bar(level, style: style)) \(Int((level * 100).rounded()))%"
+      )
+    }
+    Console.line(
+      "  "
+        + language.pick("错题 \(mistakes.count) · 连续学习 \(streak) 天", "mistakes \(mistakes.count) · \(streak)-day streak"))
+    Console.line(
+      "  " + language.pick("建议下一步：", "Next: ")
+        + style.cyan(try suggestion(read: read, mastery: mastery, mistakes: mistakes.count)))
+  }
+
+  /// A 10-cell bar: ▰ filled, ▱ empty (readable without colour).
+  static func bar(_ fraction: Double, style: Style) -> String {
+    let filled = Int((min(max(fraction, 0), 1) * 10).rounded())
+    return style.green(String(repeating: "▰", count: filled)) + style.dim(String(repeating: "▱", count: 10 - filled))
+  }
+
+  /// The one command to suggest.
+  func suggestion(read: [String: Date], mastery: [String: LessonMastery], mistakes: Int) throws -> String {
+    if try attempt({ () throws(StoreError) in try store.interruptedSession(learner: learner.id!) }) != nil {
+      return "resume"
+    }
+    for lesson in course.lessons {
+      let total = course.questions(in: lesson.id).count
+      if read[lesson.id] == nil { return "read \(lesson.id)" }
+      if (mastery[lesson.id]?.answered ?? 0) < min(total, 10) { return "practice \(lesson.id)" }
+    }
+    return mistakes > 0 ? "mistakes practice" : "practice all"
+  }
+
+  // MARK: Progress
+
+  func showProgress() throws {
+    let learnerID = learner.id!
+    let mastery = Dictionary(
+      uniqueKeysWithValues: try attempt { () throws(StoreError) in try store.lessonMastery(learner: learnerID) }.map {
+        ($0.lessonID, $0)
+      })
+    Console.line(style.bold(language.pick("各课掌握（最近一次 / 最好成绩）", "Mastery per lesson (latest / best)")))
+    let titleWidth = min(course.lessons.map(\.title.displayWidth).max() ?? 0, max(10, width - 40))
+    for lesson in course.lessons {
+      let total = course.questions(in: lesson.id).count
+      let entry = mastery[lesson.id]
+      let latest = entry?.latest(of: total) ?? 0
+      let best = entry?.best(of: total) ?? 0
+      Console.line(
+        "  \(TextWrapper.pad(TextWrapper.truncate(lesson.title, to: titleWidth), to: titleWidth))  \(Self.bar(latest, style: style)) "
+          + "\(Self.percent(latest)) / \(Self.percent(best))  " + style.dim("\(entry?.answered ?? 0)/\(total)"))
+    }
+    let byType = try attempt { () throws(StoreError) in try store.accuracyByType(learner: learnerID) }
+    let byTag = try attempt { () throws(StoreError) in try store.accuracyByTag(learner: learnerID) }
+    if byType.isEmpty {
+      Console.line(language.pick("还没有答题记录。试试 practice。", "No answers yet. Try practice."))
+      return
+    }
+    Console.line(style.bold(language.pick("按题型", "By question type")))
+    for entry in byType {
+      let name = QuestionType(rawValue: entry.key).map { QuestionView.typeName($0, language) } ?? entry.key
+      Console.line(accuracyLine(name, entry))
+    }
+    Console.line(style.bold(language.pick("按标签", "By tag")))
+    for entry in byTag { Console.line(accuracyLine(entry.key, entry)) }
+  }
+
+  func accuracyLine(_ name: String, _ entry: Accuracy) -> String {
+    var trend = ""
+    if let recent = entry.recentMean {
+      trend =
+        recent > entry.mean + 0.05
+        ? language.pick("  ↑ 进步", "  ↑ improving")
+        : recent < entry.mean - 0.05 ? language.pick("  ↓ 退步", "  ↓ slipping") : "  →"
+    }
+    return "  " + TextWrapper.pad(name, to: 14) + "  " + Self.percent(entry.mean) + "  "
+      + style.dim(language.pick("\(entry.answers) 次", "\(entry.answers) answers")) + trend
+  }
+
+  static func percent(_ value: Double) -> String {
+    TextWrapper.pad(String(Int((value * 100).rounded())) + "%", to: 4)
+  }
+
+  // MARK: History
+
+  func showHistory() throws {
+    let sessions = try attempt { () throws(StoreError) in try store.history(learner: learner.id!) }
+    guard !sessions.isEmpty else {
+      Console.line(language.pick("还没有练习记录。", "No sessions yet."))
+      return
+    }
+    let formatter = DateFormatter()
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    formatter.timeZone = .current
+    for entry in sessions {
+      let session = entry.session
+      let status =
+        switch session.status {
+        case .active: language.pick("未完成", "unfinished")
+        case .finished: language.pick("完成", "done")
+        case .abandoned: language.pick("已放弃", "abandoned")
+        }
+      let kind =
+        switch session.kind {
+        case .practice: language.pick("练习", "practice")
+        case .review: language.pick("复习", "review")
+        case .exam: language.pick("考试", "exam")
+        }
+      Console.line(
+        "  \(formatter.string(from: session.startedAt))  \(kind) \(session.scope)  "
+          + language.pick(
+            "\(entry.answers) 题 · 平均 \(Self.percent(entry.mean)) · \(status)",
+            "\(entry.answers) answers · mean \(Self.percent(entry.mean)) · \(status)"))
+    }
+  }
+
+  // MARK: Mistakes
+
+  func listMistakes() throws -> [Mistake] {
+    let mistakes = try attempt { () throws(StoreError) in try store.mistakes(learner: learner.id!) }
+      .filter { course.question(withID: $0.questionID) != nil }
+    guard !mistakes.isEmpty else {
+      Console.line(language.pick("错题本是空的。", "No mistakes to review."))
+      return []
+    }
+    Console.line(
+      style.bold(language.pick("错题本（\(mistakes.count) 题，最近的在前）", "Mistakes (\(mistakes.count), latest first)")))
+    for mistake in mistakes.prefix(30) {
+      let question = course.question(withID: mistake.questionID)!
+      let prompt = MarkdownRenderer.stripInline(question.prompt).replacingOccurrences(of: "\n", with: " ")
+      let head = "  \(mistake.questionID)  \(Self.percent(mistake.fraction)) "
+      Console.line(head + TextWrapper.truncate(MarkdownRenderer.inert(prompt), to: max(10, width - head.displayWidth)))
+    }
+    if mistakes.count > 30 {
+      Console.line(style.dim(language.pick("  ……共 \(mistakes.count) 题", "  … \(mistakes.count) in all")))
+    }
+    Console.line(language.pick("只练这些题：", "Practise only these: ") + style.cyan("mistakes practice"))
+    return mistakes
+  }
+
+  // MARK: Search
+
+  func search(_ query: String) {
+    let words = query.lowercased().split(separator: " ").map(String.init).filter { !$0.isEmpty }
+    guard !words.isEmpty else {
+      Console.line(language.pick("用法：search <词>", "Usage: search <words>"))
+      return
+    }
+    func matches(_ text: String) -> Bool {
+      let lower = text.lowercased()
+      return words.allSatisfy { lower.contains($0) }
+    }
+    var lessonHits: [String] = []
+    for lesson in course.lessons {
+      if matches(lesson.title) { lessonHits.append("read \(lesson.id)  \(lesson.title)") }
+      for section in lesson.sections
+      where matches(section.title) || matches(LessonViews.body(of: lesson, section: section)) {
+        if section.level >= 2 { lessonHits.append("read \(lesson.id)#\(section.title)") }
+      }
+    }
+    let questionHits = course.questions.filter {
+      matches($0.prompt) || matches($0.id) || $0.tags.contains { matches($0) }
+    }
+    if lessonHits.isEmpty && questionHits.isEmpty {
+      Console.line(
+        language.pick(
+          "没有找到“\(MarkdownRenderer.inert(query))”。", "Nothing found for “\(MarkdownRenderer.inert(query))”."))
+      return
+    }
+    if !lessonHits.isEmpty {
+      Console.line(style.bold(language.pick("课文（\(lessonHits.count)）", "Lessons (\(lessonHits.count))")))
+      for hit in lessonHits.prefix(10) { Console.line("  " + style.cyan(hit)) }
+    }
+    if !questionHits.isEmpty {
+      Console.line(style.bold(language.pick("题目（\(questionHits.count)）", "Questions (\(questionHits.count))")))
+      for question in questionHits.prefix(10) {
+        let prompt = MarkdownRenderer.stripInline(question.prompt).replacingOccurrences(of: "\n", with: " ")
+        let head = "  \(question.id)  "
+        Console.line(head + TextWrapper.truncate(prompt, to: max(10, width - head.displayWidth)))
+      }
+    }
+  }
+
+  // MARK: Learners
+
+  func switchLearner(_ name: String?) throws {
+    guard let name = name.map({ TextNormalizer.removingControlCharacters($0).trimmingSpaces() }), !name.isEmpty else {
+      let all = try attempt { () throws(StoreError) in try store.learners() }
+      for other in all {
+        Console.line((other.name == learner.name ? "* " : "  ") + other.displayName)
+      }
+      Console.line(style.dim(language.pick("切换或新建：learner <姓名>", "Switch or create: learner <name>")))
+      return
+    }
+    let current = now()
+    learner = try attempt { () throws(StoreError) in try store.learner(named: name, now: current) }
+    try attempt { () throws(StoreError) in try store.setLastLearner(learner) }
+    Console.line(language.pick("现在的学员：\(learner.displayName)", "Now studying: \(learner.displayName)"))
+    try showDashboard()
+  }
+}
