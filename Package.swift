@@ -49,7 +49,8 @@ let package = Package(
       dependencies: [
         "QuizCore",
         .product(name: "PropertyBased", package: "swift-property-based"),
-      ]
+      ],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "QuizContentTests",

@@ -82,7 +82,10 @@ import Testing
     #expect(result.status == 0)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let questions = try #require(json["questions"] as? [[String: Any]])
-    #expect(questions.map { $0["id"] as? String } == ["b.first-step", "b.letter-contents", "b.dso", "b.phone-steps", "b.routes", "e.letter"])
+    #expect(
+      questions.map { $0["id"] as? String } == [
+        "b.first-step", "b.letter-contents", "b.dso", "b.phone-steps", "b.routes", "e.letter",
+      ])
     #expect(questions.allSatisfy { ($0["hash"] as? String)?.count == 64 })
     let lessons = try #require(json["lessons"] as? [[String: Any]])
     #expect(lessons.first?["sections"] as? [String] == ["电话催收", "函件催收"])
