@@ -60,7 +60,7 @@ let package = Package(
       ],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "QuizStoreTests", dependencies: ["QuizStore"]),
+    .testTarget(name: "QuizStoreTests", dependencies: ["QuizStore", "QuizCore"]),
     .testTarget(
       name: "QuizCLITests",
       dependencies: ["QuizCLI", .product(name: "GRDB", package: "GRDB.swift")],

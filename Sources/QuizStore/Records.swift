@@ -63,10 +63,13 @@ public struct StudySession: Codable, Sendable, Hashable, FetchableRecord, Mutabl
   /// The session's plan (question order, layouts, seed), as JSON written by the caller, so
   /// an interrupted session can be resumed exactly where it stopped.
   public var plan: String
+  /// Whether answers in this session update the review schedule (`review --before` does not).
+  public var reschedules: Bool
 
   public init(
     id: Int64? = nil, learnerID: Int64, kind: SessionKind, scope: String, courseID: String, contentVersion: String,
-    startedAt: Date, endedAt: Date? = nil, status: SessionStatus = .active, plan: String = "{}"
+    startedAt: Date, endedAt: Date? = nil, status: SessionStatus = .active, plan: String = "{}",
+    reschedules: Bool = true
   ) {
     self.id = id
     self.learnerID = learnerID
@@ -78,10 +81,11 @@ public struct StudySession: Codable, Sendable, Hashable, FetchableRecord, Mutabl
     self.endedAt = endedAt
     self.status = status
     self.plan = plan
+    self.reschedules = reschedules
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, kind, scope, status, plan
+    case id, kind, scope, status, plan, reschedules
     case learnerID = "learner_id"
     case courseID = "course_id"
     case contentVersion = "content_version"

@@ -55,6 +55,26 @@ enum Schema {
         t.primaryKey(["learner_id", "lesson_id", "section"])
       }
     }
+    migrator.registerMigration("v2: review cards") { db in
+      try db.create(table: "card") { t in
+        t.column("learner_id", .integer).notNull().references("learner", onDelete: .cascade)
+        t.column("question_id", .text).notNull()
+        t.column("lesson_id", .text).notNull()
+        t.column("state", .text).notNull().check { ["learning", "review", "relearning"].contains($0) }
+        t.column("step", .integer)
+        t.column("stability", .double)
+        t.column("difficulty", .double)
+        t.column("due", .datetime).notNull()
+        t.column("last_review", .datetime)
+        t.column("reviews", .integer).notNull().defaults(to: 0)
+        t.column("lapses", .integer).notNull().defaults(to: 0)
+        t.primaryKey(["learner_id", "question_id"])
+      }
+      try db.create(index: "card_by_due", on: "card", columns: ["learner_id", "due"])
+      try db.alter(table: "session") { t in
+        t.add(column: "reschedules", .boolean).notNull().defaults(to: true)
+      }
+    }
     return migrator
   }
 }

@@ -78,6 +78,9 @@ import Testing
     #expect(terminal.wait(for: "简述两种催收途径"))
     terminal.send("电话催收和催收函\r")
     #expect(terminal.wait(for: "✓ 正确"), "a Chinese answer typed at the terminal is graded")
+    #expect(terminal.wait(for: "按 e 标记"))
+    terminal.send("e")
+    #expect(terminal.wait(for: "已标记为太简单"), "a correct answer can be marked easy with one key")
     #expect(terminal.wait(for: "张三 › ", times: 2))
     terminal.send("practice basics --count 2 --seed 3\r")
     #expect(terminal.wait(for: "[1/2]"))
@@ -99,6 +102,11 @@ import Testing
     #expect(answers == ["电话催收和催收函"])
     let paused = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM session WHERE status = 'active'") }
     #expect(paused == 1, "the interrupted session can be resumed")
+    let card = try queue.read {
+      try Row.fetchOne($0, sql: "SELECT state, reviews FROM card WHERE question_id = 'b.routes'")
+    }
+    #expect(card?["state"] as String? == "review", "marked easy: straight to review")
+    #expect(card?["reviews"] as Int? == 1, "the easy rating replaces the good one, it is not a second review")
     #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("history").path), "history is kept")
   }
 }

@@ -145,4 +145,55 @@ import Testing
     #expect(result.stderr.contains("admin check"))
     #expect(try Data(contentsOf: path) == garbage)
   }
+
+  @Test func aReviewSessionTakesDueCardsFirstAndReschedulesThem() throws {
+    defer { try? FileManager.default.removeItem(at: data) }
+    // Two questions answered some days ago, now due; the rest of the lesson is new.
+    let file = data.appendingPathComponent("answers.txt")
+    try Data("a\n3 1 2 4\n".utf8).write(to: file)
+    _ = try CLI.run(
+      [
+        "practice", "basics", "--count", "2", "--seed", "3", "--answers", file.path, "--learner", "张三", "--content",
+        CLI.course,
+      ],
+      dataDir: data)
+    let queue = try DatabaseQueue(path: data.appendingPathComponent("progress.sqlite").path)
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          UPDATE card SET state = 'review', step = NULL, stability = 3,
+            last_review = datetime('now', '-9 days'), due = datetime('now', '-6 days') WHERE question_id = 'b.first-step'
+          """)
+      try db.execute(
+        sql: """
+          UPDATE card SET state = 'review', step = NULL, stability = 10,
+            last_review = datetime('now', '-12 days'), due = datetime('now', '-1 days') WHERE question_id = 'b.phone-steps'
+          """)
+    }
+    try queue.close()
+    let result = try run(
+      "study-review", ["--content", CLI.course], input: "review --new 1 --seed 5\nb\nBA\n2143\n?\na\nquit\n")
+    #expect(result.status == 0)
+    #expect(try count("SELECT COUNT(*) FROM session WHERE kind = 'review'") == 1)
+    #expect(try count("SELECT COUNT(*) FROM card WHERE due <= datetime('now')") == 0, "every due card was rescheduled")
+    #expect(try count("SELECT COUNT(*) FROM card") == 3, "the new question got a card")
+    #expect(try count("SELECT COUNT(*) FROM card WHERE question_id = 'b.first-step' AND state = 'relearning'") == 1)
+  }
+
+  @Test func reviewBeforeAnExamLeavesTheScheduleAlone() throws {
+    defer { try? FileManager.default.removeItem(at: data) }
+    let file = data.appendingPathComponent("answers.txt")
+    try Data("a\n".utf8).write(to: file)
+    _ = try CLI.run(
+      [
+        "practice", "basics", "--count", "1", "--seed", "3", "--answers", file.path, "--learner", "张三", "--content",
+        CLI.course,
+      ],
+      dataDir: data)
+    let before = try count("SELECT CAST(strftime('%s', due) AS INTEGER) FROM card")
+    let result = try CLI.run(["--content", CLI.course], input: "review --before 2099-12-31\nb\nquit\n", dataDir: data)
+    #expect(result.stdout.contains("不改变平时的复习安排"))
+    #expect(try count("SELECT CAST(strftime('%s', due) AS INTEGER) FROM card") == before)
+    #expect(try count("SELECT COUNT(*) FROM answer") == 2, "the answer is still recorded")
+  }
 }

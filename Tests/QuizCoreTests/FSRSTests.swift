@@ -161,3 +161,43 @@ import Testing
     #expect(zip(values, values.dropFirst()).allSatisfy { $0 > $1 })
   }
 }
+
+@Suite struct ReviewPlannerTests {
+  let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+  func entry(_ id: String, dueIn days: Double, stability: Double, lastDaysAgo: Double) -> ReviewPlanner.Entry {
+    ReviewPlanner.Entry(
+      questionID: id,
+      card: Card(
+        state: .review, step: nil, stability: stability, difficulty: 5, due: now.addingTimeInterval(days * 86_400),
+        lastReview: now.addingTimeInterval(-lastDaysAgo * 86_400)))
+  }
+
+  @Test func dueCardsComeLowestRecallFirstWithNewOnesMixedIn() throws {
+    let scheduler = try Scheduler(fuzz: false)
+    let cards = [
+      entry("slightly-due", dueIn: -1, stability: 10, lastDaysAgo: 11),
+      entry("very-overdue", dueIn: -30, stability: 5, lastDaysAgo: 40),
+      entry("not-due", dueIn: 3, stability: 20, lastDaysAgo: 1),
+      entry("overdue", dueIn: -5, stability: 8, lastDaysAgo: 13),
+    ]
+    let queue = ReviewPlanner.queue(
+      cards: cards, newQuestions: ["n1", "n2", "n3"], now: now, scheduler: scheduler, limit: 10, newLimit: 2,
+      newEvery: 2)
+    #expect(queue == ["very-overdue", "overdue", "n1", "slightly-due", "n2"])
+    let limited = ReviewPlanner.queue(
+      cards: cards, newQuestions: ["n1"], now: now, scheduler: scheduler, limit: 2, newLimit: 5, newEvery: 2)
+    #expect(limited == ["very-overdue", "overdue"])
+  }
+
+  @Test func beforeAnExamTakesWhatWouldBeForgottenByThen() throws {
+    let scheduler = try Scheduler(fuzz: false)
+    let cards = [
+      entry("weak", dueIn: 2, stability: 3, lastDaysAgo: 1),
+      entry("strong", dueIn: 100, stability: 400, lastDaysAgo: 1),
+      entry("medium", dueIn: 10, stability: 12, lastDaysAgo: 2),
+    ]
+    let exam = now.addingTimeInterval(14 * 86_400)
+    #expect(ReviewPlanner.atRisk(cards: cards, by: exam, scheduler: scheduler, limit: 10) == ["weak", "medium"])
+  }
+}

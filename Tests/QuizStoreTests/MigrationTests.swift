@@ -19,6 +19,11 @@ import Testing
         sql: "INSERT INTO learner(name, display_name, created_at) VALUES ('zhang', '张三', '2026-01-01 08:00:00.000')")
       try db.execute(
         sql: """
+          INSERT INTO session(learner_id, kind, scope, course_id, content_version, started_at, status, plan)
+          VALUES (1, 'practice', 'l1', 'c', '1.0', '2026-01-01 08:00:00.000', 'active', '{}')
+          """)
+      try db.execute(
+        sql: """
           INSERT INTO answer(learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw,
                              parsed, response, fraction, outcome, duration_ms, answered_at)
           VALUES (1, NULL, 'q1', 'h', 'l1', 'single', '["合规"]', 'a', 'A', '{}', 1, 'correct', 900, '2026-01-01 08:01:00.000')
@@ -34,5 +39,8 @@ import Testing
     #expect(try store.learner(named: "zhang")?.displayName == "张三")
     #expect(try store.answers(learner: 1).first?.questionID == "q1")
     #expect(try store.read { try migrator.hasCompletedMigrations($0) })
+    // Columns added by later migrations get their defaults on old rows.
+    #expect(try store.interruptedSession(learner: 1)?.reschedules == true)
+    #expect(try store.cards(learner: 1).isEmpty)
   }
 }

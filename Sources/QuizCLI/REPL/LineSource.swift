@@ -8,6 +8,8 @@ protocol LineSource: AnyObject {
   var echoes: Bool { get }
   /// Reads one line.
   func read(prompt: String) -> LineInput
+  /// Waits for one key press (interactive only).
+  func readKey(prompt: String) -> Character?
 }
 
 extension LineReader: LineSource {
@@ -25,6 +27,8 @@ final class ScriptedLines: LineSource {
       String.init)
     if lines.last == "" { lines.removeLast() }
   }
+
+  func readKey(prompt: String) -> Character? { nil }
 
   func read(prompt: String) -> LineInput {
     guard !lines.isEmpty else { return .end }

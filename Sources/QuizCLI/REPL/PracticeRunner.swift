@@ -28,6 +28,9 @@ struct PracticeRunner {
   var context: AppContext
   var source: any LineSource
   var now: () -> Date = Date.init
+  /// The review scheduler; every answer updates the question's card unless the session
+  /// says it does not reschedule.
+  var scheduler: Scheduler = try! Scheduler()
 
   private var language: Language { context.language }
   private var style: Style { context.style }
@@ -80,10 +83,21 @@ struct PracticeRunner {
           if Self.skipWords.contains(word) {
             Console.line(style.dim(language.pick("已跳过。", "Skipped.")))
             session.skipped()
+            if record.reschedules {
+              // Seen and skipped counts as not recalled for the review schedule.
+              do {
+                let before = try store.card(learner: learner.id!, question: question.id)
+                try store.save(reviewed(before, question: question, rating: .again))
+              } catch {
+                return .failed(context.fail(error).rawValue)
+              }
+            }
             break answering
           }
           if Self.quitWords.contains(word) {
-            if let failure = finish(&session, sessionID: sessionID, startedAt: record.startedAt, status: .finished) {
+            if let failure = finish(
+              &session, sessionID: sessionID, startedAt: record.startedAt, status: .finished, kind: record.kind)
+            {
               return failure
             }
             return .quit
@@ -101,8 +115,12 @@ struct PracticeRunner {
               parsed: ResponseFormatter.typed(response, for: question, layout: .identity(for: question)),
               response: Self.json(response), fraction: grade.fraction, outcome: grade.outcome.rawValue,
               durationMS: Int(now().timeIntervalSince(shownAt) * 1000), answeredAt: now())
+            let before: CardRecord?
+            let after: CardRecord?
             do {
-              try store.record(answer)  // committed before the feedback is shown
+              before = try store.card(learner: learner.id!, question: question.id)
+              after = record.reschedules ? reviewed(before, question: question, rating: Rating(grade.outcome)) : nil
+              try store.record(answer, card: after)  // committed before the feedback is shown
             } catch {
               return .failed(context.fail(error).rawValue)
             }
@@ -111,6 +129,21 @@ struct PracticeRunner {
             for line in explanations.render(explanation) { Console.line(line) }
             if session.answered(grade) {
               Console.line(style.dim(language.pick("这道题稍后会再出现一次。", "This question will come back once later.")))
+            }
+            if grade.outcome == .correct, record.reschedules, source.isInteractive {
+              let key = source.readKey(
+                prompt: style.dim(
+                  language.pick(
+                    "按 e 标记为“太简单”（复习间隔更长），其他键继续",
+                    "Press e if that was too easy (longer interval), any other key to go on")))
+              if key == "e" || key == "E" {
+                do {
+                  try store.save(reviewed(before, question: question, rating: .easy))
+                  Console.line(style.dim(language.pick("已标记为太简单。", "Marked as easy.")))
+                } catch {
+                  return .failed(context.fail(error).rawValue)
+                }
+              }
             }
             break answering
           }
@@ -122,10 +155,23 @@ struct PracticeRunner {
         return .failed(context.fail(error).rawValue)
       }
     }
-    if let failure = finish(&session, sessionID: sessionID, startedAt: record.startedAt, status: .finished) {
+    if let failure = finish(
+      &session, sessionID: sessionID, startedAt: record.startedAt, status: .finished, kind: record.kind)
+    {
       return failure
     }
     return .finished
+  }
+
+  /// The question's card after a review with `rating` now (a new card if there was none).
+  func reviewed(_ record: CardRecord?, question: Question, rating: Rating) -> CardRecord {
+    let at = now()
+    let previous = record?.card ?? Card(due: at)
+    let card = scheduler.review(previous, rating: rating, at: at)
+    let lapse = previous.state == .review && rating == .again
+    return CardRecord(
+      learnerID: learner.id!, questionID: question.id, lessonID: question.lesson, card: card,
+      reviews: (record?.reviews ?? 0) + 1, lapses: (record?.lapses ?? 0) + (lapse ? 1 : 0))
   }
 
   private func showHint(for question: Question) {
@@ -148,12 +194,12 @@ struct PracticeRunner {
 
   /// Ends the session in the store and prints its summary; returns a failure if the store failed.
   private func finish(
-    _ session: inout PracticeSession, sessionID: Int64, startedAt: Date, status: SessionStatus
+    _ session: inout PracticeSession, sessionID: Int64, startedAt: Date, status: SessionStatus, kind: SessionKind
   ) -> Ending? {
     do {
       try store.end(session: sessionID, status: status, at: now())
       let answers = try store.answers(session: sessionID)
-      for line in summary(answers: answers, plan: session.plan, started: startedAt) { Console.line(line) }
+      for line in summary(answers: answers, plan: session.plan, started: startedAt, kind: kind) { Console.line(line) }
       return nil
     } catch {
       return .failed(context.fail(error).rawValue)
@@ -161,7 +207,7 @@ struct PracticeRunner {
   }
 
   /// Score over first attempts, time, the weakest section and what to do next.
-  func summary(answers: [AnswerRecord], plan: SessionPlan, started: Date) -> [String] {
+  func summary(answers: [AnswerRecord], plan: SessionPlan, started: Date, kind: SessionKind = .practice) -> [String] {
     var first: [String: AnswerRecord] = [:]
     for answer in answers where first[answer.questionID] == nil { first[answer.questionID] = answer }
     let chosen = plan.chosen
@@ -173,8 +219,9 @@ struct PracticeRunner {
       "",
       style.bold(
         language.pick(
-          "本次练习完成：\(correct)/\(chosen) 正确 · 得分 \(Int((score * 100).rounded()))% · 用时 \(time)",
-          "Practice done: \(correct)/\(chosen) correct · score \(Int((score * 100).rounded()))% · time \(time)")),
+          "本次\(kind == .review ? "复习" : "练习")完成：\(correct)/\(chosen) 正确 · 得分 \(Int((score * 100).rounded()))% · 用时 \(time)",
+          "\(kind == .review ? "Review" : "Practice") done: \(correct)/\(chosen) correct · score \(Int((score * 100).rounded()))% · time \(time)"
+        )),
     ]
     let wrong = first.values.filter { $0.fraction < 0.999999 }
     var bySection: [String: Int] = [:]

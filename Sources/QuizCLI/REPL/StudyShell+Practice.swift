@@ -92,32 +92,127 @@ extension StudyShell {
   }
 
   func title(of scope: String) -> String {
-    course.lesson(withID: scope)?.title ?? (scope == "all" ? language.pick("全部课程", "all lessons") : scope)
+    if let lesson = course.lesson(withID: scope) { return lesson.title }
+    switch scope {
+    case "all": return language.pick("全部课程", "all lessons")
+    case "review": return language.pick("到期复习", "due questions")
+    case "mistakes": return language.pick("错题", "mistakes")
+    default: return scope
+    }
   }
 
   /// Starts a new session with a plan and runs it.
-  func runSession(plan: SessionPlan, scope: String, title: String) throws {
+  func runSession(
+    plan: SessionPlan, scope: String, title: String, kind: SessionKind = .practice, reschedules: Bool = true,
+    scheduler: Scheduler? = nil
+  ) throws {
     guard !plan.queue.isEmpty else {
       Console.line(language.pick("没有符合条件的题目。", "No questions match."))
       return
     }
     let record = StudySession(
-      learnerID: learner.id!, kind: .practice, scope: scope, courseID: course.id, contentVersion: course.version,
-      startedAt: now(), plan: PracticeRunner.json(plan))
+      learnerID: learner.id!, kind: kind, scope: scope, courseID: course.id, contentVersion: course.version,
+      startedAt: now(), plan: PracticeRunner.json(plan), reschedules: reschedules)
     let started = try attempt { () throws(StoreError) in try store.start(record) }
+    let name = kind == .review ? language.pick("复习", "Review") : language.pick("练习", "Practice")
     Console.line(
       style.bold(
         language.pick(
-          "练习：\(title) · \(plan.queue.count) 题 · 随时输入 ? 查看提示，skip 跳过，quit 结束（已答的都已保存）",
-          "Practice: \(title) · \(plan.queue.count) questions · ? for a hint, skip, quit ends (answers are saved)")))
+          "\(name)：\(title) · \(plan.queue.count) 题 · 随时输入 ? 查看提示，skip 跳过，quit 结束（已答的都已保存）",
+          "\(name): \(title) · \(plan.queue.count) questions · ? for a hint, skip, quit ends (answers are saved)")))
     var session = PracticeSession(plan: plan)
-    try finish(run(&session, record: started))
+    try finish(run(&session, record: started, scheduler: scheduler))
   }
 
-  func run(_ session: inout PracticeSession, record: StudySession) -> PracticeRunner.Ending {
-    let runner = PracticeRunner(
+  func run(_ session: inout PracticeSession, record: StudySession, scheduler: Scheduler? = nil) -> PracticeRunner.Ending
+  {
+    var runner = PracticeRunner(
       course: course, store: store, learner: learner, context: context, source: reader, now: now)
+    if let scheduler { runner.scheduler = scheduler }
     return runner.run(&session, record: record)
+  }
+
+  /// `review`: due cards (lowest predicted recall first) with new questions mixed in, within
+  /// the day's limits; or, with `--before DATE`, what would be forgotten by then, without
+  /// changing the schedule.
+  func review(_ arguments: [String]) throws {
+    var limit = 50
+    var newLimit = 10
+    var before: Date?
+    var retention = 0.9
+    var seed = UInt64.random(in: 0...UInt64.max)
+    var index = 0
+    let dayFormatter = DateFormatter()
+    dayFormatter.dateFormat = "yyyy-MM-dd"
+    dayFormatter.timeZone = .current
+    while index < arguments.count {
+      let value = index + 1 < arguments.count ? arguments[index + 1] : nil
+      switch arguments[index] {
+      case "--limit" where value.flatMap(Int.init).map { $0 > 0 } == true: limit = Int(value!)!
+      case "--new" where value.flatMap(Int.init).map { $0 >= 0 } == true: newLimit = Int(value!)!
+      case "--retention" where value.flatMap(Double.init).map { Scheduler.retentionRange.contains($0) } == true:
+        retention = Double(value!)!
+      case "--before" where value.flatMap(dayFormatter.date(from:)) != nil: before = dayFormatter.date(from: value!)
+      case "--seed" where value.flatMap(UInt64.init) != nil: seed = UInt64(value!)!
+      default:
+        Console.line(
+          language.pick(
+            "用法：review [--limit 每日上限] [--new 每日新题] [--before 2026-12-20] [--retention 0.70–0.97]",
+            "Usage: review [--limit N] [--new N] [--before 2026-12-20] [--retention 0.70–0.97]"))
+        return
+      }
+      index += 2
+    }
+    let scheduler = try! Scheduler(desiredRetention: retention)
+    let known = Set(course.questions.map(\.id))
+    let cards = try attempt { () throws(StoreError) in try store.cards(learner: learner.id!) }.filter {
+      known.contains($0.questionID)
+    }
+    let entries = cards.map { ReviewPlanner.Entry(questionID: $0.questionID, card: $0.card) }
+    let current = now()
+    if let before {
+      let queue = ReviewPlanner.atRisk(cards: entries, by: before, scheduler: scheduler, limit: limit)
+      guard !queue.isEmpty else {
+        Console.line(
+          language.pick(
+            "到 \(dayFormatter.string(from: before)) 为止，没有会忘掉的题。",
+            "Nothing you would forget by \(dayFormatter.string(from: before))."))
+        return
+      }
+      Console.line(
+        style.dim(language.pick("考前复习：不改变平时的复习安排。", "Exam preparation: your normal schedule is not changed.")))
+      try runSession(
+        plan: SessionPlan(queue: queue, seed: seed), scope: "before \(dayFormatter.string(from: before))",
+        title: language.pick("考前复习", "before the exam"), kind: .review, reschedules: false, scheduler: scheduler)
+      return
+    }
+    var calendar = Calendar.current
+    calendar.timeZone = .current
+    let done = try attempt { () throws(StoreError) in
+      try store.reviewsDone(learner: learner.id!, since: calendar.startOfDay(for: current))
+    }
+    let seen = Set(cards.map(\.questionID))
+    let fresh = course.questions.map(\.id).filter { !seen.contains($0) }
+    let queue = ReviewPlanner.queue(
+      cards: entries, newQuestions: fresh, now: current, scheduler: scheduler, limit: limit - done.all,
+      newLimit: newLimit - done.new)
+    guard !queue.isEmpty else {
+      let next = cards.map(\.due).filter { $0 > current }.min()
+      let formatter = DateFormatter()
+      formatter.dateFormat = "MM-dd HH:mm"
+      formatter.timeZone = .current
+      Console.line(
+        done.all >= limit
+          ? language.pick("今天的复习已达上限（\(limit) 题），明天再来。", "Today's limit of \(limit) reviews is reached.")
+          : language.pick("现在没有要复习的题。", "Nothing to review now.")
+            + (next.map {
+              language.pick("下一题 \(formatter.string(from: $0)) 到期。", " The next is due \(formatter.string(from: $0)).")
+            } ?? ""))
+      return
+    }
+    try runSession(
+      plan: SessionPlan(queue: queue, seed: seed), scope: "review",
+      title: language.pick("到期复习", "due questions"), kind: .review, scheduler: scheduler)
   }
 
   func finish(_ ending: PracticeRunner.Ending) throws {

@@ -38,6 +38,16 @@ extension StudyShell {
         "  \(number) \(title)  \(TextWrapper.pad(readMark, to: 4))  \(done)  \(Self.bar(level, style: style)) \(Int((level * 100).rounded()))%"
       )
     }
+    let endOfDay = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now()))!
+    let current = now()
+    let due = try attempt { () throws(StoreError) in
+      try store.dueCounts(learner: learnerID, now: current, endOfDay: endOfDay)
+    }
+    Console.line(
+      "  "
+        + language.pick(
+          "待复习：现在 \(due.now) · 今天 \(due.today) · 本周 \(due.week)",
+          "due: now \(due.now) · today \(due.today) · this week \(due.week)"))
     Console.line(
       "  "
         + language.pick("错题 \(mistakes.count) · 连续学习 \(streak) 天", "mistakes \(mistakes.count) · \(streak)-day streak"))
@@ -57,6 +67,11 @@ extension StudyShell {
     if try attempt({ () throws(StoreError) in try store.interruptedSession(learner: learner.id!) }) != nil {
       return "resume"
     }
+    let current = now()
+    let dueNow = try attempt { () throws(StoreError) in
+      try store.dueCounts(learner: learner.id!, now: current, endOfDay: current).now
+    }
+    if dueNow > 0 { return "review" }
     for lesson in course.lessons {
       let total = course.questions(in: lesson.id).count
       if read[lesson.id] == nil { return "read \(lesson.id)" }
@@ -73,16 +88,32 @@ extension StudyShell {
       uniqueKeysWithValues: try attempt { () throws(StoreError) in try store.lessonMastery(learner: learnerID) }.map {
         ($0.lessonID, $0)
       })
-    Console.line(style.bold(language.pick("各课掌握（最近一次 / 最好成绩）", "Mastery per lesson (latest / best)")))
-    let titleWidth = min(course.lessons.map(\.title.displayWidth).max() ?? 0, max(10, width - 40))
+    let cards = try attempt { () throws(StoreError) in try store.cards(learner: learnerID) }
+    let scheduler = try! Scheduler()
+    let current = now()
+    var recall: [String: [Double]] = [:]
+    for card in cards {
+      recall[card.lessonID, default: []].append(scheduler.retrievability(of: card.card, at: current))
+    }
+    Console.line(
+      style.bold(
+        language.pick(
+          "各课掌握（最近一次 / 最好成绩）与今天的预计记忆保持率", "Mastery per lesson (latest / best) and predicted recall today")))
+    let titleWidth = min(course.lessons.map(\.title.displayWidth).max() ?? 0, max(10, width - 50))
     for lesson in course.lessons {
       let total = course.questions(in: lesson.id).count
       let entry = mastery[lesson.id]
       let latest = entry?.latest(of: total) ?? 0
       let best = entry?.best(of: total) ?? 0
+      let values = recall[lesson.id] ?? []
+      let memory =
+        values.isEmpty
+        ? style.dim(language.pick("  记忆 —  ", "  recall —  "))
+        : language.pick("  记忆 ", "  recall ") + Self.percent(values.reduce(0, +) / Double(values.count))
       Console.line(
-        "  \(TextWrapper.pad(TextWrapper.truncate(lesson.title, to: titleWidth), to: titleWidth))  \(Self.bar(latest, style: style)) "
-          + "\(Self.percent(latest)) / \(Self.percent(best))  " + style.dim("\(entry?.answered ?? 0)/\(total)"))
+        "  \(TextWrapper.pad(TextWrapper.truncate(lesson.title, to: titleWidth), to: titleWidth))  "
+          + "\(Self.bar(latest, style: style)) \(Self.percent(latest)) / \(Self.percent(best))" + memory + "  "
+          + style.dim("\(entry?.answered ?? 0)/\(total)"))
     }
     let byType = try attempt { () throws(StoreError) in try store.accuracyByType(learner: learnerID) }
     let byTag = try attempt { () throws(StoreError) in try store.accuracyByTag(learner: learnerID) }

@@ -38,6 +38,10 @@ final class StudyShell {
       name: "practice", aliases: ["练习"], usage: "practice [课|all] [--count N] [--type T]",
       zh: "练习题目，即时评分并讲解（默认 10 题）", en: "practise questions, graded and explained (10 by default)"),
     Command(
+      name: "review", aliases: ["复习"], usage: "review [--limit N] [--new N] [--before 日期]",
+      zh: "按遗忘曲线复习到期的题（FSRS），混入少量新题；--before 2026-12-20 优先复习考试前会忘的题",
+      en: "review what is due (FSRS), with a few new questions; --before DATE favours what you would forget by an exam"),
+    Command(
       name: "mistakes", aliases: ["错题", "错题本"], usage: "mistakes [practice]", zh: "查看错题本；mistakes practice 只练错题",
       en: "the wrong-answer notebook; `mistakes practice` practises only those"),
     Command(
@@ -89,6 +93,7 @@ final class StudyShell {
         case ("read", 2): candidates = sections[parts[1]] ?? []
         case ("practice", _): candidates = ["--count", "--type"] + QuestionType.allCases.map(\.rawValue)
         case ("mistakes", 1): candidates = ["practice"]
+        case ("review", _): candidates = ["--limit", "--new", "--before", "--retention"]
         case ("learner", 1): candidates = learnerNames
         case ("lang", 1): candidates = ["zh", "en"]
         case ("help", 1): candidates = commands.map(\.name)
@@ -191,6 +196,7 @@ final class StudyShell {
     case "lessons": try showDashboard()
     case "read": try read(arguments)
     case "practice": try practice(arguments)
+    case "review": try review(arguments)
     case "mistakes": try mistakes(arguments)
     case "progress": try showProgress()
     case "history": try showHistory()
