@@ -7,17 +7,25 @@ import Testing
 @Suite struct FSRSTests {
   struct Vectors: Decodable {
     struct Sequence: Decodable {
-      var desired_retention: Double
+      var desiredRetention: Double
       var reviews: [Review]
+      enum CodingKeys: String, CodingKey {
+        case desiredRetention = "desired_retention"
+        case reviews
+      }
     }
     struct Review: Decodable {
-      var review_at: String
+      var reviewAt: String
       var rating: Int
       var state: String
       var step: Int?
       var stability: Double
       var difficulty: Double
       var due: String
+      enum CodingKeys: String, CodingKey {
+        case reviewAt = "review_at"
+        case rating, state, step, stability, difficulty, due
+      }
     }
     var parameters: [Double]
     var sequences: [Sequence]
@@ -41,11 +49,11 @@ import Testing
   @Test(arguments: 0..<40)
   func reproducesTheReferenceImplementation(_ index: Int) throws {
     let sequence = Self.vectors.sequences[index]
-    let scheduler = try Scheduler(desiredRetention: sequence.desired_retention, fuzz: false)
-    var card = Card(due: Self.date(sequence.reviews[0].review_at))
+    let scheduler = try Scheduler(desiredRetention: sequence.desiredRetention, fuzz: false)
+    var card = Card(due: Self.date(sequence.reviews[0].reviewAt))
     for (number, expected) in sequence.reviews.enumerated() {
       let rating = try #require(Rating(rawValue: expected.rating))
-      card = scheduler.review(card, rating: rating, at: Self.date(expected.review_at))
+      card = scheduler.review(card, rating: rating, at: Self.date(expected.reviewAt))
       let label = "sequence \(index), review \(number)"
       #expect(card.state.rawValue == expected.state, "\(label)")
       #expect(card.step == expected.step, "\(label)")
