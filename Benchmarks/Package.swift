@@ -20,7 +20,31 @@ let package = Package(
       ],
       path: "Benchmarks/QuizBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
+    .executableTarget(
+      name: "StoreBenchmarks",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "QuizCore", package: "recovery-trainer"),
+        .product(name: "QuizStore", package: "recovery-trainer"),
+      ],
+      path: "Benchmarks/StoreBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
+    // Whole-process tools for scripts/bench.
+    .executableTarget(
+      name: "fsrs-million",
+      dependencies: [.product(name: "QuizCore", package: "recovery-trainer")],
+      path: "Sources/fsrs-million"
+    ),
+    .executableTarget(
+      name: "make-progress-db",
+      dependencies: [
+        .product(name: "QuizCore", package: "recovery-trainer"),
+        .product(name: "QuizStore", package: "recovery-trainer"),
+      ],
+      path: "Sources/make-progress-db"
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -17,7 +17,7 @@ public struct RecoveryTrainer: ParsableCommand {
     version: version,
     subcommands: [
       StudyCommand.self, LessonsCommand.self, ReadCommand.self, PracticeCommand.self, ProgressCommand.self,
-      GradeCommand.self, ContentCommand.self, AdminCommand.self,
+      GradeCommand.self, ReportCommand.self, ContentCommand.self, AdminCommand.self,
     ],
     defaultSubcommand: StudyCommand.self)
 

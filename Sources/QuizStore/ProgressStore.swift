@@ -11,10 +11,13 @@ public final class ProgressStore: Sendable {
   /// The database file.
   public let path: String
   let database: DatabasePool
+  /// The file's identity when it was opened, to notice it being deleted or replaced.
+  private let identity: FileIdentity?
 
   private init(path: String, database: DatabasePool) {
     self.path = path
     self.database = database
+    identity = FileIdentity(path: path)
   }
 
   /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -74,7 +77,17 @@ public final class ProgressStore: Sendable {
   }
 
   /// Runs a write transaction, mapping faults.
+  ///
+  /// Before writing, checks that the file on disk is still the one that was opened: SQLite
+  /// would otherwise go on writing into a deleted file, and those answers would vanish.
   func write<T>(_ updates: (Database) throws -> T) throws(StoreError) -> T {
+    if let identity, FileIdentity(path: path) != identity {
+      throw .io(
+        path: path,
+        detail:
+          "the database file was deleted or replaced while the program was running, so nothing more was written to it; start the program again"
+      )
+    }
     do {
       return try database.write(updates)
     } catch let error as StoreError {
@@ -215,5 +228,18 @@ public final class ProgressStore: Sendable {
         arguments: [learner])
       return Dictionary(uniqueKeysWithValues: rows.map { ($0["lesson_id"] as String, $0["at"] as Date) })
     }
+  }
+}
+
+/// A file's device and inode numbers.
+struct FileIdentity: Equatable, Sendable {
+  var device: UInt64
+  var inode: UInt64
+
+  init?(path: String) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    device = UInt64(info.st_dev)
+    inode = UInt64(info.st_ino)
   }
 }

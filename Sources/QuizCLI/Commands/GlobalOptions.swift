@@ -115,6 +115,19 @@ struct AppContext {
     return "content"
   }
 
+  /// Where validated courses are cached: `$XDG_CACHE_HOME/recovery-trainer`, else
+  /// `~/.cache/recovery-trainer`; `nil` when neither is known.
+  var cache: CourseCache? {
+    let environment = terminal.environment
+    let base =
+      environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? environment["HOME"].flatMap { $0.isEmpty ? nil : ($0 as NSString).appendingPathComponent(".cache") }
+    return base.map {
+      CourseCache(
+        folder: ($0 as NSString).appendingPathComponent("recovery-trainer"), programVersion: RecoveryTrainer.version)
+    }
+  }
+
   /// Loads the course, or prints why it cannot and exits with status 65 (66 when missing).
   func loadCourse(folder explicit: String? = nil) throws -> Course {
     let folder = explicit ?? contentFolder()
@@ -125,7 +138,7 @@ struct AppContext {
       Console.error("recovery-trainer: \(error.description)")
       throw ExitCode(66)
     }
-    let result = CourseLoader().load(folder: courseFolder)
+    let result = cache.map { $0.load(courseFolder: courseFolder) } ?? CourseLoader().load(folder: courseFolder)
     guard let course = result.course else {
       let errors = result.errors
       Console.error(
