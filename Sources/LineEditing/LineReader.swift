@@ -99,8 +99,9 @@ public final class LineReader {
   }
 
   /// Waits for one key press without echo (for "more" prompts); `nil` when not interactive
-  /// or at end of input. Ctrl-C counts as `q`.
-  public func readKey(prompt: String) -> Character? {
+  /// or at end of input. Ctrl-C counts as `q`. A key not in `consuming` is handed on to the
+  /// next `read`, so a learner who starts typing the next command loses nothing.
+  public func readKey(prompt: String, consuming: Set<Character>) -> Character? {
     guard isInteractive else { return nil }
     FileHandle.standardOutput.write(Data(prompt.utf8))
     var original = termios()
@@ -121,7 +122,11 @@ public final class LineReader {
     var byte: UInt8 = 0
     guard Foundation.read(STDIN_FILENO, &byte, 1) == 1 else { return nil }
     if byte == 3 || byte == 4 { return "q" }
-    return Character(UnicodeScalar(byte))
+    let key = Character(UnicodeScalar(byte))
+    if !consuming.contains(key) && byte >= 0x21 && byte != 0x7F {
+      rl_stuff_char(Int32(byte))
+    }
+    return key
   }
 
   /// Saves the history (trimmed to the last 1,000 lines).

@@ -8,8 +8,8 @@ protocol LineSource: AnyObject {
   var echoes: Bool { get }
   /// Reads one line.
   func read(prompt: String) -> LineInput
-  /// Waits for one key press (interactive only).
-  func readKey(prompt: String) -> Character?
+  /// Waits for one key press (interactive only); keys not in `consuming` go to the next line.
+  func readKey(prompt: String, consuming: Set<Character>) -> Character?
 }
 
 extension LineReader: LineSource {
@@ -28,7 +28,7 @@ final class ScriptedLines: LineSource {
     if lines.last == "" { lines.removeLast() }
   }
 
-  func readKey(prompt: String) -> Character? { nil }
+  func readKey(prompt: String, consuming: Set<Character>) -> Character? { nil }
 
   func read(prompt: String) -> LineInput {
     guard !lines.isEmpty else { return .end }

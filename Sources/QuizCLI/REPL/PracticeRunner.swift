@@ -135,7 +135,8 @@ struct PracticeRunner {
                 prompt: style.dim(
                   language.pick(
                     "按 e 标记为“太简单”（复习间隔更长），其他键继续",
-                    "Press e if that was too easy (longer interval), any other key to go on")))
+                    "Press e if that was too easy (longer interval), any other key to go on")),
+                consuming: ["e", "E", " ", "\r", "\n"])
               if key == "e" || key == "E" {
                 do {
                   try store.save(reviewed(before, question: question, rating: .easy))

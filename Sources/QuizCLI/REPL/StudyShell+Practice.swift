@@ -115,11 +115,11 @@ extension StudyShell {
       startedAt: now(), plan: PracticeRunner.json(plan), reschedules: reschedules)
     let started = try attempt { () throws(StoreError) in try store.start(record) }
     let name = kind == .review ? language.pick("复习", "Review") : language.pick("练习", "Practice")
-    Console.line(
-      style.bold(
-        language.pick(
-          "\(name)：\(title) · \(plan.queue.count) 题 · 随时输入 ? 查看提示，skip 跳过，quit 结束（已答的都已保存）",
-          "\(name): \(title) · \(plan.queue.count) questions · ? for a hint, skip, quit ends (answers are saved)")))
+    say(
+      language.pick(
+        "\(name)：\(title) · \(plan.queue.count) 题 · 随时输入 ? 查看提示，skip 跳过，quit 结束（已答的都已保存）",
+        "\(name): \(title) · \(plan.queue.count) questions · ? for a hint, skip, quit ends (answers are saved)"),
+      style.bold)
     var session = PracticeSession(plan: plan)
     try finish(run(&session, record: started, scheduler: scheduler))
   }
@@ -317,7 +317,9 @@ extension StudyShell {
       index = end
       guard index < lines.count else { break }
       let more = style.dim(language.pick("-- 更多（空格/回车继续，q 返回）--", "-- more (space/Enter, q to stop) --"))
-      guard let key = reader.readKey(prompt: more), key != "q", key != "Q" else { break }
+      guard let key = reader.readKey(prompt: more, consuming: [" ", "\r", "\n", "q", "Q"]),
+        key == " " || key == "\r" || key == "\n"
+      else { break }
     }
   }
 }

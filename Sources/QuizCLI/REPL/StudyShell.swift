@@ -148,12 +148,16 @@ final class StudyShell {
     }
   }
 
+  /// Prints a message wrapped at the terminal width, styling each line afterwards.
+  func say(_ text: String, _ decorate: (String) -> String = { $0 }) {
+    for line in TextWrapper.wrap(text, width: width) { Console.line(decorate(line)) }
+  }
+
   func run() throws {
-    Console.line(
+    say(
       language.pick(
-        "你好，\(learner.displayName)。进度保存在 \(context.dataDirectory.path) 。输入 help 查看命令，Tab 可补全。",
-        "Hello, \(learner.displayName). Progress is kept in \(context.dataDirectory.path). Type help for commands; Tab completes."
-      ))
+        "你好，\(learner.displayName)。输入 help 查看命令，Tab 可补全。", "Hello, \(learner.displayName). Type help for commands; Tab completes."))
+    Console.line(style.dim(language.pick("进度保存在：", "Progress is kept in: ") + context.dataDirectory.path))
     Console.line("")
     try showDashboard()
     try offerResume()
