@@ -156,7 +156,8 @@ final class StudyShell {
   func run() throws {
     say(
       language.pick(
-        "你好，\(learner.displayName)。输入 help 查看命令，Tab 可补全。", "Hello, \(learner.displayName). Type help for commands; Tab completes."))
+        "你好，\(learner.displayName)。输入 help 查看命令，Tab 可补全。",
+        "Hello, \(learner.displayName). Type help for commands; Tab completes."))
     Console.line(style.dim(language.pick("进度保存在：", "Progress is kept in: ") + context.dataDirectory.path))
     Console.line("")
     try showDashboard()
