@@ -260,7 +260,7 @@ struct PracticeRunner {
 
   /// A short form of a lesson title for the prompt.
   static func short(_ title: String) -> String {
-    TextWrapper.truncate(title, to: 16)
+    TextWrapper.truncate(title, to: 20)
   }
 
   static func json<T: Encodable>(_ value: T) -> String {
