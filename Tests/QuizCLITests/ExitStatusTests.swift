@@ -105,4 +105,17 @@ import Testing
     #expect(!result.stdout.contains("\u{1B}"))
     #expect(result.stdout.contains("危险␛[2J"))
   }
+
+  @Test func plainOutputHasNoDecorationsAScreenReaderWouldSpellOut() throws {
+    let data = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let read = try CLI.run(["read", "basics", "--content", CLI.course])
+    let shell = try CLI.run(["--content", CLI.course, "--learner", "x"], input: "progress\nquit\n", dataDir: data)
+    for output in [read.stdout, shell.stdout] {
+      for mark in ["┌", "│", "─", "▰", "▱", "■", "▸"] {
+        #expect(!output.contains(mark), "plain output contains \(mark)")
+      }
+    }
+    #expect(read.stdout.contains("方式：挂号信；留存证据：寄送凭证与签收记录"), "tables read row by row")
+  }
 }

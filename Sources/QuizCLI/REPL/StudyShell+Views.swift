@@ -56,8 +56,10 @@ extension StudyShell {
         + style.cyan(try suggestion(read: read, mastery: mastery, mistakes: mistakes.count)))
   }
 
-  /// A 10-cell bar: ▰ filled, ▱ empty (readable without colour).
+  /// A 10-cell bar: ▰ filled, ▱ empty; nothing in plain output, where the percentage beside
+  /// it says the same without symbols a screen reader would spell out.
   static func bar(_ fraction: Double, style: Style) -> String {
+    guard style.enabled else { return "" }
     let filled = Int((min(max(fraction, 0), 1) * 10).rounded())
     return style.green(String(repeating: "▰", count: filled)) + style.dim(String(repeating: "▱", count: 10 - filled))
   }

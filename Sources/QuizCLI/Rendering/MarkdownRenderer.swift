@@ -21,6 +21,8 @@ struct MarkdownRenderer {
     switch block {
     case .heading(let level, let text, _):
       let plain = Self.stripInline(text)
+      // Plain output (no colour: a pipe, NO_COLOR, a screen reader) carries no decorative marks.
+      guard style.enabled else { return [plain] }
       switch level {
       case 1: return [style.heading(plain)]
       case 2: return [style.heading("■ " + plain)]
@@ -37,11 +39,12 @@ struct MarkdownRenderer {
       }
       return lines
     case .quote(let paragraphs):
-      return paragraphs.flatMap { wrapped($0, indent: "  │ ", first: "  │ ") }.map { style.dim("") + $0 }
+      let bar = style.enabled ? "  │ " : "    "
+      return paragraphs.flatMap { wrapped($0, indent: bar, first: bar) }
     case .code(let lines):
       return lines.map { "    " + style.cyan(Self.inert($0)) }
     case .rule:
-      return [style.dim(String(repeating: "─", count: min(width, 40)))]
+      return style.enabled ? [style.dim(String(repeating: "─", count: min(width, 40)))] : []
     case .table(let header, let rows):
       return TableRenderer(width: width, style: style).render(
         header: header.map(Self.stripInline), rows: rows.map { $0.map(Self.stripInline) })

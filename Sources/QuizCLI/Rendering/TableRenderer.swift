@@ -9,6 +9,7 @@ struct TableRenderer {
   func render(header: [String], rows: [[String]]) -> [String] {
     let columns = max(header.count, rows.map(\.count).max() ?? 0)
     guard columns > 0 else { return [] }
+    guard style.enabled else { return plainRows(header: header, rows: rows) }
     let all = [header] + rows
     var widths = (0..<columns).map { column in
       all.map { $0.indices.contains(column) ? $0[column].displayWidth : 0 }.max() ?? 0
@@ -43,5 +44,19 @@ struct TableRenderer {
     for row in rows { output += rowLines(row, bold: false) }
     output.append(line("└", "┴", "┘"))
     return output
+  }
+
+  /// Without colour, a table is read row by row as "header：cell；header：cell", which a
+  /// screen reader speaks naturally (box-drawing characters it would spell out).
+  func plainRows(header: [String], rows: [[String]]) -> [String] {
+    rows.flatMap { row in
+      let cells = row.indices.map { index -> String in
+        let name = index < header.count ? header[index] : ""
+        return name.isEmpty ? row[index] : "\(name)：\(row[index])"
+      }
+      return TextWrapper.wrap(cells.joined(separator: "；"), width: width - 4).enumerated().map {
+        ($0.offset == 0 ? "  - " : "    ") + $0.element
+      }
+    }
   }
 }
