@@ -62,6 +62,18 @@ final class StudyShell {
       en: "leave (Ctrl-D too; everything is saved)"),
   ]
 
+  /// The usage line in the interface language (placeholders are written in Chinese).
+  func usage(_ command: Command) -> String {
+    guard language == .en else { return command.usage }
+    var text = command.usage
+    for (zh, en) in [
+      ("小节", "section"), ("课", "lesson"), ("日期", "DATE"), ("词", "words"), ("姓名", "name"), ("命令", "command"),
+    ] {
+      text = text.replacingOccurrences(of: zh, with: en)
+    }
+    return text
+  }
+
   static func command(named word: String) -> Command? {
     commands.first { $0.name == word.lowercased() || $0.aliases.contains(word) }
   }
@@ -233,15 +245,15 @@ final class StudyShell {
 
   func showHelp(_ topic: String?) {
     if let topic, let command = Self.command(named: topic) {
-      Console.line(style.cyan(command.usage) + "  " + language.pick(command.zh, command.en))
+      Console.line(style.cyan(usage(command)) + "  " + language.pick(command.zh, command.en))
       if !command.aliases.isEmpty {
         Console.line(language.pick("别名：", "Aliases: ") + command.aliases.joined(separator: "、"))
       }
       return
     }
-    let usageWidth = Self.commands.map(\.usage.displayWidth).max() ?? 0
+    let usageWidth = Self.commands.map { usage($0).displayWidth }.max() ?? 0
     for command in Self.commands {
-      let usage = TextWrapper.pad(command.usage, to: usageWidth)
+      let usage = TextWrapper.pad(usage(command), to: usageWidth)
       let text = language.pick(command.zh, command.en)
       let wrapped = TextWrapper.wrap(text, width: max(20, width - usageWidth - 4))
       for (index, line) in wrapped.enumerated() {
