@@ -67,13 +67,18 @@ extension ProgressStore {
     try read { db in try CardRecord.filter(Column("learner_id") == learner).fetchAll(db) }
   }
 
-  /// Records an answer and the question's updated card in one transaction: both or neither.
+  /// Records an answer, the question's updated card and the session's next plan in one
+  /// transaction: all or nothing, so a crash can neither lose the answer nor ask it twice.
   @discardableResult
-  public func record(_ answer: AnswerRecord, card: CardRecord?) throws(StoreError) -> AnswerRecord {
+  public func record(_ answer: AnswerRecord, card: CardRecord?, plan: String? = nil) throws(StoreError) -> AnswerRecord
+  {
     try write { db in
       var answer = answer
       try answer.insert(db)
       try card?.save(db)
+      if let plan, let session = answer.sessionID {
+        try db.execute(sql: "UPDATE session SET plan = ? WHERE id = ?", arguments: [plan, session])
+      }
       return answer
     }
   }

@@ -12,9 +12,10 @@ public struct LessonMastery: Sendable, Hashable {
   public var bestSum: Double
 
   /// Mastery over a lesson of `total` questions: the latest fractions, unanswered counting 0.
-  public func latest(of total: Int) -> Double { total > 0 ? latestSum / Double(total) : 0 }
+  /// (Questions since removed from the course can make the sum exceed the total; it is capped.)
+  public func latest(of total: Int) -> Double { total > 0 ? min(1, latestSum / Double(total)) : 0 }
   /// The same with the best fraction of each question.
-  public func best(of total: Int) -> Double { total > 0 ? bestSum / Double(total) : 0 }
+  public func best(of total: Int) -> Double { total > 0 ? min(1, bestSum / Double(total)) : 0 }
 }
 
 /// Accuracy over a group of answers (a type, a tag, a session).

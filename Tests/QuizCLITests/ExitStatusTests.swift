@@ -118,4 +118,33 @@ import Testing
     }
     #expect(read.stdout.contains("方式：挂号信；留存证据：寄送凭证与签收记录"), "tables read row by row")
   }
+
+  @Test func hugeLessonNumbersAreUsageErrorsNotCrashes() throws {
+    for arguments in [
+      ["read", "-9223372036854775808"], ["read", "basics", "-9223372036854775808"], ["read", "99999999999999999999"],
+    ] {
+      let result = try CLI.run(arguments + ["--content", CLI.course])
+      #expect(result.status == 64, "\(arguments): \(result.stderr)")
+    }
+  }
+
+  @Test func aLearnerNameCannotCarryEscapeSequences() throws {
+    let data = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let result = try CLI.run(
+      ["--content", CLI.course, "--learner", "\u{1B}[31m王五"], input: "learner\nquit\n", dataDir: data)
+    #expect(result.status == 0)
+    #expect(!result.stdout.contains("\u{1B}"))
+    #expect(result.stdout.contains("* [31m王五"))
+  }
+
+  @Test func booleanAnswersInGradeFilesAreTrueOrFalse() throws {
+    let input =
+      #"{"question": "e.letter", "answer": true}"# + "\n" + #"{"question": "e.letter", "answer": false}"# + "\n"
+    let result = try CLI.run(["grade", "--responses", "-", "--content", CLI.course], input: input)
+    let outcomes = result.stdout.split(separator: "\n").compactMap {
+      (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["outcome"] as? String
+    }
+    #expect(outcomes == ["correct", "incorrect"])
+  }
 }

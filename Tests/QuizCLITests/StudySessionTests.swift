@@ -196,4 +196,34 @@ import Testing
     #expect(try count("SELECT CAST(strftime('%s', due) AS INTEGER) FROM card") == before)
     #expect(try count("SELECT COUNT(*) FROM answer") == 2, "the answer is still recorded")
   }
+
+  @Test func quittingEarlyCountsSkippedAndUnreachedQuestionsApart() throws {
+    defer { try? FileManager.default.removeItem(at: data) }
+    let file = data.appendingPathComponent("answers.txt")
+    try Data("skip\n3 1 2 4\nquit\n".utf8).write(to: file)
+    let result = try CLI.run(
+      [
+        "practice", "basics", "--count", "5", "--seed", "3", "--answers", file.path, "--learner", "张三", "--content",
+        CLI.course,
+      ],
+      dataDir: data)
+    #expect(result.stdout.contains("本次练习完成：1/5 正确"))
+    #expect(result.stdout.contains("跳过 1 题。"))
+    #expect(result.stdout.contains("还有 3 题没有做。"))
+  }
+
+  @Test func aScriptThatRunsOutOfAnswersSaysSoAndCanBeResumed() throws {
+    defer { try? FileManager.default.removeItem(at: data) }
+    let file = data.appendingPathComponent("answers.txt")
+    try Data("a\n".utf8).write(to: file)
+    let result = try CLI.run(
+      [
+        "practice", "basics", "--count", "3", "--seed", "3", "--answers", file.path, "--learner", "张三", "--content",
+        CLI.course,
+      ],
+      dataDir: data)
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("resume"))
+    #expect(try count("SELECT COUNT(*) FROM session WHERE status = 'active'") == 1)
+  }
 }

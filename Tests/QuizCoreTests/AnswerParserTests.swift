@@ -80,6 +80,18 @@ import Testing
     #expect(parse("11.5万元", yuan) == .number(115_000))
   }
 
+  @Test func magnitudesAndOverflow() {
+    let wan = Make.question(.numeric(NumericAnswer(answers: [AcceptedNumber(value: 11_500)], unit: "万元")))
+    #expect(parse("1.15万万元", wan) == .number(11_500), "1.15万 of 万元 is 11,500 万元")
+    let huge = "1" + String(repeating: "0", count: 305) + "亿"
+    #expect(problem(huge, Make.numeric) == .notANumber(unit: "天"), "a number that overflows is not a number")
+    #expect(parse("30天。", Make.numeric) == .number(30), "a full stop after the answer is fine")
+  }
+
+  @Test func longChoiceNumbersAreReportedAsTyped() {
+    #expect(problem("1 1000000001", Make.multiple) == .noSuchChoice("1000000001", count: 5))
+  }
+
   @Test func malformedNumbersAreExplained() {
     #expect(problem("三十", Make.numeric) == .notANumber(unit: "天"))
     #expect(problem("1,10", Make.numeric) == .notANumber(unit: "天"))

@@ -44,7 +44,9 @@ struct AppContext {
       explicit: options.lang.flatMap { Language(rawValue: $0.rawValue) }, environment: terminal.environment)
     dataDirectory = DataDirectory.resolve(explicit: options.dataDir, environment: terminal.environment)
     contentOption = options.content
-    learnerOption = options.learner?.trimmingSpaces()
+    learnerOption = options.learner.map {
+      String(TextNormalizer.removingControlCharacters($0).trimmingSpaces().prefix(40))
+    }
   }
 
   /// Opens the progress database in the data directory, or explains why it cannot and exits

@@ -56,7 +56,8 @@ struct GradeCommand: ParsableCommand {
         if format == .json {
           Console.line(JSONValue.object(pairs).serialized())
         } else {
-          Console.line(context.style.red("[\(lineNumber)] \(failure.question ?? "?")：\(failure.message)"))
+          Console.line(
+            context.style.red("[\(lineNumber)] \(MarkdownRenderer.inert(failure.question ?? "?"))：\(failure.message)"))
         }
       case .success(let item):
         graded += 1
@@ -154,8 +155,10 @@ struct GradeCommand: ParsableCommand {
     let typed: String
     if let text = object["answer"] as? String {
       typed = text
+    } else if let number = object["answer"] as? NSNumber, String(cString: number.objCType) == "c" {
+      typed = number.boolValue ? "对" : "错"
     } else if let number = object["answer"] as? NSNumber {
-      typed = number.stringValue
+      typed = ResponseFormatter.format(number.doubleValue)
     } else {
       return .failure(LineFailure(question: id, message: language.pick("缺少 \"answer\"", "missing \"answer\"")))
     }

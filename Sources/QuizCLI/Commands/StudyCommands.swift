@@ -92,7 +92,18 @@ struct PracticeCommand: ParsableCommand {
     var session = PracticeSession(plan: plan)
     let runner = PracticeRunner(
       course: course, store: store, learner: learner, context: context, source: ScriptedLines(text))
-    if case .failed(let status) = runner.run(&session, record: record) { throw ExitCode(status) }
+    switch runner.run(&session, record: record) {
+    case .failed(let status):
+      throw ExitCode(status)
+    case .endOfInput:
+      Console.error(
+        context.language.pick(
+          "recovery-trainer: 答案在第 \(session.progress.number) 题之前用完了；已答的都已保存，这次练习可以在学习界面用 resume 继续。",
+          "recovery-trainer: the answers ran out before question \(session.progress.number); everything answered is saved and the session can be resumed in the study shell."
+        ))
+    default:
+      break
+    }
   }
 }
 

@@ -117,17 +117,23 @@ struct PracticeRunner {
               durationMS: Int(now().timeIntervalSince(shownAt) * 1000), answeredAt: now())
             let before: CardRecord?
             let after: CardRecord?
+            var next = session
+            var requeued = false
             do {
               before = try store.card(learner: learner.id!, question: question.id)
               after = record.reschedules ? reviewed(before, question: question, rating: Rating(grade.outcome)) : nil
-              try store.record(answer, card: after)  // committed before the feedback is shown
+              next = session
+              requeued = next.answered(grade)
+              // The answer, its card and the plan that moves past it: one commit, before the feedback.
+              try store.record(answer, card: after, plan: Self.json(next.plan))
             } catch {
               return .failed(context.fail(error).rawValue)
             }
             let explanation = Explanation(
               grade: grade, response: response, question: question, layout: layout, language: language)
             for line in explanations.render(explanation) { Console.line(line) }
-            if session.answered(grade) {
+            session = next
+            if requeued {
               Console.line(style.dim(language.pick("这道题稍后会再出现一次。", "This question will come back once later.")))
             }
             if grade.outcome == .correct, record.reschedules, source.isInteractive {
@@ -239,11 +245,16 @@ struct PracticeRunner {
           "最需要加强：\(title)（\(weakest.value) 题未全对）→ ", "Weakest: \(title) (\(weakest.value) not fully right) → ")
           + style.cyan("read \(weakest.key)"))
     }
-    let skipped = chosen - first.count
+    let asked = Set(plan.queue.prefix(plan.position))
+    let skipped = asked.subtracting(first.keys).count
+    let notReached = max(0, chosen - asked.count)
     if skipped > 0 {
-      lines.append(language.pick("跳过 \(skipped) 题，下次练习还会出现。", "\(skipped) skipped; they will come up again."))
+      lines.append(language.pick("跳过 \(skipped) 题。", "\(skipped) skipped."))
     }
-    if wrong.isEmpty && skipped == 0 {
+    if notReached > 0 {
+      lines.append(language.pick("还有 \(notReached) 题没有做。", "\(notReached) not reached."))
+    }
+    if wrong.isEmpty && skipped == 0 && notReached == 0 {
       lines.append(language.pick("全部答对，做得好！", "All right — well done!"))
     }
     var latest: [String: AnswerRecord] = [:]

@@ -182,7 +182,11 @@ extension StudyShell {
       Console.line(
         style.dim(language.pick("考前复习：不改变平时的复习安排。", "Exam preparation: your normal schedule is not changed.")))
       try runSession(
-        plan: SessionPlan(queue: queue, seed: seed), scope: "before \(dayFormatter.string(from: before))",
+        plan: {
+          var plan = SessionPlan(queue: queue, seed: seed)
+          plan.retention = retention
+          return plan
+        }(), scope: "before \(dayFormatter.string(from: before))",
         title: language.pick("考前复习", "before the exam"), kind: .review, reschedules: false, scheduler: scheduler)
       return
     }
@@ -211,7 +215,11 @@ extension StudyShell {
       return
     }
     try runSession(
-      plan: SessionPlan(queue: queue, seed: seed), scope: "review",
+      plan: {
+        var plan = SessionPlan(queue: queue, seed: seed)
+        plan.retention = retention
+        return plan
+      }(), scope: "review",
       title: language.pick("到期复习", "due questions"), kind: .review, scheduler: scheduler)
   }
 
@@ -265,8 +273,9 @@ extension StudyShell {
     }
     var session = PracticeSession(plan: plan)
     session.keep(onlyIDs: Set(course.questions.map(\.id)))
+    let scheduler = plan.retention.flatMap { try? Scheduler(desiredRetention: $0) }
     Console.line(style.bold(language.pick("继续练习：\(title(of: record.scope))", "Resuming: \(title(of: record.scope))")))
-    try finish(run(&session, record: record))
+    try finish(run(&session, record: record, scheduler: scheduler))
   }
 
   // MARK: Reading

@@ -33,7 +33,7 @@ extension StudyShell {
       let title = TextWrapper.pad(TextWrapper.truncate(lesson.title, to: titleWidth), to: titleWidth)
       let number = TextWrapper.pad(String(index + 1), to: 2)
       let readMark = read[lesson.id] != nil ? style.green("✓") : style.dim("·")
-      let done = TextWrapper.pad("\(entry?.answered ?? 0)/\(total)", to: 7)
+      let done = TextWrapper.pad("\(min(entry?.answered ?? 0, total))/\(total)", to: 7)
       Console.line(
         "  \(number) \(title)  \(TextWrapper.pad(readMark, to: 4))  \(done)  \(Self.bar(level, style: style)) \(Int((level * 100).rounded()))%"
       )
@@ -115,7 +115,7 @@ extension StudyShell {
       Console.line(
         "  \(TextWrapper.pad(TextWrapper.truncate(lesson.title, to: titleWidth), to: titleWidth))  "
           + "\(Self.bar(latest, style: style)) \(Self.percent(latest)) / \(Self.percent(best))" + memory + "  "
-          + style.dim("\(entry?.answered ?? 0)/\(total)"))
+          + style.dim("\(min(entry?.answered ?? 0, total))/\(total)"))
     }
     let byType = try attempt { () throws(StoreError) in try store.accuracyByType(learner: learnerID) }
     let byTag = try attempt { () throws(StoreError) in try store.accuracyByTag(learner: learnerID) }

@@ -71,7 +71,7 @@ struct LessonViews {
   static func findLesson(_ query: String, in course: Course) -> Lesson? {
     let query = query.trimmingSpaces()
     if let lesson = course.lesson(withID: query) { return lesson }
-    if let number = Int(query), course.lessons.indices.contains(number - 1) { return course.lessons[number - 1] }
+    if let number = Int(query), number >= 1, number <= course.lessons.count { return course.lessons[number - 1] }
     let matches = course.lessons.filter { $0.id.hasPrefix(query) || $0.title == query }
     return matches.count == 1 ? matches[0] : nil
   }
@@ -80,7 +80,7 @@ struct LessonViews {
   static func findSection(_ query: String, in lesson: Lesson) -> Section? {
     let query = query.trimmingSpaces()
     if let section = lesson.section(titled: query) { return section }
-    if let number = Int(query), lesson.sections.indices.contains(number - 1) { return lesson.sections[number - 1] }
+    if let number = Int(query), number >= 1, number <= lesson.sections.count { return lesson.sections[number - 1] }
     let matches = lesson.sections.filter { $0.title.contains(query) }
     return matches.count == 1 ? matches[0] : nil
   }

@@ -76,8 +76,11 @@ public enum AnswerParser {
   }
 
   /// The value of a run of digits.
+  /// The value of a run of digits; runs too long to be a choice or item number read as `Int.max`.
   static func number(_ digits: [Int]) -> Int {
-    digits.prefix(9).reduce(0) { $0 * 10 + $1 }
+    let significant = digits.drop { $0 == 0 }
+    guard significant.count <= 9 else { return Int.max }
+    return significant.reduce(0) { $0 * 10 + $1 }
   }
 
   /// Positions named by letters (`AC`, `a c`, `A、C`) or 1-based numbers (`1 3`, `13` when
@@ -94,7 +97,8 @@ public enum AnswerParser {
       case .digits(let digits):
         let numbers = count < 10 && runs.count == 1 ? digits : [number(digits)]
         for value in numbers {
-          guard value >= 1 && value <= count else { return (positions, String(value)) }
+          let label = numbers.count == 1 ? digits.map(String.init).joined() : String(value)
+          guard value >= 1 && value <= count else { return (positions, label) }
           positions.append(value - 1)
         }
       case .letter(let position):
@@ -145,6 +149,7 @@ public enum AnswerParser {
   /// `30`, `30天`, `1,100`, `84.6%`, `11.5万元`, `约 30`, `≈30`, `-5`.
   public static func parseNumber(_ raw: String, unit: String?) -> Result<Double, AnswerProblem> {
     var text = TextNormalizer.compatibilityNormalized(raw).trimmingSpaces()
+    while let last = text.last, "。.,;!".contains(last), text.count > 1 { text.removeLast() }
     if let first = text.unicodeScalars.first, !(0x30...0x39).contains(first.value) {
       for prefix in ["大约", "约", "≈", "~", "about"] where text.lowercased().hasPrefix(prefix) {
         text = String(text.dropFirst(prefix.count)).trimmingSpaces()
@@ -180,8 +185,13 @@ public enum AnswerParser {
     for (word, factor) in magnitudes where !rest.isEmpty && rest.hasPrefix(word) {
       value *= factor
       rest = String(rest.dropFirst(word.count)).trimmingSpaces()
-      rest = rest.isEmpty ? baseUnit ?? "" : rest
-      value /= unitFactor
+      if let unit, unitFactor != 1, rest == unit {
+        // "1.15万万元" on a question in 万元: 11,500 of the question's unit.
+      } else {
+        rest = rest.isEmpty ? baseUnit ?? "" : rest
+        value /= unitFactor
+      }
+      guard value.isFinite else { return .failure(.notANumber(unit: unit)) }
       return checkUnit(rest, value: value, baseUnit: baseUnit, unit: unit)
     }
     if !rest.isEmpty, rest == baseUnit, unitFactor != 1 {

@@ -11,6 +11,8 @@ public struct SessionPlan: Codable, Sendable, Hashable {
   public var requeued: [String]
   /// The seed of the layouts (choice order) of this session.
   public var seed: UInt64
+  /// The desired retention of a review session's scheduler, kept for a resume.
+  public var retention: Double?
 
   /// Creates a plan.
   public init(queue: [String], seed: UInt64) {
@@ -99,5 +101,6 @@ public struct PracticeSession: Sendable, Hashable {
     plan.queue = before + after
     plan.position = before.count
     plan.requeued = plan.requeued.filter(known.contains)
+    plan.chosen = min(plan.chosen, Set(plan.queue).count)
   }
 }
