@@ -75,9 +75,4 @@ struct SourceText {
     }
     return (line, column)
   }
-
-  /// The 1-based line and column of the character at `offset` characters into the text.
-  func lineAndColumn(atCharacterOffset offset: Int) -> (line: Int, column: Int) {
-    SourceText.lineAndColumn(atEndOf: String(text.prefix(offset)))
-  }
 }

@@ -11,13 +11,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   case diskFull(path: String)
   /// Another I/O failure (permissions, a vanished folder, …).
   case io(path: String, detail: String)
-  /// A record that should exist does not (a learner, a session).
-  case notFound(String)
 
   /// The process exit status for this error: 65 for bad data, 74 for I/O.
   public var exitStatus: Int32 {
     switch self {
-    case .corrupt, .newerVersion, .notFound: 65
+    case .corrupt, .newerVersion: 65
     case .readOnly, .diskFull, .io: 74
     }
   }
@@ -35,8 +33,6 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
       "cannot write the progress database \(path): the disk is full. Free some space and try again; answers saved before this one are safe. `recovery-trainer admin backup FILE` copies them elsewhere."
     case .io(let path, let detail):
       "cannot use the progress database \(path): \(detail). The file has not been changed; `recovery-trainer admin backup FILE` copies what it holds."
-    case .notFound(let what):
-      "not found: \(what)"
     }
   }
 }

@@ -56,11 +56,6 @@ public enum Console {
     write(text + "\n", to: STDOUT_FILENO)
   }
 
-  /// Writes text to standard output as it is.
-  public static func print(_ text: String) {
-    write(text, to: STDOUT_FILENO)
-  }
-
   /// Reads a whole input file (`-` for standard input) as UTF-8, invalid bytes replaced;
   /// exits with status 66 when it cannot be read.
   public static func readInput(_ path: String) throws -> String {

@@ -42,13 +42,6 @@ public struct Layout: Sendable, Hashable, Codable {
     }
   }
 
-  /// Whether the layout fits the question (right sizes, each a permutation).
-  public func fits(_ question: Question) -> Bool {
-    let expected = Self.identity(for: question)
-    return choices.sorted() == expected.choices && options.sorted() == expected.options
-      && items.sorted() == expected.items
-  }
-
   /// The letter shown for a position: A, B, C…
   public static func letter(_ position: Int) -> String {
     position < 26 ? String(UnicodeScalar(UInt8(65 + position))) : "[\(position + 1)]"
