@@ -7,31 +7,7 @@ import Testing
 /// to the terminal, and the database stays whole.
 @Suite(.serialized) struct BadInputTests {
   func runBytes(_ arguments: [String], input: Data, dataDir: URL) throws -> CLI.Result {
-    let process = Process()
-    process.executableURL = CLI.executable
-    process.arguments = arguments
-    process.environment = [
-      "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "COLUMNS": "72", "LANG": "C.UTF-8", "HOME": dataDir.path,
-      "RECOVERY_TRAINER_HOME": dataDir.path,
-    ]
-    let output = Pipe()
-    let errors = Pipe()
-    let inputPipe = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = inputPipe
-    try process.run()
-    let writer = Thread {
-      inputPipe.fileHandleForWriting.write(input)
-      try? inputPipe.fileHandleForWriting.close()
-    }
-    writer.start()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CLI.Result(
-      stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-      status: process.terminationStatus)
+    try CLI.run(arguments, bytes: input, dataDir: dataDir)
   }
 
   func integrity(_ data: URL) throws -> [String] {

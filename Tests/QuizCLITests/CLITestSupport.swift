@@ -25,6 +25,14 @@ enum CLI {
   static func run(
     _ arguments: [String], input: String? = nil, environment extra: [String: String] = [:], dataDir: URL? = nil
   ) throws -> Result {
+    try run(arguments, bytes: input.map { Data($0.utf8) }, environment: extra, dataDir: dataDir)
+  }
+
+  /// Runs the executable with raw bytes on standard input (any bytes, any size: they are
+  /// written from another thread while the output is read, so large inputs cannot deadlock).
+  static func run(
+    _ arguments: [String], bytes input: Data?, environment extra: [String: String] = [:], dataDir: URL? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -41,8 +49,11 @@ enum CLI {
     process.standardError = errors
     process.standardInput = inputPipe
     try process.run()
-    if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
-    try inputPipe.fileHandleForWriting.close()
+    let writer = Thread {
+      if let input { inputPipe.fileHandleForWriting.write(input) }
+      try? inputPipe.fileHandleForWriting.close()
+    }
+    writer.start()
     let out = output.fileHandleForReading.readDataToEndOfFile()
     let err = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -33,14 +33,7 @@ struct ContentCommand: ParsableCommand {
 
     func run() throws {
       let context = AppContext(global)
-      let folder = directory ?? context.contentFolder()
-      let courseFolder: String
-      do {
-        courseFolder = try CourseLoader.locateCourse(in: folder)
-      } catch {
-        Console.error("recovery-trainer: \(error.description)")
-        throw ExitCode(66)
-      }
+      let courseFolder = try context.courseFolder(directory)
       let result = CourseLoader().load(folder: courseFolder)
       let failing = result.diagnostics.filter { $0.severity == .error || strict }
       switch format {

@@ -130,16 +130,19 @@ struct AppContext {
     }
   }
 
-  /// Loads the course, or prints why it cannot and exits with status 65 (66 when missing).
-  func loadCourse(folder explicit: String? = nil) throws -> Course {
-    let folder = explicit ?? contentFolder()
-    let courseFolder: String
+  /// The course folder in `explicit` or the content folder, or a message and exit status 66.
+  func courseFolder(_ explicit: String? = nil) throws -> String {
     do {
-      courseFolder = try CourseLoader.locateCourse(in: folder)
+      return try CourseLoader.locateCourse(in: explicit ?? contentFolder())
     } catch {
       Console.error("recovery-trainer: \(error.description)")
       throw ExitCode(66)
     }
+  }
+
+  /// Loads the course, or prints why it cannot and exits with status 65 (66 when missing).
+  func loadCourse(folder explicit: String? = nil) throws -> Course {
+    let courseFolder = try courseFolder(explicit)
     let result = cache.map { $0.load(courseFolder: courseFolder) } ?? CourseLoader().load(folder: courseFolder)
     guard let course = result.course else {
       let errors = result.errors
