@@ -63,7 +63,9 @@ let package = Package(
     .testTarget(name: "QuizStoreTests", dependencies: ["QuizStore", "QuizCore"]),
     .testTarget(
       name: "QuizCLITests",
-      dependencies: ["QuizCLI", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "QuizCLI", "QuizCore", "QuizContent", "QuizStore", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       resources: [.copy("Golden")]
     ),
   ],

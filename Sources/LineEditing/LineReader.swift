@@ -103,7 +103,7 @@ public final class LineReader {
   /// next `read`, so a learner who starts typing the next command loses nothing.
   public func readKey(prompt: String, consuming: Set<Character>) -> Character? {
     guard isInteractive else { return nil }
-    FileHandle.standardOutput.write(Data(prompt.utf8))
+    Self.writeOut(prompt)
     var original = termios()
     guard tcgetattr(STDIN_FILENO, &original) == 0 else { return nil }
     var raw = original
@@ -117,7 +117,7 @@ public final class LineReader {
     tcsetattr(STDIN_FILENO, TCSANOW, &raw)
     defer {
       tcsetattr(STDIN_FILENO, TCSANOW, &original)
-      FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8))
+      Self.writeOut("\r\u{1B}[K")
     }
     var byte: UInt8 = 0
     guard Foundation.read(STDIN_FILENO, &byte, 1) == 1 else { return nil }
@@ -127,6 +127,18 @@ public final class LineReader {
       rl_stuff_char(Int32(byte))
     }
     return key
+  }
+
+  /// Writes to standard output without trapping when it is closed (`FileHandle.write(_:)`
+  /// traps on EPIPE).
+  static func writeOut(_ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let written = bytes.withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else { return }
+      bytes = bytes.dropFirst(written)
+    }
   }
 
   /// Saves the history (trimmed to the last 1,000 lines).

@@ -34,8 +34,15 @@ public enum CourseJSON {
     ])
   }
 
-  /// A question with every field, defaults filled in, and optionally its `hash`.
+  /// A question with every field, defaults filled in, and optionally its `hash`. Without
+  /// the hash it is a valid entry of a question bank that loads back as the same question.
   public static func value(of question: Question, withHash: Bool) -> JSONValue {
+    value(of: question, withHash: withHash, canonical: false)
+  }
+
+  /// `canonical` is the form that is hashed: unchanged since the first version, so that the
+  /// hashes of stored answers keep matching their questions.
+  private static func value(of question: Question, withHash: Bool, canonical: Bool) -> JSONValue {
     var pairs: [(String, JSONValue)] = [
       ("id", .string(question.id)),
       ("lesson", .string(question.lesson)),
@@ -47,7 +54,7 @@ public enum CourseJSON {
       ("tags", .array(question.tags.map(JSONValue.string))),
     ]
     if let source = question.source { pairs.append(("source", .string(source.description))) }
-    pairs += kindFields(question.kind)
+    pairs += kindFields(question.kind, canonical: canonical)
     if withHash { pairs.append(("hash", .string(hash(of: question)))) }
     return .object(pairs)
   }
@@ -55,7 +62,7 @@ public enum CourseJSON {
   /// The SHA-256 (hex) of the question's canonical JSON: changes whenever anything a learner
   /// sees or is graded on changes, and only then.
   public static func hash(of question: Question) -> String {
-    let canonical = value(of: question, withHash: false).serialized(sortedKeys: true)
+    let canonical = value(of: question, withHash: false, canonical: true).serialized(sortedKeys: true)
     return SHA256.hash(data: Array(canonical.utf8)).map { byte in
       let hex = String(byte, radix: 16)
       return byte < 16 ? "0" + hex : hex
@@ -66,14 +73,24 @@ public enum CourseJSON {
     text.map { [(key, .string($0))] } ?? []
   }
 
-  private static func choices(_ choices: [Choice]) -> JSONValue {
+  private static func choices(_ choices: [Choice], canonical: Bool) -> JSONValue {
     .array(
       choices.map { choice in
-        .object(
-          [
-            ("text", .string(choice.text)), ("correct", .bool(choice.fraction >= 1)),
-            ("fraction", .number(choice.fraction)),
-          ] + optional("feedback", choice.feedback))
+        guard !canonical else {
+          return .object(
+            [
+              ("text", .string(choice.text)), ("correct", .bool(Credit.isFull(choice.fraction))),
+              ("fraction", .number(choice.fraction)),
+            ] + optional("feedback", choice.feedback))
+        }
+        // As an author writes it: `correct`, or an explicit `fraction` where the file had one.
+        var pairs: [(String, JSONValue)] = [("text", .string(choice.text))]
+        if choice.hasExplicitFraction {
+          pairs.append(("fraction", .number(choice.fraction)))
+        } else {
+          pairs.append(("correct", .bool(choice.isCorrect)))
+        }
+        return .object(pairs + optional("feedback", choice.feedback))
       })
   }
 
@@ -81,12 +98,12 @@ public enum CourseJSON {
     .array(groups.map { .array($0.map(JSONValue.string)) })
   }
 
-  private static func kindFields(_ kind: QuestionKind) -> [(String, JSONValue)] {
+  private static func kindFields(_ kind: QuestionKind, canonical: Bool) -> [(String, JSONValue)] {
     switch kind {
     case .single(let list):
-      return [("choices", choices(list))]
+      return [("choices", choices(list, canonical: canonical))]
     case .multiple(let list, let scoring):
-      return [("choices", choices(list)), ("scoring", .string(scoring.rawValue))]
+      return [("choices", choices(list, canonical: canonical)), ("scoring", .string(scoring.rawValue))]
     case .trueFalse(let tf):
       return [("answer", .bool(tf.answer))] + optional("feedback_true", tf.feedbackTrue)
         + optional("feedback_false", tf.feedbackFalse)

@@ -129,7 +129,7 @@ struct QuestionDecoder {
     switch type {
     case .single:
       guard let list = required("choices"), let choices = decodeChoices(list, reader: &reader) else { return nil }
-      let full = choices.filter { $0.fraction >= 1 }.count
+      let full = choices.filter { Credit.isFull($0.fraction) }.count
       if full != 1 {
         reader.log.error(
           "a single question needs exactly one choice with full credit (`correct: true`), found \(full)",
@@ -160,7 +160,7 @@ struct QuestionDecoder {
       }
       if scoring == .fractions {
         let sum = choices.filter { $0.fraction > 0 }.reduce(0) { $0 + $1.fraction }
-        if abs(sum - 1) > 1e-6 {
+        if !Credit.addsUpToOne(sum) {
           reader.log.error(
             "the positive fractions of the choices add up to \(Self.format(sum)), not 1",
             at: reader.location(list))
@@ -331,7 +331,7 @@ struct QuestionDecoder {
   }
 
   private func requireFullCredit(_ fractions: [Double], at node: Node, reader: inout YAMLReader) -> Bool {
-    if fractions.contains(where: { $0 >= 1 }) { return true }
+    if fractions.contains(where: Credit.isFull) { return true }
     reader.log.error(
       "no answer gives full credit; give one answer `fraction: 1` (the default)", at: reader.location(node))
     return false

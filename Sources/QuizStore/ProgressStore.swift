@@ -1,245 +1,120 @@
 import Foundation
-import GRDB
+import QuizCore
 
-/// The progress database: learners, sessions, answers and reading, in one SQLite file.
+/// The store port: everything sessions, progress views and reports need from a database,
+/// in domain terms. No database type or SQL dialect appears here.
 ///
-/// WAL mode with `synchronous = FULL`, so a committed answer survives a crash or a power
-/// cut; a busy timeout, so a second terminal waits instead of failing; write transactions
-/// are IMMEDIATE (GRDB's default), so two writers never deadlock. Every method commits
-/// before it returns.
-public final class ProgressStore: Sendable {
-  /// The database file.
-  public let path: String
-  let database: DatabasePool
-  /// The file's identity when it was opened, to notice it being deleted or replaced.
-  private let identity: FileIdentity?
-
-  private init(path: String, database: DatabasePool) {
-    self.path = path
-    self.database = database
-    identity = FileIdentity(path: path)
-  }
-
-  /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-  ///
-  /// Faults are mapped to `StoreError` with a message to act on; the file is never
-  /// deleted or rewritten to recover from them.
-  public static func open(at path: String) throws(StoreError) -> ProgressStore {
-    let existed = FileManager.default.fileExists(atPath: path)
-    if existed, let problem = Self.headerProblem(path) { throw .corrupt(path: path, detail: problem) }
-    var configuration = Configuration()
-    configuration.busyMode = .timeout(30)
-    configuration.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = FULL")
-    }
-    do {
-      let database = try DatabasePool(path: path, configuration: configuration)
-      let migrator = Schema.migrator
-      if try database.read(migrator.hasBeenSuperseded) { throw StoreError.newerVersion(path: path) }
-      try migrator.migrate(database)
-      return ProgressStore(path: path, database: database)
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      throw Self.storeError(error, path: path)
-    }
-  }
-
-  /// A file that exists but does not start like an SQLite database is refused before SQLite
-  /// touches it (SQLite would otherwise treat an empty or foreign file in surprising ways).
-  static func headerProblem(_ path: String) -> String? {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
-    let header = (try? handle.read(upToCount: 16)) ?? Data()
-    if header.isEmpty { return nil }  // An empty file is a new database.
-    return header == Data("SQLite format 3\0".utf8) ? nil : "the file does not start with the SQLite header"
-  }
-
-  /// Maps SQLite and GRDB errors to store errors.
-  static func storeError(_ error: any Error, path: String) -> StoreError {
-    guard let error = error as? DatabaseError else { return .io(path: path, detail: "\(error)") }
-    switch error.resultCode {
-    case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
-    case .SQLITE_READONLY: return .readOnly(path: path)
-    case .SQLITE_FULL: return .diskFull(path: path)
-    case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
-      let folder = (path as NSString).deletingLastPathComponent
-      if FileManager.default.fileExists(atPath: folder) && !FileManager.default.isWritableFile(atPath: folder) {
-        return .readOnly(path: path)
-      }
-      return .io(path: path, detail: error.message ?? "cannot open the file")
-    default:
-      if error.extendedResultCode.primaryResultCode == .SQLITE_IOERR {
-        return .io(path: path, detail: error.message ?? "disk I/O error")
-      }
-      return .io(path: path, detail: error.message ?? "\(error.resultCode)")
-    }
-  }
-
-  /// Runs a write transaction, mapping faults.
-  ///
-  /// Before writing, checks that the file on disk is still the one that was opened: SQLite
-  /// would otherwise go on writing into a deleted file, and those answers would vanish.
-  func write<T>(_ updates: (Database) throws -> T) throws(StoreError) -> T {
-    if let identity, FileIdentity(path: path) != identity {
-      throw .io(
-        path: path,
-        detail:
-          "the database file was deleted or replaced while the program was running, so nothing more was written to it; start the program again"
-      )
-    }
-    do {
-      return try database.write(updates)
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      throw Self.storeError(error, path: path)
-    }
-  }
-
-  /// Runs a read, mapping faults.
-  func read<T>(_ value: (Database) throws -> T) throws(StoreError) -> T {
-    do {
-      return try database.read(value)
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      throw Self.storeError(error, path: path)
-    }
-  }
+/// Implementations: `SQLiteStore` (the embedded default, one file per machine) and
+/// `InMemoryStore` (tests). Both pass the same contract suite (`StoreContractTests`), which
+/// is what another implementation must pass too.
+///
+/// Every method that writes commits before it returns (a committed answer survives a crash),
+/// and each write is one transaction: all of it or none of it.
+public protocol ProgressStore: AnyObject, Sendable {
+  /// Where the data is, for messages (a file path, or a description).
+  var location: String { get }
 
   // MARK: Learners
 
   /// All learners, by name.
-  public func learners() throws(StoreError) -> [Learner] {
-    try read { db in try Learner.order(Column("name")).fetchAll(db) }
-  }
-
-  /// The learner with this name, if any.
-  public func learner(named name: String) throws(StoreError) -> Learner? {
-    try read { db in try Learner.filter(Column("name") == name).fetchOne(db) }
-  }
-
-  /// The learner with this name, created when new.
-  public func learner(named name: String, displayName: String? = nil, now: Date) throws(StoreError) -> Learner {
-    try write { db in
-      if let existing = try Learner.filter(Column("name") == name).fetchOne(db) { return existing }
-      var learner = Learner(name: name, displayName: displayName ?? name, createdAt: now)
-      try learner.insert(db)
-      return learner
-    }
-  }
-
+  func learners() throws(StoreError) -> [Learner]
+  /// The learner with this name, if any; never creates one.
+  func learner(named name: String) throws(StoreError) -> Learner?
+  /// The learner with this name, created when new (the name must be valid: `Learner.validName`).
+  func createLearner(named name: String, displayName: String?, at date: Date) throws(StoreError) -> Learner
   /// The learner used last on this machine.
-  public func lastLearner() throws(StoreError) -> Learner? {
-    try read { db in
-      guard let name = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'last_learner'") else {
-        return nil
-      }
-      return try Learner.filter(Column("name") == name).fetchOne(db)
-    }
-  }
-
+  func lastLearner() throws(StoreError) -> Learner?
   /// Remembers the learner for the next start.
-  public func setLastLearner(_ learner: Learner) throws(StoreError) {
-    try write { db in
-      try db.execute(
-        sql:
-          "INSERT INTO setting(key, value) VALUES ('last_learner', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        arguments: [learner.name])
-    }
-  }
+  func setLastLearner(_ learner: Learner) throws(StoreError)
 
   // MARK: Sessions
 
   /// Starts a session.
-  public func start(_ session: StudySession) throws(StoreError) -> StudySession {
-    try write { db in
-      var session = session
-      try session.insert(db)
-      return session
-    }
-  }
-
-  /// Saves a session's plan (after it changes, e.g. a question queued again).
-  public func updatePlan(session id: Int64, plan: String) throws(StoreError) {
-    try write { db in
-      try db.execute(sql: "UPDATE session SET plan = ? WHERE id = ?", arguments: [plan, id])
-    }
-  }
-
+  func start(_ session: NewSession) throws(StoreError) -> SessionRecord
+  /// Saves a session's plan on its own (navigation and flags; answers save it with them).
+  func savePlan(_ plan: SessionPlan, session: Int64) throws(StoreError)
   /// Ends a session as finished or abandoned.
-  public func end(session id: Int64, status: SessionStatus, at date: Date) throws(StoreError) {
-    try write { db in
-      try db.execute(
-        sql: "UPDATE session SET status = ?, ended_at = ? WHERE id = ?", arguments: [status.rawValue, date, id])
-    }
-  }
+  func end(session: Int64, status: SessionStatus, at date: Date) throws(StoreError)
+  /// The learner's latest session that is still active (interrupted), if any.
+  func interruptedSession(learner: Int64) throws(StoreError) -> SessionRecord?
+  /// The learner's sessions, newest first, scored by `SessionResult`'s rule.
+  func history(learner: Int64, limit: Int) throws(StoreError) -> [SessionSummary]
 
-  /// The learner's latest interrupted session, if any.
-  public func interruptedSession(learner: Int64) throws(StoreError) -> StudySession? {
-    try read { db in
-      try StudySession.filter(Column("learner_id") == learner && Column("status") == "active")
-        .order(Column("id").desc).fetchOne(db)
-    }
-  }
+  // MARK: Answers and cards
 
-  // MARK: Answers
-
-  /// Records an answer; it is committed (and synced to disk) when this returns, so feedback
-  /// can be shown.
-  @discardableResult
-  public func record(_ answer: AnswerRecord) throws(StoreError) -> AnswerRecord {
-    try write { db in
-      var answer = answer
-      try answer.insert(db)
-      return answer
-    }
-  }
-
-  /// The answers of a session, in order.
-  public func answers(session id: Int64) throws(StoreError) -> [AnswerRecord] {
-    try read { db in try AnswerRecord.filter(Column("session_id") == id).order(Column("id")).fetchAll(db) }
-  }
-
+  /// Records an answer, applies `review` to the question's card (read inside the same
+  /// transaction) and saves the session's plan after it: one transaction, one sync to disk.
+  func record(_ answer: NewAnswer, review: CardReview?, plan: SessionPlan?) throws(StoreError) -> RecordedAnswer
+  /// Records a skip: the card reviewed (a seen-and-skipped question is not recalled) and the
+  /// plan after it, in one transaction.
+  func recordSkip(
+    learner: Int64, session: Int64, question: String, lesson: String, review: CardReview?, plan: SessionPlan
+  ) throws(StoreError)
+  /// Replaces a card with `replacement` only if it is still `expected` (nothing else reviewed
+  /// it in between); returns whether it was replaced.
+  func replaceCard(_ expected: CardRecord, with replacement: CardRecord) throws(StoreError) -> Bool
+  /// The answers of a session, in the order given.
+  func answers(session: Int64) throws(StoreError) -> [AnswerRecord]
   /// Every answer of a learner, oldest first.
-  public func answers(learner: Int64) throws(StoreError) -> [AnswerRecord] {
-    try read { db in try AnswerRecord.filter(Column("learner_id") == learner).order(Column("id")).fetchAll(db) }
-  }
+  func answers(learner: Int64) throws(StoreError) -> [AnswerRecord]
+  /// A learner's card for a question, if the question was ever reviewed.
+  func card(learner: Int64, question: String) throws(StoreError) -> CardRecord?
+  /// Every card of a learner.
+  func cards(learner: Int64) throws(StoreError) -> [CardRecord]
+  /// Cards due now, today (before `endOfDay`) and within a week of `now`.
+  func dueCounts(learner: Int64, now: Date, endOfDay: Date) throws(StoreError) -> DueCounts
+  /// Answers given in review sessions since `start`, and how many were first answers to a
+  /// question, for the daily limits.
+  func reviewsDone(learner: Int64, since start: Date) throws(StoreError) -> (all: Int, new: Int)
 
   // MARK: Reading
 
   /// Notes that a learner read a lesson (`section` empty) or one of its sections.
-  public func markRead(learner: Int64, lesson: String, section: String = "", at date: Date) throws(StoreError) {
-    try write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO lesson_read(learner_id, lesson_id, section, first_read_at, last_read_at) VALUES (?, ?, ?, ?, ?)
-          ON CONFLICT(learner_id, lesson_id, section) DO UPDATE SET last_read_at = excluded.last_read_at
-          """, arguments: [learner, lesson, section, date, date])
-    }
-  }
-
+  func markRead(learner: Int64, lesson: String, section: String, at date: Date) throws(StoreError)
   /// The lessons a learner has read (whole or in part), with when they last read them.
-  public func readLessons(learner: Int64) throws(StoreError) -> [String: Date] {
-    try read { db in
-      let rows = try Row.fetchAll(
-        db, sql: "SELECT lesson_id, MAX(last_read_at) AS at FROM lesson_read WHERE learner_id = ? GROUP BY lesson_id",
-        arguments: [learner])
-      return Dictionary(uniqueKeysWithValues: rows.map { ($0["lesson_id"] as String, $0["at"] as Date) })
-    }
-  }
+  func readLessons(learner: Int64) throws(StoreError) -> [String: Date]
+
+  // MARK: Progress
+
+  /// Mastery of every lesson the learner has answered questions in.
+  func lessonMastery(learner: Int64) throws(StoreError) -> [LessonMastery]
+  /// Accuracy by question type, with the trend of the recent half, by key.
+  func accuracyByType(learner: Int64) throws(StoreError) -> [Accuracy]
+  /// Accuracy by tag (an answer counts once for each of its question's tags), by key.
+  func accuracyByTag(learner: Int64) throws(StoreError) -> [Accuracy]
+  /// The wrong-answer notebook: questions whose latest answer was not fully correct, most
+  /// recent first.
+  func mistakes(learner: Int64) throws(StoreError) -> [Mistake]
+  /// The days on which the learner answered or read something (start of day in `calendar`).
+  func studyDays(learner: Int64, calendar: Calendar) throws(StoreError) -> Set<Date>
+  /// One line per learner: answers, distinct questions, mean score, last activity; by name.
+  func summary() throws(StoreError) -> [LearnerSummary]
+
+  // MARK: Maintenance
+
+  /// Copies everything, consistently, to a new file that must not exist.
+  func backup(to destination: String) throws(StoreError)
+  /// Integrity, schema version and counts.
+  func check() throws(StoreError) -> StoreCheck
 }
 
-/// A file's device and inode numbers.
-struct FileIdentity: Equatable, Sendable {
-  var device: UInt64
-  var inode: UInt64
+extension ProgressStore {
+  /// The learner's history, the 20 latest sessions.
+  public func history(learner: Int64) throws(StoreError) -> [SessionSummary] {
+    try history(learner: learner, limit: 20)
+  }
 
-  init?(path: String) {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    device = UInt64(info.st_dev)
-    inode = UInt64(info.st_ino)
+  /// Days studied in a row (answering or reading), counting back from today, or from
+  /// yesterday when nothing has been studied yet today.
+  public func streak(learner: Int64, now: Date, calendar: Calendar) throws(StoreError) -> Int {
+    let days = try studyDays(learner: learner, calendar: calendar)
+    var day = calendar.startOfDay(for: now)
+    if !days.contains(day), let yesterday = calendar.date(byAdding: .day, value: -1, to: day) { day = yesterday }
+    var count = 0
+    while days.contains(day), let previous = calendar.date(byAdding: .day, value: -1, to: day) {
+      count += 1
+      day = previous
+    }
+    return count
   }
 }

@@ -33,6 +33,8 @@ enum CLI {
   static func run(
     _ arguments: [String], bytes input: Data?, environment extra: [String: String] = [:], dataDir: URL? = nil
   ) throws -> Result {
+    // A child that exits before reading all its input must not kill the test run with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -50,7 +52,7 @@ enum CLI {
     process.standardInput = inputPipe
     try process.run()
     let writer = Thread {
-      if let input { inputPipe.fileHandleForWriting.write(input) }
+      if let input { try? inputPipe.fileHandleForWriting.write(contentsOf: input) }
       try? inputPipe.fileHandleForWriting.close()
     }
     writer.start()
@@ -80,9 +82,51 @@ enum CLI {
       return
     }
     let expected = (try? String(contentsOf: file, encoding: .utf8)) ?? "<missing golden file \(name).txt>"
-    #expect(
-      actual == expected, "transcript \(name) differs; run RECORD_GOLDEN=1 swift test to re-record",
-      sourceLocation: sourceLocation)
+    if actual != expected {
+      let message =
+        "transcript \(name) differs (- golden, + actual); RECORD_GOLDEN=1 swift test re-records it:\n"
+        + diff(expected, actual)
+      Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+    }
+  }
+
+  /// The lines that differ, with two lines of context, as `-` (expected) and `+` (actual).
+  static func diff(_ expected: String, _ actual: String) -> String {
+    let old = expected.components(separatedBy: "\n")
+    let new = actual.components(separatedBy: "\n")
+    // Longest common subsequence table (transcripts are a few hundred lines).
+    var table = Array(repeating: Array(repeating: 0, count: new.count + 1), count: old.count + 1)
+    for i in stride(from: old.count - 1, through: 0, by: -1) {
+      for j in stride(from: new.count - 1, through: 0, by: -1) {
+        table[i][j] = old[i] == new[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+      }
+    }
+    var lines: [(Character, String)] = []
+    var (i, j) = (0, 0)
+    while i < old.count || j < new.count {
+      if i < old.count && j < new.count && old[i] == new[j] {
+        lines.append((" ", old[i]))
+        i += 1
+        j += 1
+      } else if j < new.count && (i == old.count || table[i][j + 1] >= table[i + 1][j]) {
+        lines.append(("+", new[j]))
+        j += 1
+      } else {
+        lines.append(("-", old[i]))
+        i += 1
+      }
+    }
+    let changed = lines.indices.filter { lines[$0].0 != " " }
+    var shown: [String] = []
+    var last = -1
+    for index in changed {
+      for context in max(index - 2, last + 1)...min(index + 2, lines.count - 1) where context > last {
+        if context > last + 1 && last >= 0 { shown.append("  …") }
+        shown.append("\(lines[context].0) \(lines[context].1)")
+        last = context
+      }
+    }
+    return shown.prefix(80).joined(separator: "\n")
   }
 
   /// Replaces what changes from run to run (the data folder, durations, dates) with fixed marks.

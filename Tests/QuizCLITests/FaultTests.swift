@@ -62,13 +62,13 @@ import Testing
     process.standardOutput = output
     process.standardError = errors
     try process.run()
-    input.fileHandleForWriting.write(Data("practice basics --count 2 --seed 3\na\n".utf8))
+    try? input.fileHandleForWriting.write(contentsOf: Data("practice basics --count 2 --seed 3\na\n".utf8))
     // Wait for the first answer to be saved, then delete the database under the program.
     let database = data.appendingPathComponent("progress.sqlite")
     let deadline = Date().addingTimeInterval(20)
     while Date() < deadline, (try? answers(data)) ?? 0 < 1 { Thread.sleep(forTimeInterval: 0.05) }
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
-    input.fileHandleForWriting.write(Data("3 1 2 4\nquit\n".utf8))
+    try? input.fileHandleForWriting.write(contentsOf: Data("3 1 2 4\nquit\n".utf8))
     try input.fileHandleForWriting.close()
     let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     _ = output.fileHandleForReading.readDataToEndOfFile()

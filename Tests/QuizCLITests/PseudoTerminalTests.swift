@@ -37,7 +37,7 @@ import Testing
     }
 
     func send(_ keys: String) {
-      input.fileHandleForWriting.write(Data(keys.utf8))
+      try? input.fileHandleForWriting.write(contentsOf: Data(keys.utf8))
     }
 
     /// Waits until `needle` has been printed `times` times; false after the timeout.

@@ -66,7 +66,7 @@ import Testing
     let collected = Collected()
     output.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
     try process.run()
-    input.fileHandleForWriting.write(Data(String(repeating: "a\n", count: count * 2).utf8))
+    try? input.fileHandleForWriting.write(contentsOf: Data(String(repeating: "a\n", count: count * 2).utf8))
     try input.fileHandleForWriting.close()
     if let killAfter {
       Thread.sleep(forTimeInterval: killAfter)

@@ -207,7 +207,7 @@ import Testing
         CLI.course,
       ],
       dataDir: data)
-    #expect(result.stdout.contains("本次练习完成：1/5 正确"))
+    #expect(result.stdout.contains("本次练习结束：答 1 题，首次答对 1 题 · 得分 100%"))
     #expect(result.stdout.contains("跳过 1 题。"))
     #expect(result.stdout.contains("还有 3 题没有做。"))
   }

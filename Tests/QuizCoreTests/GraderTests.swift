@@ -189,3 +189,37 @@ import Testing
     #expect(wrong.marks == 1)
   }
 }
+
+/// Responses stored by an older version of a question (choices since removed) grade 0
+/// rather than trap, and the formatter never force-unwraps.
+@Suite struct StaleResponseTests {
+  @Test func choicesBeyondTheQuestionScoreZero() {
+    for question in [Make.single, Make.multiple] {
+      for picked: Set<Int> in [[7], [0, 9], [-1]] {
+        let grade = Grader.grade(.choices(picked), for: question)
+        #expect(grade.fraction == 0 && grade.feedback.isEmpty)
+      }
+    }
+    #expect(Grader.grade(.matches([0: 99, 5: 0]), for: Make.matching).fraction == 0)
+    #expect(Grader.grade(.order([9, 8, 7, 6]), for: Make.ordering).fraction == 0)
+  }
+
+  @Test func fractionsWithinTheToleranceOfOneAreFullyCorrect() {
+    let thirds = Make.question(
+      .multiple(choices: Make.choices([0.333333, 0.333333, 0.333333, 0], explicit: true), scoring: .fractions))
+    let grade = Grader.grade(.choices([0, 1, 2]), for: thirds)
+    #expect(grade.fraction == 1 && grade.outcome == .correct)
+    #expect(Credit.isFull(0.999999) && !Credit.isFull(0.99999))
+    #expect(Credit.normalized(.nan) == 0 && Credit.normalized(1.5) == 1 && Credit.normalized(-2) == 0)
+  }
+
+  @Test func theCanonicalFormNamesChoicesByTheirNumberInTheFile() {
+    #expect(ResponseFormatter.canonical(.choices([3, 1])) == "2,4")
+    #expect(ResponseFormatter.canonical(.matches([1: 0, 0: 2])) == "1→3 2→1")
+    #expect(ResponseFormatter.canonical(.order([2, 0, 1])) == "3 1 2")
+    #expect(ResponseFormatter.canonical(.truth(false)) == "false")
+    let layout = Layout(choices: [1, 0, 2, 3])
+    // Shown as A on this layout, choice 2 in the file.
+    #expect(ResponseFormatter.typed(.choices([1]), for: Make.single, layout: layout) == "A")
+  }
+}

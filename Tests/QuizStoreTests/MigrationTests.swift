@@ -37,7 +37,8 @@ import Testing
     #expect(check.schemaVersion == migrator.migrations.last)
     #expect(check.learners == 1 && check.answers == 1)
     #expect(try store.learner(named: "zhang")?.displayName == "张三")
-    #expect(try store.answers(learner: 1).first?.questionID == "q1")
+    let old = try #require(try store.answers(learner: 1).first)
+    #expect(old.questionID == "q1" && old.shown == "" && old.canonical == "A" && old.typed == "a")
     #expect(try store.read { try migrator.hasCompletedMigrations($0) })
     // Columns added by later migrations get their defaults on old rows.
     #expect(try store.interruptedSession(learner: 1)?.reschedules == true)

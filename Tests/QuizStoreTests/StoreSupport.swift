@@ -1,5 +1,7 @@
 import Foundation
+import QuizCore
 import QuizStore
+import Testing
 
 /// Temporary database files for store tests (real files, not in-memory databases).
 struct TemporaryStore {
@@ -11,7 +13,7 @@ struct TemporaryStore {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   }
 
-  func open() throws -> ProgressStore { try ProgressStore.open(at: path) }
+  func open() throws -> SQLiteStore { try SQLiteStore.open(at: path) }
 
   func remove() {
     _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/chattr"), arguments: ["-i", folder.path]).waitUntilExit()
@@ -19,14 +21,59 @@ struct TemporaryStore {
   }
 }
 
+/// The implementations of the store port that the contract suite runs against.
+enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
+  case sqlite, memory
+
+  var testDescription: String { rawValue }
+}
+
+/// A store under test, with a way to open it again (a new connection to the same data).
+final class StoreUnderTest {
+  let store: any ProgressStore
+  private let file: TemporaryStore?
+
+  init(_ kind: StoreKind) throws {
+    switch kind {
+    case .sqlite:
+      let file = try TemporaryStore()
+      self.file = file
+      store = try file.open()
+    case .memory:
+      file = nil
+      store = InMemoryStore()
+    }
+  }
+
+  /// The same data through a fresh connection (the same object in memory).
+  func reopened() throws -> any ProgressStore {
+    guard let file else { return store }
+    return try file.open()
+  }
+
+  deinit { file?.remove() }
+}
+
 let t0 = Date(timeIntervalSince1970: 1_790_000_000)  // a fixed clock for exact tests
 
 func answer(
   _ learner: Int64, _ question: String, lesson: String = "l1", type: String = "single", tags: [String] = ["合规"],
   fraction: Double, session: Int64? = nil, at date: Date = t0
-) -> AnswerRecord {
-  AnswerRecord(
+) -> NewAnswer {
+  NewAnswer(
     learnerID: learner, sessionID: session, questionID: question, questionHash: "h-\(question)", lessonID: lesson,
-    questionType: type, tags: tags, raw: "A", parsed: "A", response: #"{"choices":{"_0":[0]}}"#, fraction: fraction,
-    outcome: fraction >= 1 ? "correct" : fraction > 0 ? "partial" : "incorrect", durationMS: 1200, answeredAt: date)
+    questionType: type, tags: tags, typed: "a", shown: "A", canonical: "2", response: .choices([1]),
+    fraction: fraction, durationMS: 1200, answeredAt: date)
+}
+
+extension ProgressStore {
+  /// Records an answer with no review and no plan.
+  @discardableResult
+  func record(_ answer: NewAnswer) throws -> AnswerRecord {
+    try record(answer, review: nil, plan: nil).answer
+  }
+
+  func learnerID(_ name: String) throws -> Int64 {
+    try createLearner(named: name, displayName: nil, at: t0).id
+  }
 }

@@ -11,12 +11,20 @@ let benchmarks: @Sendable () -> Void = {
     configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 2_000)
   ) { benchmark in
     let store = try Fixture.freshStore()
-    let learner = try store.learner(named: "bench", now: Date()).id!
+    let learner = try store.createLearner(named: "bench", displayName: nil, at: Date()).id
+    let session = try store.start(
+      NewSession(
+        learnerID: learner, kind: .practice, scope: "all", courseID: "c", contentVersion: "1", startedAt: Date(),
+        plan: SessionPlan(queue: (0..<200).map { "q\($0)" }, seed: 1)))
+    var plan = session.plan ?? SessionPlan(queue: [], seed: 1)
     var index = 0
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
       index += 1
-      try store.record(Fixture.answer(learner: learner, index: index))
+      plan.position = index % 200
+      // What one answered question costs: the answer, its card's review and the plan, in one transaction.
+      let review = CardReview(rating: .good, scheduler: .standard, at: Date())
+      _ = try store.record(Fixture.answer(learner: learner, session: session.id, index: index), review: review, plan: plan)
     }
   }
 
@@ -49,27 +57,27 @@ let benchmarks: @Sendable () -> Void = {
 enum Fixture {
   static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rt-store-bench")
 
-  static func freshStore() throws -> ProgressStore {
+  static func freshStore() throws -> SQLiteStore {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("record-\(UUID().uuidString).sqlite").path
-    return try ProgressStore.open(at: path)
+    return try SQLiteStore.open(at: path)
   }
 
-  static func reportStore() throws -> ProgressStore {
+  static func reportStore() throws -> SQLiteStore {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("report-1000x1000.sqlite").path
     if !FileManager.default.fileExists(atPath: path) {
-      let store = try ProgressStore.open(at: path)
+      let store = try SQLiteStore.open(at: path)
       try store.bulkLoadForBenchmarks(learners: 1_000, answersEach: 1_000)
       return store
     }
-    return try ProgressStore.open(at: path)
+    return try SQLiteStore.open(at: path)
   }
 
-  static func answer(learner: Int64, index: Int) -> AnswerRecord {
-    AnswerRecord(
-      learnerID: learner, sessionID: nil, questionID: "q\(index % 200)", questionHash: "h", lessonID: "l\(index % 8)",
-      questionType: "single", tags: ["合规"], raw: "A", parsed: "A", response: "{}", fraction: 1, outcome: "correct",
-      durationMS: 1000, answeredAt: Date())
+  static func answer(learner: Int64, session: Int64, index: Int) -> NewAnswer {
+    NewAnswer(
+      learnerID: learner, sessionID: session, questionID: "q\(index % 200)", questionHash: "h",
+      lessonID: "l\(index % 8)", questionType: "single", tags: ["合规"], typed: "A", shown: "A", canonical: "1",
+      response: .choices([0]), fraction: 1, durationMS: 1000, answeredAt: Date())
   }
 }

@@ -30,6 +30,15 @@ enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
   case zh, en
 }
 
+/// The clock and the source of random seeds, passed in so that tests are exact; the shipped
+/// program uses the system's (there is no switch that fakes time).
+struct Dependencies: Sendable {
+  var now: @Sendable () -> Date
+  var seed: @Sendable () -> UInt64
+
+  static let live = Dependencies(now: { Date() }, seed: { UInt64.random(in: 0...UInt64.max) })
+}
+
 /// What a command works with: the terminal, the language, where content and data are.
 struct AppContext {
   var terminal: Terminal
@@ -37,21 +46,27 @@ struct AppContext {
   var dataDirectory: DataDirectory
   var contentOption: String?
   var learnerOption: String?
+  var dependencies: Dependencies
 
-  init(_ options: GlobalOptions, terminal: Terminal = .current()) {
+  init(_ options: GlobalOptions, terminal: Terminal = .current(), dependencies: Dependencies = .live) {
     self.terminal = terminal
+    self.dependencies = dependencies
     language = Language.resolve(
       explicit: options.lang.flatMap { Language(rawValue: $0.rawValue) }, environment: terminal.environment)
     dataDirectory = DataDirectory.resolve(explicit: options.dataDir, environment: terminal.environment)
     contentOption = options.content
-    learnerOption = options.learner.map {
-      String(TextNormalizer.removingControlCharacters($0).trimmingSpaces().prefix(40))
-    }
+    learnerOption = options.learner
   }
+
+  /// The time now.
+  func now() -> Date { dependencies.now() }
+
+  /// A fresh random seed (for the order and layout of a new session).
+  func randomSeed() -> UInt64 { dependencies.seed() }
 
   /// Opens the progress database in the data directory, or explains why it cannot and exits
   /// with status 74 (I/O) or 65 (bad data).
-  func openStore() throws -> ProgressStore {
+  func openStore() throws -> any ProgressStore {
     do {
       try dataDirectory.create()
     } catch {
@@ -60,9 +75,22 @@ struct AppContext {
       throw ExitCode(74)
     }
     do {
-      return try ProgressStore.open(at: dataDirectory.file("progress.sqlite"))
+      return try SQLiteStore.open(at: dataDirectory.file("progress.sqlite"))
     } catch {
       throw fail(error)
+    }
+  }
+
+  /// A learner's name as typed, checked by the one rule (`Learner.validName`), or the
+  /// message that says what is wrong.
+  func validLearnerName(_ typed: String) -> Result<String, PracticeError> {
+    switch Learner.validName(typed) {
+    case .success(let name): return .success(name)
+    case .failure(.empty): return .failure(PracticeError(language.pick("姓名不能为空。", "The name is empty.")))
+    case .failure(.tooLong(let limit)):
+      return .failure(
+        PracticeError(
+          language.pick("姓名太长了（最多 \(limit) 个字）。", "That name is too long (\(limit) characters at most).")))
     }
   }
 
@@ -77,14 +105,23 @@ struct AppContext {
   }
 
   /// The learner named by `--learner`, else the last one used; `nil` when neither exists.
-  func chosenLearner(in store: ProgressStore, now: Date) throws -> Learner? {
+  func chosenLearner(in store: any ProgressStore) throws -> Learner? {
     do {
-      if let name = learnerOption, !name.isEmpty {
-        let learner = try store.learner(named: name, now: now)
+      if let typed = learnerOption {
+        let name: String
+        switch validLearnerName(typed) {
+        case .success(let valid): name = valid
+        case .failure(let problem):
+          Console.error("recovery-trainer: --learner: \(problem.message)")
+          throw ExitCode(64)
+        }
+        let learner = try store.createLearner(named: name, displayName: nil, at: now())
         try store.setLastLearner(learner)
         return learner
       }
       return try store.lastLearner()
+    } catch let exit as ExitCode {
+      throw exit
     } catch {
       throw fail(error)
     }
@@ -93,16 +130,16 @@ struct AppContext {
   var style: Style { Style(enabled: terminal.usesColor) }
 
   /// The content folder: `--content`, `RECOVERY_TRAINER_CONTENT`, the installed share
-  /// folder next to the executable, a `content/` folder above the executable (a checkout),
-  /// or `./content`.
+  /// folder next to the executable (the real file, found through `/proc/self/exe`, so a
+  /// binary started from `PATH` or through a symbolic link finds its content), a `content/`
+  /// folder above the executable (a checkout), or `./content`.
   func contentFolder() -> String {
     if let contentOption { return contentOption }
     if let fromEnvironment = terminal.environment["RECOVERY_TRAINER_CONTENT"], !fromEnvironment.isEmpty {
       return fromEnvironment
     }
     let manager = FileManager.default
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    var directory = executable.deletingLastPathComponent()
+    var directory = Executable.url.deletingLastPathComponent()
     let installed = directory.appendingPathComponent("../share/recovery-trainer/content").standardized.path
     if manager.fileExists(atPath: installed) { return installed }
     for _ in 0..<6 {
@@ -126,7 +163,8 @@ struct AppContext {
       ?? environment["HOME"].flatMap { $0.isEmpty ? nil : ($0 as NSString).appendingPathComponent(".cache") }
     return base.map {
       CourseCache(
-        folder: ($0 as NSString).appendingPathComponent("recovery-trainer"), programVersion: RecoveryTrainer.version)
+        folder: ($0 as NSString).appendingPathComponent("recovery-trainer"),
+        programVersion: RecoveryTrainer.version + "+" + Executable.buildIdentity)
     }
   }
 

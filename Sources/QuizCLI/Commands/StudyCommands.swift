@@ -66,40 +66,42 @@ struct PracticeCommand: ParsableCommand {
     }
     let text = try Console.readInput(answers)
     let store = try context.openStore()
-    guard let learner = try context.chosenLearner(in: store, now: Date()) else {
+    guard let learner = try context.chosenLearner(in: store) else {
       Console.error(
         context.language.pick(
           "recovery-trainer: 还没有学员；请用 --learner 姓名 指定。",
           "recovery-trainer: no learner yet; name one with --learner NAME."))
       throw ExitCode(64)
     }
-    let plan = PracticeSession.choose(
+    let plan = SessionPlan.choosing(
       from: request.questions(in: course), count: request.count, type: request.type,
-      seed: request.seed ?? UInt64.random(in: 0...UInt64.max))
+      seed: request.seed ?? context.randomSeed())
     guard !plan.queue.isEmpty else {
       Console.error(context.language.pick("recovery-trainer: 没有符合条件的题目。", "recovery-trainer: no questions match."))
       throw ExitCode(65)
     }
-    let record: StudySession
+    let record: SessionRecord
     do {
       record = try store.start(
-        StudySession(
-          learnerID: learner.id!, kind: .practice, scope: request.scope, courseID: course.id,
-          contentVersion: course.version, startedAt: Date(), plan: PracticeRunner.json(plan)))
+        NewSession(
+          learnerID: learner.id, kind: .practice, scope: request.scope, courseID: course.id,
+          contentVersion: course.version, startedAt: context.now(), plan: plan))
     } catch {
       throw context.fail(error)
     }
-    var session = PracticeSession(plan: plan)
-    let runner = PracticeRunner(
-      course: course, store: store, learner: learner, context: context, source: ScriptedLines(text))
-    switch runner.run(&session, record: record) {
+    var engine = SessionEngine(
+      plan: plan, questions: course.questions, configuration: SessionConfiguration(kind: .practice))
+    let host = SessionHost(
+      course: course, store: store, learner: learner, context: context, source: ScriptedLines(text),
+      scheduler: .standard)
+    switch host.run(&engine, session: record) {
     case .failed(let status):
       throw ExitCode(status)
     case .endOfInput:
       Console.error(
         context.language.pick(
-          "recovery-trainer: 答案在第 \(session.progress.number) 题之前用完了；已答的都已保存，这次练习可以在学习界面用 resume 继续。",
-          "recovery-trainer: the answers ran out before question \(session.progress.number); everything answered is saved and the session can be resumed in the study shell."
+          "recovery-trainer: 答案在第 \(engine.plan.position + 1) 题之前用完了；已答的都已保存，这次练习可以在学习界面用 resume 继续。",
+          "recovery-trainer: the answers ran out before question \(engine.plan.position + 1); everything answered is saved and the session can be resumed in the study shell."
         ))
     default:
       break
@@ -120,13 +122,13 @@ struct ProgressCommand: ParsableCommand {
   func run() throws {
     let context = AppContext(global)
     let store = try context.openStore()
-    guard let learner = try context.chosenLearner(in: store, now: Date()) else {
+    guard let learner = try context.chosenLearner(in: store) else {
       Console.error(context.language.pick("recovery-trainer: 还没有学员。", "recovery-trainer: no learner yet."))
       throw ExitCode(66)
     }
     let answers: [AnswerRecord]
     do {
-      answers = try store.answers(learner: learner.id!)
+      answers = try store.answers(learner: learner.id)
     } catch {
       throw context.fail(error)
     }
@@ -137,8 +139,9 @@ struct ProgressCommand: ParsableCommand {
         .object([
           ("answered_at", .string(iso.string(from: answer.answeredAt))), ("question", .string(answer.questionID)),
           ("lesson", .string(answer.lessonID)), ("type", .string(answer.questionType)),
-          ("tags", .array(answer.tagList.map(JSONValue.string))), ("typed", .string(answer.raw)),
-          ("parsed", .string(answer.parsed)), ("score", .number(answer.fraction)), ("outcome", .string(answer.outcome)),
+          ("tags", .array(answer.tags.map(JSONValue.string))), ("typed", .string(answer.typed)),
+          ("shown", .string(answer.shown)), ("choice", .string(answer.canonical)),
+          ("score", .number(answer.fraction)), ("outcome", .string(answer.outcome.rawValue)),
           ("seconds", .number(Double(answer.durationMS) / 1000)),
           ("session", answer.sessionID.map { .number(Double($0)) } ?? .null),
           ("question_hash", .string(answer.questionHash)),
@@ -148,12 +151,13 @@ struct ProgressCommand: ParsableCommand {
     case .csv:
       let iso = ISO8601DateFormatter()
       Console.line(
-        "answered_at,learner,question,lesson,type,tags,typed,parsed,score,outcome,seconds,session,question_hash")
+        "answered_at,learner,question,lesson,type,tags,typed,shown,choice,score,outcome,seconds,session,question_hash")
       for answer in answers {
         let fields = [
           iso.string(from: answer.answeredAt), learner.name, answer.questionID, answer.lessonID, answer.questionType,
-          answer.tagList.joined(separator: ";"), answer.raw, answer.parsed, ResponseFormatter.format(answer.fraction),
-          answer.outcome, ResponseFormatter.format(Double(answer.durationMS) / 1000),
+          answer.tags.joined(separator: ";"), answer.typed, answer.shown, answer.canonical,
+          ResponseFormatter.format(answer.fraction), answer.outcome.rawValue,
+          ResponseFormatter.format(Double(answer.durationMS) / 1000),
           answer.sessionID.map(String.init) ?? "",
           answer.questionHash,
         ]
@@ -163,7 +167,7 @@ struct ProgressCommand: ParsableCommand {
       let course = try context.loadCourse()
       let shell = StudyShell(
         course: course, context: context, store: store, learner: learner,
-        reader: LineReaderFactory.plain())
+        reader: ScriptedLines(""))
       do {
         try shell.showProgress()
       } catch let error as ExitCodeError {
@@ -204,11 +208,11 @@ struct AdminCommand: ParsableCommand {
       let store = try context.openStore()
       do {
         try store.backup(to: file)
-        let check = try ProgressStore.open(at: file).check()
+        let check = SQLiteStore.diagnose(at: file)
         Console.line(
           context.language.pick(
-            "已备份到 \(file)：\(check.learners) 名学员，\(check.answers) 条答题记录。",
-            "Backed up to \(file): \(check.learners) learners, \(check.answers) answers."))
+            "已备份到 \(file)：\(check.learners ?? 0) 名学员，\(check.answers ?? 0) 条答题记录。",
+            "Backed up to \(file): \(check.learners ?? 0) learners, \(check.answers ?? 0) answers."))
       } catch {
         throw context.fail(error)
       }
@@ -217,28 +221,47 @@ struct AdminCommand: ParsableCommand {
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check the database's integrity and show its schema version and counts (exit 1 if damaged).")
+      abstract: "Check a progress database read-only: integrity, schema version, counts, and how to recover.",
+      discussion: """
+        Works on any file, also one the other commands refuse as damaged, and never writes to \
+        it. Exit status 0 when the database is healthy, 1 when it is damaged or from a newer \
+        version, 66 when there is no database.
+        """)
     @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("A database file to check (default: the one in the data folder).", valueName: "file"))
+    var file: String?
 
     func run() throws {
       let context = AppContext(global)
-      let store = try context.openStore()
-      let check: StoreCheck
-      do {
-        check = try store.check()
-      } catch {
-        throw context.fail(error)
-      }
       let language = context.language
-      Console.line(language.pick("数据库：", "Database: ") + store.path)
+      let path = file ?? context.dataDirectory.file("progress.sqlite")
+      let diagnosis = SQLiteStore.diagnose(at: path)
+      Console.line(language.pick("数据库：", "Database: ") + path)
+      guard diagnosis.exists else {
+        Console.error(
+          language.pick("recovery-trainer: 没有这个数据库文件：\(path)", "recovery-trainer: there is no database file at \(path)")
+        )
+        throw ExitCode(66)
+      }
       Console.line(
-        language.pick("完整性：", "Integrity: ") + (check.isOK ? "ok" : check.integrity.prefix(5).joined(separator: "; ")))
-      Console.line(language.pick("结构版本：", "Schema: ") + check.schemaVersion)
+        language.pick("完整性：", "Integrity: ")
+          + (diagnosis.isHealthy ? "ok" : language.pick("有问题", "problems found")))
+      for problem in diagnosis.problems.prefix(10) { Console.line("  " + problem) }
+      Console.line(language.pick("结构版本：", "Schema: ") + (diagnosis.schemaVersion ?? "?"))
+      let count = { (value: Int?) in value.map(String.init) ?? "?" }
       Console.line(
         language.pick(
-          "学员 \(check.learners) · 练习 \(check.sessions) · 答题 \(check.answers)",
-          "learners \(check.learners) · sessions \(check.sessions) · answers \(check.answers)"))
-      if !check.isOK { throw ExitCode(1) }
+          "学员 \(count(diagnosis.learners)) · 练习 \(count(diagnosis.sessions)) · 答题 \(count(diagnosis.answers))",
+          "learners \(count(diagnosis.learners)) · sessions \(count(diagnosis.sessions)) · answers \(count(diagnosis.answers))"
+        ))
+      guard diagnosis.isHealthy else {
+        Console.line(
+          language.pick(
+            "文件没有被改动。要救出还能读的数据（需要 sqlite3 命令）：",
+            "The file has not been changed. To copy out what can still be read (needs the sqlite3 command):"))
+        for step in diagnosis.recovery { Console.line("  " + step) }
+        throw ExitCode(1)
+      }
     }
   }
 }

@@ -78,16 +78,16 @@ extension StudyShell {
       return
     case .success(let value): request = value
     }
-    let plan = PracticeSession.choose(
+    let plan = SessionPlan.choosing(
       from: request.questions(in: course), count: request.count, type: request.type,
-      seed: request.seed ?? UInt64.random(in: 0...UInt64.max))
+      seed: request.seed ?? context.randomSeed())
     try runSession(plan: plan, scope: request.scope, title: title(of: request.scope))
   }
 
   func mistakes(_ arguments: [String]) throws {
     let mistakes = try listMistakes()
     guard arguments.first == "practice" || arguments.first == "练习", !mistakes.isEmpty else { return }
-    let plan = SessionPlan(queue: mistakes.map(\.questionID), seed: UInt64.random(in: 0...UInt64.max))
+    let plan = SessionPlan(queue: mistakes.map(\.questionID), seed: context.randomSeed())
     try runSession(plan: plan, scope: "mistakes", title: language.pick("错题", "mistakes"))
   }
 
@@ -103,33 +103,42 @@ extension StudyShell {
 
   /// Starts a new session with a plan and runs it.
   func runSession(
-    plan: SessionPlan, scope: String, title: String, kind: SessionKind = .practice, reschedules: Bool = true,
-    scheduler: Scheduler? = nil
+    plan: SessionPlan, scope: String, title: String, kind: SessionKind = .practice, reschedules: Bool = true
   ) throws {
     guard !plan.queue.isEmpty else {
       Console.line(language.pick("没有符合条件的题目。", "No questions match."))
       return
     }
-    let record = StudySession(
-      learnerID: learner.id!, kind: kind, scope: scope, courseID: course.id, contentVersion: course.version,
-      startedAt: now(), plan: PracticeRunner.json(plan), reschedules: reschedules)
-    let started = try attempt { () throws(StoreError) in try store.start(record) }
+    let new = NewSession(
+      learnerID: learner.id, kind: kind, scope: scope, courseID: course.id, contentVersion: course.version,
+      startedAt: now(), plan: plan, reschedules: reschedules)
+    let started = try attempt { () throws(StoreError) in try store.start(new) }
     let name = kind == .review ? language.pick("复习", "Review") : language.pick("练习", "Practice")
     say(
       language.pick(
         "\(name)：\(title) · \(plan.queue.count) 题 · 随时输入 ? 查看提示，skip 跳过，quit 结束（已答的都已保存）",
         "\(name): \(title) · \(plan.queue.count) questions · ? for a hint, skip, quit ends (answers are saved)"),
       style.bold)
-    var session = PracticeSession(plan: plan)
-    try finish(run(&session, record: started, scheduler: scheduler))
+    try finish(run(started))
   }
 
-  func run(_ session: inout PracticeSession, record: StudySession, scheduler: Scheduler? = nil) -> PracticeRunner.Ending
-  {
-    var runner = PracticeRunner(
-      course: course, store: store, learner: learner, context: context, source: reader, now: now)
-    if let scheduler { runner.scheduler = scheduler }
-    return runner.run(&session, record: record)
+  /// Runs a stored session on the engine until it ends or pauses.
+  func run(_ session: SessionRecord) -> SessionHost.Ending {
+    guard let plan = session.plan else { return .finished }
+    let configuration = SessionConfiguration(
+      kind: session.kind, feedback: session.kind == .exam ? .deferred : .immediate,
+      reschedules: session.reschedules, asksEase: reader.isInteractive)
+    var engine = SessionEngine(plan: plan, questions: course.questions, configuration: configuration)
+    let host = SessionHost(
+      course: course, store: store, learner: learner, context: context, source: reader,
+      scheduler: Self.scheduler(retention: plan.retention))
+    return host.run(&engine, session: session)
+  }
+
+  /// The review scheduler at a desired retention (the default when none or out of range).
+  static func scheduler(retention: Double?) -> Scheduler {
+    if let retention, let scheduler = try? Scheduler(desiredRetention: retention) { return scheduler }
+    return Scheduler.standard
   }
 
   /// `review`: due cards (lowest predicted recall first) with new questions mixed in, within
@@ -140,20 +149,20 @@ extension StudyShell {
     var newLimit = 10
     var before: Date?
     var retention = 0.9
-    var seed = UInt64.random(in: 0...UInt64.max)
+    var seed = context.randomSeed()
     var index = 0
     let dayFormatter = DateFormatter()
     dayFormatter.dateFormat = "yyyy-MM-dd"
     dayFormatter.timeZone = .current
     while index < arguments.count {
       let value = index + 1 < arguments.count ? arguments[index + 1] : nil
-      switch arguments[index] {
-      case "--limit" where value.flatMap(Int.init).map { $0 > 0 } == true: limit = Int(value!)!
-      case "--new" where value.flatMap(Int.init).map { $0 >= 0 } == true: newLimit = Int(value!)!
-      case "--retention" where value.flatMap(Double.init).map { Scheduler.retentionRange.contains($0) } == true:
-        retention = Double(value!)!
-      case "--before" where value.flatMap(dayFormatter.date(from:)) != nil: before = dayFormatter.date(from: value!)
-      case "--seed" where value.flatMap(UInt64.init) != nil: seed = UInt64(value!)!
+      switch (arguments[index], value) {
+      case ("--limit", let value?) where (Int(value) ?? 0) > 0: limit = Int(value) ?? limit
+      case ("--new", let value?) where (Int(value) ?? -1) >= 0: newLimit = Int(value) ?? newLimit
+      case ("--retention", let value?) where Double(value).map(Scheduler.retentionRange.contains) == true:
+        retention = Double(value) ?? retention
+      case ("--before", let value?) where dayFormatter.date(from: value) != nil: before = dayFormatter.date(from: value)
+      case ("--seed", let value?) where UInt64(value) != nil: seed = UInt64(value) ?? seed
       default:
         Console.line(
           language.pick(
@@ -163,9 +172,9 @@ extension StudyShell {
       }
       index += 2
     }
-    let scheduler = try! Scheduler(desiredRetention: retention)
+    let scheduler = Self.scheduler(retention: retention)
     let known = Set(course.questions.map(\.id))
-    let cards = try attempt { () throws(StoreError) in try store.cards(learner: learner.id!) }.filter {
+    let cards = try attempt { () throws(StoreError) in try store.cards(learner: learner.id) }.filter {
       known.contains($0.questionID)
     }
     let entries = cards.map { ReviewPlanner.Entry(questionID: $0.questionID, card: $0.card) }
@@ -181,19 +190,17 @@ extension StudyShell {
       }
       Console.line(
         style.dim(language.pick("考前复习：不改变平时的复习安排。", "Exam preparation: your normal schedule is not changed.")))
+      var plan = SessionPlan(queue: queue, seed: seed)
+      plan.retention = retention
       try runSession(
-        plan: {
-          var plan = SessionPlan(queue: queue, seed: seed)
-          plan.retention = retention
-          return plan
-        }(), scope: "before \(dayFormatter.string(from: before))",
-        title: language.pick("考前复习", "before the exam"), kind: .review, reschedules: false, scheduler: scheduler)
+        plan: plan, scope: "before \(dayFormatter.string(from: before))",
+        title: language.pick("考前复习", "before the exam"), kind: .review, reschedules: false)
       return
     }
     var calendar = Calendar.current
     calendar.timeZone = .current
     let done = try attempt { () throws(StoreError) in
-      try store.reviewsDone(learner: learner.id!, since: calendar.startOfDay(for: current))
+      try store.reviewsDone(learner: learner.id, since: calendar.startOfDay(for: current))
     }
     let seen = Set(cards.map(\.questionID))
     let fresh = course.questions.map(\.id).filter { !seen.contains($0) }
@@ -214,48 +221,74 @@ extension StudyShell {
             } ?? ""))
       return
     }
-    try runSession(
-      plan: {
-        var plan = SessionPlan(queue: queue, seed: seed)
-        plan.retention = retention
-        return plan
-      }(), scope: "review",
-      title: language.pick("到期复习", "due questions"), kind: .review, scheduler: scheduler)
+    var plan = SessionPlan(queue: queue, seed: seed)
+    plan.retention = retention
+    try runSession(plan: plan, scope: "review", title: language.pick("到期复习", "due questions"), kind: .review)
   }
 
-  func finish(_ ending: PracticeRunner.Ending) throws {
+  func finish(_ ending: SessionHost.Ending) throws {
     if case .failed(let status) = ending { throw ExitCodeError(status: status) }
   }
 
-  /// Offers the learner's unfinished session at start-up.
-  func offerResume() throws {
-    guard let record = try attempt({ () throws(StoreError) in try store.interruptedSession(learner: learner.id!) })
-    else {
-      return
+  /// What a reply to "go on with your last session?" means.
+  enum ResumeAnswer: Equatable {
+    case resume, abandon, leave
+    /// `y`/Enter resumes, `n` abandons, `quit` leaves the program (the session stays paused);
+    /// anything else is asked again (`nil`).
+    init?(_ typed: String) {
+      let word = typed.trimmingSpaces().lowercased()
+      if word.isEmpty || SessionEngine.yesOrNo(word) == true || word == "resume" || word == "继续" {
+        self = .resume
+      } else if SessionEngine.yesOrNo(word) == false || word == "不用" {
+        self = .abandon
+      } else if SessionEvent(typing: word) == .quit {
+        self = .leave
+      } else {
+        return nil
+      }
     }
-    let answered = try attempt { () throws(StoreError) in try store.answers(session: record.id!) }.count
+  }
+
+  /// Offers the learner's unfinished session at start-up; returns false when the learner
+  /// chose to leave the program.
+  func offerResume() throws -> Bool {
+    guard let record = try attempt({ () throws(StoreError) in try store.interruptedSession(learner: learner.id) })
+    else {
+      return true
+    }
+    let answered = try attempt { () throws(StoreError) in try store.answers(session: record.id) }.count
     let question = language.pick(
       "继续上次的练习？（\(title(of: record.scope))，已答 \(answered) 题）[Y/n] ",
       "Go on with your last session? (\(title(of: record.scope)), \(answered) answered) [Y/n] ")
-    if !reader.isInteractive { Console.line(question) }
-    switch reader.read(prompt: question) {
-    case .line(let text):
-      let word = text.trimmingSpaces().lowercased()
-      if ["n", "no", "否", "不", "不用"].contains(word) {
-        let at = now()
-        try attempt { () throws(StoreError) in try store.end(session: record.id!, status: .abandoned, at: at) }
-        Console.line(language.pick("已放弃上次的练习，答过的题仍然保留。", "Left the last session; its answers are kept."))
-      } else {
-        try resume(record)
+    while true {
+      if !reader.isInteractive { Console.line(question) }
+      switch reader.read(prompt: question) {
+      case .line(let text):
+        switch ResumeAnswer(text) {
+        case .resume?:
+          try resume(record)
+          return true
+        case .abandon?:
+          let at = now()
+          try attempt { () throws(StoreError) in try store.end(session: record.id, status: .abandoned, at: at) }
+          Console.line(language.pick("已放弃上次的练习，答过的题仍然保留。", "Left the last session; its answers are kept."))
+          return true
+        case .leave?:
+          Console.line(
+            language.pick("上次的练习保留为暂停状态，下次可以继续。", "The last session stays paused for next time."))
+          return false
+        case nil:
+          Console.line(language.pick("请回答 y（继续）或 n（放弃）。", "Please answer y (go on) or n (leave it)."))
+        }
+      case .end, .interrupted:
+        return true
       }
-    case .end, .interrupted:
-      return
     }
   }
 
   /// `resume`: goes on with the unfinished session.
   func resume() throws {
-    guard let record = try attempt({ () throws(StoreError) in try store.interruptedSession(learner: learner.id!) })
+    guard let record = try attempt({ () throws(StoreError) in try store.interruptedSession(learner: learner.id) })
     else {
       Console.line(language.pick("没有未完成的练习。", "No unfinished session."))
       return
@@ -263,19 +296,16 @@ extension StudyShell {
     try resume(record)
   }
 
-  func resume(_ record: StudySession) throws {
-    guard let plan = try? JSONDecoder().decode(SessionPlan.self, from: Data(record.plan.utf8)) else {
+  func resume(_ record: SessionRecord) throws {
+    guard record.plan != nil else {
       let at = now()
-      try attempt { () throws(StoreError) in try store.end(session: record.id!, status: .abandoned, at: at) }
+      try attempt { () throws(StoreError) in try store.end(session: record.id, status: .abandoned, at: at) }
       Console.line(
         language.pick("上次的练习无法继续（记录不完整），答过的题仍然保留。", "The last session cannot be resumed; its answers are kept."))
       return
     }
-    var session = PracticeSession(plan: plan)
-    session.keep(onlyIDs: Set(course.questions.map(\.id)))
-    let scheduler = plan.retention.flatMap { try? Scheduler(desiredRetention: $0) }
     Console.line(style.bold(language.pick("继续练习：\(title(of: record.scope))", "Resuming: \(title(of: record.scope))")))
-    try finish(run(&session, record: record, scheduler: scheduler))
+    try finish(run(record))
   }
 
   // MARK: Reading
@@ -307,7 +337,7 @@ extension StudyShell {
     page(views.page(lesson, section: section))
     let at = now()
     try attempt { () throws(StoreError) in
-      try store.markRead(learner: learner.id!, lesson: lesson.id, section: section?.title ?? "", at: at)
+      try store.markRead(learner: learner.id, lesson: lesson.id, section: section?.title ?? "", at: at)
     }
     Console.line(style.dim(language.pick("读完了？练一练：", "Done? Practise: ")) + style.cyan("practice \(lesson.id)"))
   }

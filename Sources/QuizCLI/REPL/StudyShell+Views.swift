@@ -7,7 +7,7 @@ extension StudyShell {
   // MARK: Dashboard
 
   func showDashboard() throws {
-    let learnerID = learner.id!
+    let learnerID = learner.id
     let read = try attempt { () throws(StoreError) in try store.readLessons(learner: learnerID) }
     let mastery = Dictionary(
       uniqueKeysWithValues: try attempt { () throws(StoreError) in try store.lessonMastery(learner: learnerID) }.map {
@@ -66,12 +66,12 @@ extension StudyShell {
 
   /// The one command to suggest.
   func suggestion(read: [String: Date], mastery: [String: LessonMastery], mistakes: Int) throws -> String {
-    if try attempt({ () throws(StoreError) in try store.interruptedSession(learner: learner.id!) }) != nil {
+    if try attempt({ () throws(StoreError) in try store.interruptedSession(learner: learner.id) }) != nil {
       return "resume"
     }
     let current = now()
     let dueNow = try attempt { () throws(StoreError) in
-      try store.dueCounts(learner: learner.id!, now: current, endOfDay: current).now
+      try store.dueCounts(learner: learner.id, now: current, endOfDay: current).now
     }
     if dueNow > 0 { return "review" }
     for lesson in course.lessons {
@@ -85,13 +85,13 @@ extension StudyShell {
   // MARK: Progress
 
   func showProgress() throws {
-    let learnerID = learner.id!
+    let learnerID = learner.id
     let mastery = Dictionary(
       uniqueKeysWithValues: try attempt { () throws(StoreError) in try store.lessonMastery(learner: learnerID) }.map {
         ($0.lessonID, $0)
       })
     let cards = try attempt { () throws(StoreError) in try store.cards(learner: learnerID) }
-    let scheduler = try! Scheduler()
+    let scheduler = Scheduler.standard
     let current = now()
     var recall: [String: [Double]] = [:]
     for card in cards {
@@ -151,7 +151,7 @@ extension StudyShell {
   // MARK: History
 
   func showHistory() throws {
-    let sessions = try attempt { () throws(StoreError) in try store.history(learner: learner.id!) }
+    let sessions = try attempt { () throws(StoreError) in try store.history(learner: learner.id) }
     guard !sessions.isEmpty else {
       Console.line(language.pick("还没有练习记录。", "No sessions yet."))
       return
@@ -176,15 +176,15 @@ extension StudyShell {
       Console.line(
         "  \(formatter.string(from: session.startedAt))  \(kind) \(session.scope)  "
           + language.pick(
-            "\(entry.answers) 题 · 平均 \(Self.percent(entry.mean)) · \(status)",
-            "\(entry.answers) answers · mean \(Self.percent(entry.mean)) · \(status)"))
+            "\(entry.answered) 题 · 得分 \(Self.percent(entry.score)) · \(status)",
+            "\(entry.answered) answered · score \(Self.percent(entry.score)) · \(status)"))
     }
   }
 
   // MARK: Mistakes
 
   func listMistakes() throws -> [Mistake] {
-    let mistakes = try attempt { () throws(StoreError) in try store.mistakes(learner: learner.id!) }
+    let mistakes = try attempt { () throws(StoreError) in try store.mistakes(learner: learner.id) }
       .filter { course.question(withID: $0.questionID) != nil }
     guard !mistakes.isEmpty else {
       Console.line(language.pick("错题本是空的。", "No mistakes to review."))
@@ -259,8 +259,17 @@ extension StudyShell {
       Console.line(style.dim(language.pick("切换或新建：learner <姓名>", "Switch or create: learner <name>")))
       return
     }
+    let valid: String
+    switch context.validLearnerName(name) {
+    case .success(let value): valid = value
+    case .failure(let problem):
+      Console.line(problem.message)
+      return
+    }
     let current = now()
-    learner = try attempt { () throws(StoreError) in try store.learner(named: name, now: current) }
+    learner = try attempt { () throws(StoreError) in
+      try store.createLearner(named: valid, displayName: nil, at: current)
+    }
     try attempt { () throws(StoreError) in try store.setLastLearner(learner) }
     Console.line(language.pick("现在的学员：\(learner.displayName)", "Now studying: \(learner.displayName)"))
     try showDashboard()

@@ -10,10 +10,11 @@ import QuizStore
 final class StudyShell {
   let course: Course
   var context: AppContext
-  let store: ProgressStore
+  let store: any ProgressStore
   var learner: Learner
-  let reader: LineReader
-  var now: () -> Date = Date.init
+  let reader: any LineSource
+
+  func now() -> Date { context.now() }
 
   var language: Language { context.language }
   var style: Style { context.style }
@@ -78,7 +79,7 @@ final class StudyShell {
     commands.first { $0.name == word.lowercased() || $0.aliases.contains(word) }
   }
 
-  init(course: Course, context: AppContext, store: ProgressStore, learner: Learner, reader: LineReader) {
+  init(course: Course, context: AppContext, store: any ProgressStore, learner: Learner, reader: any LineSource) {
     self.course = course
     self.context = context
     self.store = store
@@ -121,7 +122,7 @@ final class StudyShell {
       LessonViews(course: course, language: context.language, style: style(context), width: context.terminal.width)
         .courseLine())
     let learner: Learner
-    if let chosen = try context.chosenLearner(in: store, now: Date()) {
+    if let chosen = try context.chosenLearner(in: store) {
       learner = chosen
     } else {
       guard let created = try askForLearner(store: store, reader: reader, context: context) else { return }
@@ -134,7 +135,7 @@ final class StudyShell {
   private static func style(_ context: AppContext) -> Style { context.style }
 
   /// First use: asks for a name until one is given.
-  static func askForLearner(store: ProgressStore, reader: LineReader, context: AppContext) throws -> Learner? {
+  static func askForLearner(store: any ProgressStore, reader: LineReader, context: AppContext) throws -> Learner? {
     let language = context.language
     while true {
       let prompt = language.pick("第一次使用？请输入你的姓名：", "First time here? Your name: ")
@@ -143,14 +144,16 @@ final class StudyShell {
       case .end: return nil
       case .interrupted: continue
       case .line(let text):
-        let name = TextNormalizer.removingControlCharacters(text).trimmingSpaces()
-        guard !name.isEmpty else { continue }
-        guard name.count <= 40 else {
-          Console.line(language.pick("姓名太长了（最多 40 个字）。", "That name is too long (40 characters at most)."))
+        guard !text.trimmingSpaces().isEmpty else { continue }
+        let name: String
+        switch context.validLearnerName(text) {
+        case .success(let valid): name = valid
+        case .failure(let problem):
+          Console.line(problem.message)
           continue
         }
         do {
-          let learner = try store.learner(named: name, now: Date())
+          let learner = try store.createLearner(named: name, displayName: nil, at: context.now())
           try store.setLastLearner(learner)
           return learner
         } catch {
@@ -173,7 +176,7 @@ final class StudyShell {
     Console.line(style.dim(language.pick("进度保存在：", "Progress is kept in: ") + context.dataDirectory.path))
     Console.line("")
     try showDashboard()
-    try offerResume()
+    guard try offerResume() else { return }
     while true {
       let prompt = Prompt.make(text: learner.displayName, style: style, interactive: reader.isInteractive)
       switch reader.read(prompt: prompt) {

@@ -13,7 +13,7 @@ public struct Grade: Sendable, Hashable {
 
   /// Creates a grade; the outcome follows from the fraction.
   public init(fraction: Double, weight: Double, feedback: [Feedback]) {
-    let clamped = min(max(fraction.isFinite ? fraction : 0, 0), 1)
+    let clamped = Credit.normalized(fraction)
     self.fraction = clamped
     outcome = Outcome(fraction: clamped)
     marks = clamped * weight
@@ -31,11 +31,12 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
   /// No credit.
   case incorrect
 
-  /// The outcome of a fraction: 1 is correct, 0 incorrect, anything between partial.
+  /// The outcome of a fraction: 1 is correct, 0 incorrect, anything between partial
+  /// (within `Credit.tolerance`).
   public init(fraction: Double) {
-    if fraction >= 1 - 1e-9 {
+    if Credit.isFull(fraction) {
       self = .correct
-    } else if fraction <= 1e-9 {
+    } else if Credit.isNone(fraction) {
       self = .incorrect
     } else {
       self = .partial

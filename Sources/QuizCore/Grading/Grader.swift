@@ -13,9 +13,15 @@ public enum Grader {
 
   private static func score(_ response: Response, _ kind: QuestionKind) -> (Double, [Feedback]) {
     switch (kind, response) {
+    // A stored response from an older version of the question, with a choice it no longer has.
+    case (.single(let choices), .choices(let picked)) where !picked.allSatisfy(choices.indices.contains):
+      return (0, [])
+    case (.multiple(let choices, _), .choices(let picked)) where !picked.allSatisfy(choices.indices.contains):
+      return (0, [])
+
     case (.single(let choices), .choices(let picked)):
-      let fraction = picked.count == 1 ? choices[picked.first!].fraction : 0
-      return (fraction, choiceFeedback(choices, picked: picked, isKey: { $0.fraction >= 1 }))
+      let fraction = picked.count == 1 ? picked.first.map { choices[$0].fraction } ?? 0 : 0
+      return (fraction, choiceFeedback(choices, picked: picked, isKey: { Credit.isFull($0.fraction) }))
 
     case (.multiple(let choices, let scoring), .choices(let picked)):
       let feedback = choiceFeedback(choices, picked: picked)

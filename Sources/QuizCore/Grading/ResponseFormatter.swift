@@ -23,11 +23,34 @@ public enum ResponseFormatter {
     }
   }
 
+  /// The response in the content file's own terms, whatever the layout it was given on:
+  /// choices as their 1-based numbers in the file (`2,4`), true/false as `true`/`false`,
+  /// matching as `prompt→option` numbers (`1→2 2→1`, options numbered as `Matching.options`),
+  /// an order as item numbers in the order given (`3 1 2`), numbers and text as they are.
+  /// Exports write it beside `typed(_:for:layout:)` (the letters the learner saw).
+  public static func canonical(_ response: Response) -> String {
+    switch response {
+    case .choices(let picked):
+      return picked.sorted().map { String($0 + 1) }.joined(separator: ",")
+    case .truth(let value):
+      return value ? "true" : "false"
+    case .text(let text):
+      return text
+    case .number(let value):
+      return format(value)
+    case .matches(let matches):
+      return matches.keys.sorted().compactMap { prompt in matches[prompt].map { "\(prompt + 1)→\($0 + 1)" } }
+        .joined(separator: " ")
+    case .order(let items):
+      return items.map { String($0 + 1) }.joined(separator: " ")
+    }
+  }
+
   /// The fully correct response, or `nil` for open questions (they have a model answer).
   public static func correctResponse(for question: Question) -> Response? {
     switch question.kind {
     case .single(let choices):
-      return choices.firstIndex { $0.fraction >= 1 }.map { .choices([$0]) }
+      return choices.firstIndex { Credit.isFull($0.fraction) }.map { .choices([$0]) }
     case .multiple(let choices, let scoring):
       if scoring == .fractions {
         return .choices(Set(choices.indices.filter { choices[$0].fraction > 0 }))
@@ -36,16 +59,16 @@ public enum ResponseFormatter {
     case .trueFalse(let tf):
       return .truth(tf.answer)
     case .short(let short):
-      return short.answers.first { $0.fraction >= 1 && !$0.text.contains("*") }.map { .text($0.text) }
+      return short.answers.first { Credit.isFull($0.fraction) && !$0.text.contains("*") }.map { .text($0.text) }
     case .numeric(let numeric):
-      return numeric.answers.first { $0.fraction >= 1 }.map { .number($0.value) }
+      return numeric.answers.first { Credit.isFull($0.fraction) }.map { .number($0.value) }
     case .matching(let matching):
       let options = matching.options
-      return .matches(
-        Dictionary(
-          uniqueKeysWithValues: matching.pairs.enumerated().map {
-            ($0.offset, options.firstIndex(of: $0.element.answer)!)
-          }))
+      var matches: [Int: Int] = [:]
+      for (index, pair) in matching.pairs.enumerated() {
+        matches[index] = options.firstIndex(of: pair.answer)
+      }
+      return .matches(matches)
     case .ordering(let ordering):
       return .order(Array(ordering.items.indices))
     case .open:
@@ -57,18 +80,18 @@ public enum ResponseFormatter {
   public static func correctAnswer(for question: Question, layout: Layout, language: Language) -> String {
     switch question.kind {
     case .single(let choices), .multiple(let choices, _):
-      let isKey = { (choice: Choice) in question.type == .single ? choice.fraction >= 1 : choice.isCorrect }
+      let isKey = { (choice: Choice) in question.type == .single ? Credit.isFull(choice.fraction) : choice.isCorrect }
       let positions = layout.choices.indices.filter { isKey(choices[layout.choices[$0]]) }
       return positions.map { "\(Layout.letter($0)). \(choices[layout.choices[$0]].text)" }.joined(separator: "；")
     case .trueFalse(let tf):
       return tf.answer ? language.pick("对（正确）", "true") : language.pick("错（错误）", "false")
     case .short(let short):
-      let full = short.answers.filter { $0.fraction >= 1 }.map(\.text)
+      let full = short.answers.filter { Credit.isFull($0.fraction) }.map(\.text)
       let literal = full.filter { !$0.contains("*") }
       let accepted = literal.isEmpty ? full : literal
       return accepted.joined(separator: language.pick(" 或 ", " or "))
     case .numeric(let numeric):
-      guard let best = numeric.answers.first(where: { $0.fraction >= 1 }) else { return "" }
+      guard let best = numeric.answers.first(where: { Credit.isFull($0.fraction) }) else { return "" }
       let unit = numeric.unit.map { $0 == "%" ? "%" : " \($0)" } ?? ""
       let allowance = best.tolerance.allowance(around: best.value)
       let tolerance = allowance > 0 ? language.pick("（误差 ±\(format(allowance))）", " (±\(format(allowance)))") : ""
@@ -76,9 +99,9 @@ public enum ResponseFormatter {
     case .matching(let matching):
       let options = matching.options
       return matching.pairs.enumerated().map { index, pair in
-        let position = layout.options.firstIndex(of: options.firstIndex(of: pair.answer)!)!
-        return "\(index + 1)→\(Layout.letter(position)) \(pair.answer)"
-      }.joined(separator: "；")
+        let position = options.firstIndex(of: pair.answer).flatMap { layout.options.firstIndex(of: $0) }
+        return "\(index + 1)→\(position.map(Layout.letter) ?? "?") \(pair.answer)"
+      }.joined(separator: language.pick("；", "; "))
     case .ordering(let ordering):
       return ordering.items.indices.map { item in
         let number = (layout.items.firstIndex(of: item) ?? item) + 1

@@ -97,6 +97,21 @@ public struct Scheduler: Sendable {
   private let decay: Double
   private let factor: Double
 
+  /// FSRS-6's default parameters at 90% desired retention, with fuzz.
+  public static let standard = Scheduler(checked: Scheduler.defaultParameters, desiredRetention: 0.9)
+
+  /// Valid parameters, known at compile time.
+  private init(checked parameters: [Double], desiredRetention: Double) {
+    self.parameters = parameters
+    self.desiredRetention = desiredRetention
+    learningSteps = [60, 600]
+    relearningSteps = [600]
+    maximumInterval = 36_500
+    fuzz = true
+    decay = -parameters[20]
+    factor = pow(0.9, 1 / decay) - 1
+  }
+
   /// Creates a scheduler; the defaults are FSRS-6's.
   public init(
     parameters: [Double] = Scheduler.defaultParameters, desiredRetention: Double = 0.9,

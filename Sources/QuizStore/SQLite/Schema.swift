@@ -3,6 +3,9 @@ import GRDB
 /// The database schema, as migrations. A shipped migration is never edited: changes are
 /// new migrations appended here.
 enum Schema {
+  /// The name of the newest migration (what `check` reports as the schema version).
+  static let latestVersion = "v3: answers keep the letters shown"
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1: learners, sessions, answers, reading") { db in
@@ -73,6 +76,11 @@ enum Schema {
       try db.create(index: "card_by_due", on: "card", columns: ["learner_id", "due"])
       try db.alter(table: "session") { t in
         t.add(column: "reschedules", .boolean).notNull().defaults(to: true)
+      }
+    }
+    migrator.registerMigration(latestVersion) { db in
+      try db.alter(table: "answer") { t in
+        t.add(column: "shown", .text).notNull().defaults(to: "")
       }
     }
     return migrator

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Everything a session must remember to go on exactly where it stopped: which questions in
+/// which order, how far the learner got, and what each answer scored.
+///
+/// The plan is saved with every answer (in the same transaction), so a session interrupted
+/// by Ctrl-C, a closed terminal or a crash resumes on the question that was not answered yet.
+/// Plans saved by older versions (without the score fields) still decode.
+public struct SessionPlan: Codable, Sendable, Hashable {
+  /// The question ids in the order they are asked; with immediate feedback a question not
+  /// answered fully right is appended once more.
+  public var queue: [String]
+  /// How many questions were chosen at the start.
+  public var chosen: Int
+  /// The index in `queue` of the question being asked.
+  public var position: Int
+  /// Questions already put back in the queue once.
+  public var requeued: [String]
+  /// The seed of the layouts (choice order) of this session.
+  public var seed: UInt64
+  /// The desired retention of a review session's scheduler, kept for a resume.
+  public var retention: Double?
+  /// The score that counts for each question answered: the first attempt with immediate
+  /// feedback, the latest answer with deferred feedback.
+  public var scores: [String: Double]
+  /// Scores of second attempts (immediate feedback), kept apart from `scores`.
+  public var retries: [String: Double]
+  /// Questions skipped without an answer.
+  public var skipped: [String]
+  /// How many hints were shown.
+  public var hints: Int
+  /// Questions the learner flagged to come back to (deferred feedback).
+  public var flagged: [String]
+  /// The latest response to each question (deferred feedback), explained after submit.
+  public var responses: [String: Response]
+  /// When a timed attempt is submitted whatever the learner does.
+  public var deadline: Date?
+  /// Whether a deferred-feedback attempt was submitted.
+  public var submitted: Bool
+
+  /// A new plan over `queue`.
+  public init(queue: [String], seed: UInt64, deadline: Date? = nil) {
+    self.queue = queue
+    chosen = queue.count
+    position = 0
+    requeued = []
+    self.seed = seed
+    scores = [:]
+    retries = [:]
+    skipped = []
+    hints = 0
+    flagged = []
+    responses = [:]
+    self.deadline = deadline
+    submitted = false
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case queue, chosen, position, requeued, seed, retention, scores, retries, skipped, hints, flagged, responses
+    case deadline, submitted
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let values = try decoder.container(keyedBy: CodingKeys.self)
+    queue = try values.decode([String].self, forKey: .queue)
+    chosen = try values.decodeIfPresent(Int.self, forKey: .chosen) ?? queue.count
+    position = try values.decodeIfPresent(Int.self, forKey: .position) ?? 0
+    requeued = try values.decodeIfPresent([String].self, forKey: .requeued) ?? []
+    seed = try values.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
+    retention = try values.decodeIfPresent(Double.self, forKey: .retention)
+    scores = try values.decodeIfPresent([String: Double].self, forKey: .scores) ?? [:]
+    retries = try values.decodeIfPresent([String: Double].self, forKey: .retries) ?? [:]
+    skipped = try values.decodeIfPresent([String].self, forKey: .skipped) ?? []
+    hints = try values.decodeIfPresent(Int.self, forKey: .hints) ?? 0
+    flagged = try values.decodeIfPresent([String].self, forKey: .flagged) ?? []
+    responses = try values.decodeIfPresent([String: Response].self, forKey: .responses) ?? [:]
+    deadline = try values.decodeIfPresent(Date.self, forKey: .deadline)
+    submitted = try values.decodeIfPresent(Bool.self, forKey: .submitted) ?? false
+    position = min(max(position, 0), queue.count)
+    chosen = min(max(chosen, 0), Set(queue).count)
+  }
+
+  /// Chooses questions for a new session: filtered, shuffled with `seed`, at most `count`.
+  public static func choosing(
+    from questions: [Question], count: Int?, type: QuestionType? = nil, seed: UInt64
+  ) -> SessionPlan {
+    var generator = SeededGenerator(seed: seed)
+    let pool = questions.filter { type == nil || $0.type == type }.shuffled(using: &generator)
+    let chosen = count.map { Array(pool.prefix(max($0, 0))) } ?? pool
+    return SessionPlan(queue: chosen.map(\.id), seed: seed)
+  }
+
+  /// Leaves only the questions that still exist (content may change between a session and
+  /// its resume); the position stays on the same question where possible.
+  public mutating func keep(onlyIDs known: Set<String>) {
+    let split = min(position, queue.count)
+    let before = queue[..<split].filter(known.contains)
+    let after = queue[split...].filter(known.contains)
+    queue = before + after
+    position = before.count
+    requeued = requeued.filter(known.contains)
+    skipped = skipped.filter(known.contains)
+    flagged = flagged.filter(known.contains)
+    scores = scores.filter { known.contains($0.key) }
+    retries = retries.filter { known.contains($0.key) }
+    responses = responses.filter { known.contains($0.key) }
+    chosen = min(chosen, Set(queue).count)
+  }
+}

@@ -1,0 +1,67 @@
+/// The score of a session, by one rule used everywhere (the summary, `history`, reports).
+///
+/// With immediate feedback the score is the mean first-attempt fraction over the questions
+/// answered; second attempts are counted apart and never change it. With deferred feedback
+/// (an exam) it is the mean of the latest answer to each question over every question of
+/// the attempt, an unanswered question counting 0.
+public struct SessionResult: Sendable, Hashable {
+  /// Questions chosen at the start.
+  public var chosen: Int
+  /// Distinct questions answered.
+  public var answered: Int
+  /// Of those, fully right (first attempt; latest answer in an exam).
+  public var correct: Int
+  /// The session's score in 0…1 (see the type's summary); 0 when nothing was answered.
+  public var score: Double
+  /// Second attempts, and how many of them were fully right.
+  public var retried: Int
+  public var retriedCorrect: Int
+  /// Questions skipped and never answered.
+  public var skipped: Int
+  /// Questions not reached.
+  public var notReached: Int
+  /// Hints shown.
+  public var hints: Int
+  /// Questions whose scoring answer was not fully right, in the order they were asked.
+  public var missed: [String]
+  /// Questions whose latest answer in the session is not fully right (they stay in 错题本).
+  public var stillWrong: [String]
+
+  /// The result of a plan under a feedback policy.
+  public init(plan: SessionPlan, feedback: FeedbackPolicy) {
+    let order = Self.unique(plan.queue)
+    chosen = plan.chosen
+    answered = plan.scores.count
+    correct = plan.scores.values.filter(Credit.isFull).count
+    switch feedback {
+    case .immediate:
+      score = answered > 0 ? plan.scores.values.reduce(0, +) / Double(answered) : 0
+    case .deferred:
+      let total = max(chosen, answered)
+      score = total > 0 ? plan.scores.values.reduce(0, +) / Double(total) : 0
+    }
+    retried = plan.retries.count
+    retriedCorrect = plan.retries.values.filter(Credit.isFull).count
+    skipped = Set(plan.skipped).subtracting(plan.scores.keys).count
+    switch feedback {
+    case .immediate:
+      let asked = Set(plan.queue.prefix(plan.position)).union(plan.scores.keys)
+      notReached = max(0, chosen - asked.count)
+    case .deferred:
+      notReached = plan.submitted ? 0 : max(0, chosen - answered)
+    }
+    hints = plan.hints
+    missed = order.filter { plan.scores[$0].map { !Credit.isFull($0) } ?? false }
+    stillWrong = order.filter { id in
+      (plan.retries[id] ?? plan.scores[id]).map { !Credit.isFull($0) } ?? false
+    }
+  }
+
+  /// Unanswered questions of a submitted attempt.
+  public var unanswered: Int { max(0, chosen - answered) }
+
+  private static func unique(_ ids: [String]) -> [String] {
+    var seen: Set<String> = []
+    return ids.filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,328 @@
+import Foundation
+import QuizCore
+
+/// The store port in memory, for tests: the same behaviour as `SQLiteStore` (the contract
+/// suite checks both), nothing on disk. Thread-safe; every call is atomic.
+public final class InMemoryStore: ProgressStore, @unchecked Sendable {
+  private struct State {
+    var learners: [Learner] = []
+    var lastLearner: String?
+    var sessions: [SessionRecord] = []
+    var answers: [AnswerRecord] = []
+    var cards: [String: CardRecord] = [:]
+    var reads: [String: (first: Date, last: Date)] = [:]
+    var nextID: Int64 = 1
+
+    mutating func id() -> Int64 {
+      defer { nextID += 1 }
+      return nextID
+    }
+  }
+
+  private let lock = NSLock()
+  private var state = State()
+
+  public let location = "memory"
+
+  public init() {}
+
+  private func withState<T>(_ body: (inout State) throws(StoreError) -> T) throws(StoreError) -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    var copy = state
+    let value = try body(&copy)
+    state = copy  // all or nothing, like a transaction
+    return value
+  }
+
+  /// What a database's foreign keys enforce: answers belong to a learner and a session that exist.
+  private static func requireReferences(learner: Int64, session: Int64?, in state: State) throws(StoreError) {
+    guard state.learners.contains(where: { $0.id == learner }),
+      session.map({ id in state.sessions.contains { $0.id == id } }) ?? true
+    else {
+      throw .io(path: "memory", detail: "FOREIGN KEY constraint failed")
+    }
+  }
+
+  private static func cardKey(_ learner: Int64, _ question: String) -> String { "\(learner)\u{1F}\(question)" }
+
+  // MARK: Learners
+
+  public func learners() throws(StoreError) -> [Learner] {
+    try withState { $0.learners.sorted { $0.name < $1.name } }
+  }
+
+  public func learner(named name: String) throws(StoreError) -> Learner? {
+    try withState { state in state.learners.first { $0.name == name } }
+  }
+
+  public func createLearner(named name: String, displayName: String?, at date: Date) throws(StoreError) -> Learner {
+    guard case .success(let valid) = Learner.validName(name), valid == name else {
+      throw .invalid(
+        detail: "a learner's name must be 1–\(Learner.maximumNameLength) characters without control characters")
+    }
+    return try withState { state in
+      if let existing = state.learners.first(where: { $0.name == name }) { return existing }
+      let learner = Learner(id: state.id(), name: name, displayName: displayName ?? name, createdAt: date)
+      state.learners.append(learner)
+      return learner
+    }
+  }
+
+  public func lastLearner() throws(StoreError) -> Learner? {
+    try withState { state in state.lastLearner.flatMap { name in state.learners.first { $0.name == name } } }
+  }
+
+  public func setLastLearner(_ learner: Learner) throws(StoreError) {
+    try withState { $0.lastLearner = learner.name }
+  }
+
+  // MARK: Sessions
+
+  public func start(_ session: NewSession) throws(StoreError) -> SessionRecord {
+    try withState { (state: inout State) throws(StoreError) in
+      try Self.requireReferences(learner: session.learnerID, session: nil, in: state)
+      let record = SessionRecord(
+        id: state.id(), learnerID: session.learnerID, kind: session.kind, scope: session.scope,
+        courseID: session.courseID, contentVersion: session.contentVersion, startedAt: session.startedAt,
+        endedAt: nil, status: .active, plan: session.plan, reschedules: session.reschedules)
+      state.sessions.append(record)
+      return record
+    }
+  }
+
+  public func savePlan(_ plan: SessionPlan, session: Int64) throws(StoreError) {
+    try withState { state in
+      if let index = state.sessions.firstIndex(where: { $0.id == session }) { state.sessions[index].plan = plan }
+    }
+  }
+
+  public func end(session: Int64, status: SessionStatus, at date: Date) throws(StoreError) {
+    try withState { state in
+      if let index = state.sessions.firstIndex(where: { $0.id == session }) {
+        state.sessions[index].status = status
+        state.sessions[index].endedAt = date
+      }
+    }
+  }
+
+  public func interruptedSession(learner: Int64) throws(StoreError) -> SessionRecord? {
+    try withState { state in state.sessions.last { $0.learnerID == learner && $0.status == .active } }
+  }
+
+  public func history(learner: Int64, limit: Int) throws(StoreError) -> [SessionSummary] {
+    try withState { state in
+      state.sessions.filter { $0.learnerID == learner }.reversed().prefix(max(limit, 0)).map { session in
+        SessionSummary(session: session, answers: state.answers.filter { $0.sessionID == session.id })
+      }
+    }
+  }
+
+  // MARK: Answers and cards
+
+  public func record(_ answer: NewAnswer, review: CardReview?, plan: SessionPlan?) throws(StoreError)
+    -> RecordedAnswer
+  {
+    try withState { (state: inout State) throws(StoreError) in
+      try Self.requireReferences(learner: answer.learnerID, session: answer.sessionID, in: state)
+      let saved = AnswerRecord(id: state.id(), answer)
+      state.answers.append(saved)
+      var before: CardRecord?
+      var after: CardRecord?
+      if let review {
+        let key = Self.cardKey(answer.learnerID, answer.questionID)
+        before = state.cards[key]
+        let next = CardRecord.reviewed(
+          before, learner: answer.learnerID, question: answer.questionID, lesson: answer.lessonID, review: review)
+        state.cards[key] = next
+        after = next
+      }
+      if let plan, let session = answer.sessionID, let index = state.sessions.firstIndex(where: { $0.id == session }) {
+        state.sessions[index].plan = plan
+      }
+      return RecordedAnswer(answer: saved, cardBefore: before, cardAfter: after)
+    }
+  }
+
+  public func recordSkip(
+    learner: Int64, session: Int64, question: String, lesson: String, review: CardReview?, plan: SessionPlan
+  ) throws(StoreError) {
+    try withState { (state: inout State) throws(StoreError) in
+      try Self.requireReferences(learner: learner, session: session, in: state)
+      if let review {
+        let key = Self.cardKey(learner, question)
+        state.cards[key] = CardRecord.reviewed(
+          state.cards[key], learner: learner, question: question, lesson: lesson, review: review)
+      }
+      if let index = state.sessions.firstIndex(where: { $0.id == session }) { state.sessions[index].plan = plan }
+    }
+  }
+
+  public func replaceCard(_ expected: CardRecord, with replacement: CardRecord) throws(StoreError) -> Bool {
+    try withState { state in
+      let key = Self.cardKey(expected.learnerID, expected.questionID)
+      guard state.cards[key] == expected else { return false }
+      state.cards[key] = replacement
+      return true
+    }
+  }
+
+  public func answers(session: Int64) throws(StoreError) -> [AnswerRecord] {
+    try withState { state in state.answers.filter { $0.sessionID == session } }
+  }
+
+  public func answers(learner: Int64) throws(StoreError) -> [AnswerRecord] {
+    try withState { state in state.answers.filter { $0.learnerID == learner } }
+  }
+
+  public func card(learner: Int64, question: String) throws(StoreError) -> CardRecord? {
+    try withState { $0.cards[Self.cardKey(learner, question)] }
+  }
+
+  public func cards(learner: Int64) throws(StoreError) -> [CardRecord] {
+    try withState { state in
+      state.cards.values.filter { $0.learnerID == learner }.sorted { $0.questionID < $1.questionID }
+    }
+  }
+
+  public func dueCounts(learner: Int64, now: Date, endOfDay: Date) throws(StoreError) -> DueCounts {
+    let cards = try cards(learner: learner)
+    let week = now.addingTimeInterval(7 * 86_400)
+    return DueCounts(
+      now: cards.filter { $0.due <= now }.count, today: cards.filter { $0.due <= endOfDay }.count,
+      week: cards.filter { $0.due <= week }.count)
+  }
+
+  public func reviewsDone(learner: Int64, since start: Date) throws(StoreError) -> (all: Int, new: Int) {
+    try withState { state in
+      let reviewSessions = Set(state.sessions.filter { $0.kind == .review }.map(\.id))
+      var seen: Set<String> = []
+      var all = 0
+      var new = 0
+      for answer in state.answers where answer.learnerID == learner {
+        let first = seen.insert(answer.questionID).inserted
+        guard let session = answer.sessionID, reviewSessions.contains(session), answer.answeredAt >= start else {
+          continue
+        }
+        all += 1
+        if first { new += 1 }
+      }
+      return (all, new)
+    }
+  }
+
+  // MARK: Reading
+
+  public func markRead(learner: Int64, lesson: String, section: String, at date: Date) throws(StoreError) {
+    try withState { state in
+      let key = "\(learner)\u{1F}\(lesson)\u{1F}\(section)"
+      state.reads[key] = (state.reads[key]?.first ?? date, date)
+    }
+  }
+
+  public func readLessons(learner: Int64) throws(StoreError) -> [String: Date] {
+    try withState { state in
+      var lessons: [String: Date] = [:]
+      for (key, value) in state.reads {
+        let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, parts[0] == String(learner) else { continue }
+        lessons[parts[1]] = max(lessons[parts[1]] ?? value.last, value.last)
+      }
+      return lessons
+    }
+  }
+
+  // MARK: Progress
+
+  public func lessonMastery(learner: Int64) throws(StoreError) -> [LessonMastery] {
+    let answers = try answers(learner: learner)
+    var latest: [String: AnswerRecord] = [:]
+    var best: [String: Double] = [:]
+    for answer in answers {
+      latest[answer.questionID] = answer
+      best[answer.questionID] = max(best[answer.questionID] ?? 0, answer.fraction)
+    }
+    var byLesson: [String: LessonMastery] = [:]
+    for (question, answer) in latest {
+      var entry =
+        byLesson[answer.lessonID] ?? LessonMastery(lessonID: answer.lessonID, answered: 0, latestSum: 0, bestSum: 0)
+      entry.answered += 1
+      entry.latestSum += answer.fraction
+      entry.bestSum += best[question] ?? 0
+      byLesson[answer.lessonID] = entry
+    }
+    return byLesson.values.sorted { $0.lessonID < $1.lessonID }
+  }
+
+  public func accuracyByType(learner: Int64) throws(StoreError) -> [Accuracy] {
+    try accuracy(learner: learner) { [$0.questionType] }
+  }
+
+  public func accuracyByTag(learner: Int64) throws(StoreError) -> [Accuracy] {
+    try accuracy(learner: learner) { $0.tags }
+  }
+
+  private func accuracy(learner: Int64, keys: (AnswerRecord) -> [String]) throws(StoreError) -> [Accuracy] {
+    var groups: [String: [Double]] = [:]
+    for answer in try answers(learner: learner) {
+      for key in keys(answer) { groups[key, default: []].append(answer.fraction) }
+    }
+    return groups.keys.sorted().map { key in
+      let values = groups[key] ?? []
+      let recent = values.suffix(values.count / 2)
+      return Accuracy(
+        key: key, answers: values.count, mean: values.reduce(0, +) / Double(values.count),
+        recentMean: values.count >= 4 ? recent.reduce(0, +) / Double(recent.count) : nil)
+    }
+  }
+
+  public func mistakes(learner: Int64) throws(StoreError) -> [Mistake] {
+    let answers = try answers(learner: learner)
+    var latest: [String: AnswerRecord] = [:]
+    var attempts: [String: Int] = [:]
+    for answer in answers {
+      latest[answer.questionID] = answer
+      attempts[answer.questionID, default: 0] += 1
+    }
+    return latest.values.filter { !$0.isCorrect }.sorted { $0.id > $1.id }.map {
+      Mistake(
+        questionID: $0.questionID, lessonID: $0.lessonID, fraction: $0.fraction, answeredAt: $0.answeredAt,
+        attempts: attempts[$0.questionID] ?? 1)
+    }
+  }
+
+  public func studyDays(learner: Int64, calendar: Calendar) throws(StoreError) -> Set<Date> {
+    let answered = try answers(learner: learner).map(\.answeredAt)
+    let read: [Date] = try withState { state in
+      state.reads.filter { $0.key.hasPrefix("\(learner)\u{1F}") }.map(\.value.last)
+    }
+    return Set((answered + read).map { calendar.startOfDay(for: $0) })
+  }
+
+  public func summary() throws(StoreError) -> [LearnerSummary] {
+    try withState { state in
+      state.learners.sorted { $0.name < $1.name }.map { learner in
+        let answers = state.answers.filter { $0.learnerID == learner.id }
+        return LearnerSummary(
+          learnerID: learner.id, name: learner.name, answers: answers.count,
+          questions: Set(answers.map(\.questionID)).count,
+          mean: answers.isEmpty ? 0 : answers.map(\.fraction).reduce(0, +) / Double(answers.count),
+          lastAnsweredAt: answers.map(\.answeredAt).max())
+      }
+    }
+  }
+
+  // MARK: Maintenance
+
+  public func backup(to destination: String) throws(StoreError) {
+    throw .io(path: destination, detail: "an in-memory store has no file to back up")
+  }
+
+  public func check() throws(StoreError) -> StoreCheck {
+    try withState { state in
+      StoreCheck(
+        integrity: ["ok"], schemaVersion: Schema.latestVersion, learners: state.learners.count,
+        sessions: state.sessions.count, answers: state.answers.count)
+    }
+  }
+}

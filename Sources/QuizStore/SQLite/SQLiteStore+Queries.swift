@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import QuizCore
+
+extension SQLiteStore {
+  public func lessonMastery(learner: Int64) throws(StoreError) -> [LessonMastery] {
+    try read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          WITH per_question AS (
+            SELECT question_id, MAX(fraction) AS best, MAX(id) AS last_id
+            FROM answer WHERE learner_id = ? GROUP BY question_id
+          )
+          SELECT a.lesson_id, COUNT(*) AS answered, SUM(a.fraction) AS latest, SUM(p.best) AS best
+          FROM per_question p JOIN answer a ON a.id = p.last_id
+          GROUP BY a.lesson_id ORDER BY a.lesson_id
+          """, arguments: [learner])
+      return rows.map {
+        LessonMastery(lessonID: $0["lesson_id"], answered: $0["answered"], latestSum: $0["latest"], bestSum: $0["best"])
+      }
+    }
+  }
+
+  public func accuracyByType(learner: Int64) throws(StoreError) -> [Accuracy] {
+    try accuracy(learner: learner, keySQL: "question_type", from: "answer")
+  }
+
+  public func accuracyByTag(learner: Int64) throws(StoreError) -> [Accuracy] {
+    try accuracy(learner: learner, keySQL: "tag.value", from: "answer, json_each(answer.tags) AS tag")
+  }
+
+  private func accuracy(learner: Int64, keySQL: String, from: String) throws(StoreError) -> [Accuracy] {
+    try read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          WITH graded AS (
+            SELECT \(keySQL) AS key, fraction,
+                   ROW_NUMBER() OVER (PARTITION BY \(keySQL) ORDER BY answer.id DESC) AS recency,
+                   COUNT(*) OVER (PARTITION BY \(keySQL)) AS total
+            FROM \(from) WHERE answer.learner_id = ?
+          )
+          SELECT key, COUNT(*) AS answers, AVG(fraction) AS mean,
+                 AVG(CASE WHEN recency <= total / 2 THEN fraction END) AS recent
+          FROM graded GROUP BY key ORDER BY key
+          """, arguments: [learner])
+      return rows.map { row in
+        let answers: Int = row["answers"]
+        return Accuracy(
+          key: row["key"], answers: answers, mean: row["mean"], recentMean: answers >= 4 ? row["recent"] : nil)
+      }
+    }
+  }
+
+  public func mistakes(learner: Int64) throws(StoreError) -> [Mistake] {
+    try read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          WITH per_question AS (
+            SELECT question_id, MAX(id) AS last_id, COUNT(*) AS attempts
+            FROM answer WHERE learner_id = ? GROUP BY question_id
+          )
+          SELECT a.question_id, a.lesson_id, a.fraction, a.answered_at, p.attempts
+          FROM per_question p JOIN answer a ON a.id = p.last_id
+          WHERE a.outcome <> 'correct'
+          ORDER BY a.id DESC
+          """, arguments: [learner])
+      return rows.map {
+        Mistake(
+          questionID: $0["question_id"], lessonID: $0["lesson_id"], fraction: $0["fraction"],
+          answeredAt: $0["answered_at"], attempts: $0["attempts"])
+      }
+    }
+  }
+
+  public func studyDays(learner: Int64, calendar: Calendar) throws(StoreError) -> Set<Date> {
+    let dates: [Date] = try read { db in
+      try Date.fetchAll(
+        db,
+        sql: """
+          SELECT answered_at FROM answer WHERE learner_id = ?
+          UNION ALL SELECT last_read_at FROM lesson_read WHERE learner_id = ?
+          """, arguments: [learner, learner])
+    }
+    return Set(dates.map { calendar.startOfDay(for: $0) })
+  }
+
+  public func summary() throws(StoreError) -> [LearnerSummary] {
+    try read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT l.id, l.name, COUNT(a.id) AS answers, COUNT(DISTINCT a.question_id) AS questions,
+                 COALESCE(AVG(a.fraction), 0) AS mean, MAX(a.answered_at) AS last
+          FROM learner l LEFT JOIN answer a ON a.learner_id = l.id
+          GROUP BY l.id, l.name ORDER BY l.name
+          """)
+      return rows.map {
+        LearnerSummary(
+          learnerID: $0["id"], name: $0["name"], answers: $0["answers"], questions: $0["questions"], mean: $0["mean"],
+          lastAnsweredAt: $0["last"])
+      }
+    }
+  }
+
+  public func dueCounts(learner: Int64, now: Date, endOfDay: Date) throws(StoreError) -> DueCounts {
+    try read { db in
+      let week = now.addingTimeInterval(7 * 86_400)
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT COALESCE(SUM(due <= ?), 0) AS now, COALESCE(SUM(due <= ?), 0) AS today,
+                 COALESCE(SUM(due <= ?), 0) AS week
+          FROM card WHERE learner_id = ?
+          """, arguments: [now, endOfDay, week, learner])
+      return DueCounts(now: row?["now"] ?? 0, today: row?["today"] ?? 0, week: row?["week"] ?? 0)
+    }
+  }
+
+  public func reviewsDone(learner: Int64, since start: Date) throws(StoreError) -> (all: Int, new: Int) {
+    try read { db in
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) AS all_answers,
+                 COALESCE(SUM(NOT EXISTS (SELECT 1 FROM answer b WHERE b.learner_id = a.learner_id
+                                 AND b.question_id = a.question_id AND b.id < a.id)), 0) AS first_answers
+          FROM answer a JOIN session s ON s.id = a.session_id
+          WHERE a.learner_id = ? AND s.kind = 'review' AND a.answered_at >= ?
+          """, arguments: [learner, start])
+      return (row?["all_answers"] ?? 0, row?["first_answers"] ?? 0)
+    }
+  }
+
+  // MARK: Maintenance
+
+  public func backup(to destination: String) throws(StoreError) {
+    if FileManager.default.fileExists(atPath: destination) {
+      throw .io(path: destination, detail: "the file already exists; choose a new name")
+    }
+    do {
+      let target = try DatabaseQueue(path: destination)
+      try database.backup(to: target)
+      try target.close()
+    } catch {
+      throw Self.storeError(error, path: destination)
+    }
+  }
+
+  public func check() throws(StoreError) -> StoreCheck {
+    try read { db in
+      StoreCheck(
+        integrity: try String.fetchAll(db, sql: "PRAGMA integrity_check"),
+        schemaVersion: try Schema.migrator.appliedMigrations(db).last ?? "none",
+        learners: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM learner") ?? 0,
+        sessions: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session") ?? 0,
+        answers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") ?? 0)
+    }
+  }
+
+  /// Fills the database with synthetic learners and answers in large transactions, for
+  /// benchmarks of the reports (not used by the program itself).
+  public func bulkLoadForBenchmarks(
+    learners: Int, answersEach: Int, start: Date = Date(timeIntervalSince1970: 1_767_225_600)
+  ) throws(StoreError) {
+    let types = ["single", "multiple", "truefalse", "numeric", "open"]
+    try write { db in
+      let insert = try db.makeStatement(
+        sql: """
+          INSERT INTO answer(learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw,
+                             parsed, response, fraction, outcome, duration_ms, answered_at)
+          VALUES (?, NULL, ?, 'h', ?, ?, '["合规","实务"]', 'A', 'A', '{}', ?, ?, 1500, ?)
+          """)
+      for learner in 1...max(learners, 1) {
+        try db.execute(
+          sql: "INSERT INTO learner(name, display_name, created_at) VALUES (?, ?, ?)",
+          arguments: ["learner-\(learner)", "学员\(learner)", start])
+        let id = db.lastInsertedRowID
+        for index in 0..<answersEach {
+          let fraction = Double((learner * 31 + index * 17) % 5) / 4
+          try insert.execute(arguments: [
+            id, "q\(index % 250)", "lesson-\(index % 8)", types[index % types.count], fraction,
+            Outcome(fraction: fraction).rawValue, start.addingTimeInterval(Double(index) * 60),
+          ])
+        }
+      }
+    }
+  }
+}
