@@ -114,7 +114,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let course = try Self.generatedCourse(count: 200, in: folder)
     let data = folder.appendingPathComponent("data")
-    let rounds = Int(ProcessInfo.processInfo.environment["RT_CRASH_ROUNDS"] ?? "") ?? 12
+    let rounds = Int(ProcessInfo.processInfo.environment["RT_CRASH_ROUNDS"] ?? "") ?? 8
     var generator = SystemRandomNumberGenerator()
     var killedMidway = 0
     for round in 0..<rounds {
@@ -144,7 +144,7 @@ import Testing
   @Test func twoProcessesWritingAtOnceLoseNothing() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let count = Int(ProcessInfo.processInfo.environment["RT_CONCURRENT_ANSWERS"] ?? "") ?? 1_000
+    let count = Int(ProcessInfo.processInfo.environment["RT_CONCURRENT_ANSWERS"] ?? "") ?? 400
     let course = try Self.generatedCourse(count: count, in: folder)
     let data = folder.appendingPathComponent("data")
     // Create the database first, so both start on an existing schema.
