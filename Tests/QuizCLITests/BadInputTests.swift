@@ -74,4 +74,12 @@ import Testing
       if cut > 0 { #expect(try integrity(data) == ["ok"]) }
     }
   }
+
+  /// A program that exits without reading its input (here `--version`) while 8 MB are still
+  /// being written to it: the writer gets EPIPE, which must not trap the test run.
+  @Test func inputNobodyReadsDoesNotTrapTheWriter() throws {
+    let result = try CLI.run(["--version"], bytes: Data(repeating: 0x61, count: 8 << 20))
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("0.1.0"))
+  }
 }
