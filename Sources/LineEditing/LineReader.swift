@@ -29,7 +29,7 @@ nonisolated(unsafe) private var readingThread: pthread_t?
 public final class LineReader {
   /// Whether readline is in use (standard input and output are terminals).
   public let isInteractive: Bool
-  private let historyFile: String?
+  private var historyFile: String?
 
   /// Sets up reading.
   ///
@@ -75,11 +75,26 @@ public final class LineReader {
     }
   }
 
-  /// Reads one line, showing `prompt` when interactive.
+  /// Switches to another history (each learner has their own, so Up never shows another
+  /// person's answers): saves nothing more to the old file, forgets its lines, loads the new.
+  public func useHistory(file: String?) {
+    historyFile = file
+    guard isInteractive else { return }
+    clear_history()
+    if let file { read_history(file) }
+  }
+
+  /// Reads one line, showing `prompt` when interactive; a line is kept in the history unless
+  /// `remember` is false (answers to exam questions are never kept).
   ///
   /// Escape sequences in the prompt must be wrapped in `\u{01}`…`\u{02}` so readline
   /// measures it right; `Prompt` in the CLI does that.
   public func read(prompt: String) -> LineInput {
+    read(prompt: prompt, remember: true)
+  }
+
+  /// `read(prompt:)`, choosing whether the line goes into the history.
+  public func read(prompt: String, remember: Bool) -> LineInput {
     guard isInteractive else { return Self.readPlain() }
     interruptedFlag = 0
     guard let raw = readline(prompt) else {
@@ -91,7 +106,7 @@ public final class LineReader {
       return .interrupted
     }
     let line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
-    if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+    if remember && !line.trimmingCharacters(in: .whitespaces).isEmpty {
       add_history(raw)
       if let historyFile { append_history(1, historyFile) }
     }

@@ -60,7 +60,7 @@ public struct CourseCache: Sendable {
 
   // MARK: Format
 
-  static let magic = Array("RTCOURSE1".utf8)
+  static let magic = Array("RTCOURSE2".utf8)
 
   static func encode(_ course: Course, key: String) -> Data {
     var writer = BinaryWriter()
@@ -97,6 +97,17 @@ public struct CourseCache: Sendable {
         writer.optional(source.heading) { $0.string($1) }
       }
       writer.kind(question.kind)
+      writer.optional(question.context) { writer, context in
+        switch context {
+        case .text(let text):
+          writer.int(0)
+          writer.string(text)
+        case .section(let reference):
+          writer.int(1)
+          writer.string(reference.lesson)
+          writer.optional(reference.heading) { $0.string($1) }
+        }
+      }
     }
     return Data(writer.output)
   }
@@ -126,11 +137,22 @@ public struct CourseCache: Sendable {
           guard let lesson = reader.string(), let heading = reader.optional({ $0.string() }) else { return nil }
           return SectionReference(lesson: lesson, heading: heading)
         }),
-        let kind = reader.kind()
+        let kind = reader.kind(),
+        let context = reader.optional({ reader -> QuestionContext? in
+          switch reader.int() {
+          case 0: return reader.string().map(QuestionContext.text)
+          case 1:
+            guard let lesson = reader.string(), let heading = reader.optional({ $0.string() }) else { return nil }
+            return .section(SectionReference(lesson: lesson, heading: heading))
+          default: return nil
+          }
+        })
       else { return nil }
-      return Question(
+      var question = Question(
         id: id, lesson: lesson, prompt: prompt, explanation: explanation, difficulty: difficulty, weight: weight,
         tags: tags, source: source, kind: kind)
+      question.context = context
+      return question
     }
     guard let lessons, let questions, reader.isAtEnd else { return nil }
     return Course(

@@ -54,6 +54,11 @@ public enum CourseJSON {
       ("tags", .array(question.tags.map(JSONValue.string))),
     ]
     if let source = question.source { pairs.append(("source", .string(source.description))) }
+    switch question.context {
+    case .text(let text): pairs.append(("context", .object([("text", .string(text))])))
+    case .section(let reference): pairs.append(("context", .object([("section", .string(reference.description))])))
+    case nil: break
+    }
     pairs += kindFields(question.kind, canonical: canonical)
     if withHash { pairs.append(("hash", .string(hash(of: question)))) }
     return .object(pairs)

@@ -136,6 +136,9 @@ public struct CourseLoader: Sendable {
           log.error("unknown lesson `\(lesson)`\(hint)", at: site.lessonLocation)
         }
       }
+      if let context = site.contextSection, let at = site.contextLocation {
+        checkSource(context, field: "context", at: at, lessons: lessonsByID, log: &log)
+      }
       if let source = site.source, let at = site.sourceLocation {
         checkSource(source, at: at, lessons: lessonsByID, log: &log)
       } else if site.sourceLocation == nil {
@@ -200,12 +203,13 @@ public struct CourseLoader: Sendable {
   }
 
   private func checkSource(
-    _ source: SectionReference, at location: SourceLocation, lessons: [String: LessonSite], log: inout DiagnosticLog
+    _ source: SectionReference, field: String = "source", at location: SourceLocation, lessons: [String: LessonSite],
+    log: inout DiagnosticLog
   ) {
     guard let site = lessons[source.lesson] else {
       let hint =
         Suggestion.closest(to: source.lesson, among: Array(lessons.keys)).map { "; did you mean `\($0)`?" } ?? ""
-      log.error("`source` names unknown lesson `\(source.lesson)`\(hint)", at: location)
+      log.error("`\(field)` names unknown lesson `\(source.lesson)`\(hint)", at: location)
       return
     }
     guard let heading = source.heading, let lesson = site.lesson else { return }
@@ -215,7 +219,7 @@ public struct CourseLoader: Sendable {
       let guess = containing.count == 1 ? containing.first : Suggestion.closest(to: heading, among: titles)
       let hint = guess.map { "; did you mean `\(source.lesson)#\($0)`?" } ?? ""
       log.error(
-        "`source` names heading `\(heading)`, which lesson `\(source.lesson)` does not have\(hint)", at: location)
+        "`\(field)` names heading `\(heading)`, which lesson `\(source.lesson)` does not have\(hint)", at: location)
     }
   }
 

@@ -9,6 +9,9 @@ struct QuestionSite {
   var lessonLocation: SourceLocation
   var source: SectionReference?
   var sourceLocation: SourceLocation?
+  /// A `context` that names a lesson section, checked against the lessons later.
+  var contextSection: SectionReference?
+  var contextLocation: SourceLocation?
   var location: SourceLocation
   var question: Question?
 }
@@ -16,7 +19,7 @@ struct QuestionSite {
 /// Turns the YAML of one question into a `Question`, logging every problem found.
 struct QuestionDecoder {
   static let commonFields = [
-    "id", "lesson", "type", "prompt", "explanation", "difficulty", "weight", "tags", "source",
+    "id", "lesson", "type", "prompt", "explanation", "difficulty", "weight", "tags", "source", "context",
   ]
   static let typeFields: [QuestionType: [String]] = [
     .single: ["choices"],
@@ -89,6 +92,12 @@ struct QuestionDecoder {
         reader.log.error("`source` must be written `lesson-id#heading`", at: reader.location(node))
       }
     }
+    var context: QuestionContext?
+    if let node = fields["context"] {
+      site.contextLocation = reader.location(node)
+      context = decodeContext(node, reader: &reader)
+      if case .section(let reference) = context { site.contextSection = reference }
+    }
     let kind = type.flatMap { decodeKind($0, fields: fields, at: node, reader: &reader) }
 
     let clean = !reader.log.diagnostics[errorsBefore...].contains { $0.severity == .error }
@@ -98,8 +107,30 @@ struct QuestionDecoder {
       site.question = Question(
         id: id, lesson: lesson, prompt: prompt, explanation: explanation, difficulty: difficulty,
         weight: weight, tags: tags, source: site.source, kind: kind)
+      site.question?.context = context
     }
     return site
+  }
+
+  /// `context: 文字…` (Markdown), `context: {text: …}` or `context: {section: lesson-id#heading}`.
+  private func decodeContext(_ node: Node, reader: inout YAMLReader) -> QuestionContext? {
+    if case .scalar = node { return reader.text(node, field: "context").map(QuestionContext.text) }
+    guard let map = reader.mapping(node, as: "`context`") else { return nil }
+    let fields = reader.fields(of: map, in: "`context`", allowed: ["text", "section"], required: [], at: node)
+    switch (fields["text"], fields["section"]) {
+    case (let text?, nil):
+      return reader.text(text, field: "text").map(QuestionContext.text)
+    case (nil, let section?):
+      guard let written = reader.text(section, field: "section") else { return nil }
+      guard let reference = SectionReference(parsing: written), reference.heading != nil else {
+        reader.log.error("`section` must be written `lesson-id#heading`", at: reader.location(section))
+        return nil
+      }
+      return .section(reference)
+    default:
+      reader.log.error("`context` needs either `text` or `section`", at: reader.location(node))
+      return nil
+    }
   }
 
   private func typeField(in mapping: Node.Mapping, reader: inout YAMLReader) -> QuestionType? {

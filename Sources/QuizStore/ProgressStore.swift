@@ -37,6 +37,9 @@ public protocol ProgressStore: AnyObject, Sendable {
   func end(session: Int64, status: SessionStatus, at date: Date) throws(StoreError)
   /// The learner's latest session that is still active (interrupted), if any.
   func interruptedSession(learner: Int64) throws(StoreError) -> SessionRecord?
+  /// Ends every active session of the learner as abandoned (there is one paused session at
+  /// a time); returns how many there were.
+  func abandonInterrupted(learner: Int64, at date: Date) throws(StoreError) -> Int
   /// The learner's sessions, newest first, scored by `SessionResult`'s rule.
   func history(learner: Int64, limit: Int) throws(StoreError) -> [SessionSummary]
 
@@ -73,6 +76,8 @@ public protocol ProgressStore: AnyObject, Sendable {
   func markRead(learner: Int64, lesson: String, section: String, at date: Date) throws(StoreError)
   /// The lessons a learner has read (whole or in part), with when they last read them.
   func readLessons(learner: Int64) throws(StoreError) -> [String: Date]
+  /// The sections of each lesson that the learner read to the end.
+  func readSections(learner: Int64) throws(StoreError) -> [String: Set<String>]
 
   // MARK: Progress
 
@@ -82,8 +87,11 @@ public protocol ProgressStore: AnyObject, Sendable {
   func accuracyByType(learner: Int64) throws(StoreError) -> [Accuracy]
   /// Accuracy by tag (an answer counts once for each of its question's tags), by key.
   func accuracyByTag(learner: Int64) throws(StoreError) -> [Accuracy]
-  /// The wrong-answer notebook: questions whose latest answer was not fully correct, most
-  /// recent first.
+  /// The wrong-answer notebook (错题本): questions answered wrongly (or partly) and not
+  /// answered fully right since in a *later* session, most recent mistake first. A right
+  /// answer in the same session (the retry just after the explanation) does not clear it; a
+  /// right answer in a later practice, mistakes or review session does. Each entry carries
+  /// the last wrong answer's score and time.
   func mistakes(learner: Int64) throws(StoreError) -> [Mistake]
   /// The days on which the learner answered or read something (start of day in `calendar`).
   func studyDays(learner: Int64, calendar: Calendar) throws(StoreError) -> Set<Date>

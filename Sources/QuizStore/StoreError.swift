@@ -11,6 +11,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   case diskFull(path: String)
   /// Another I/O failure (permissions, a vanished folder, …).
   case io(path: String, detail: String)
+  /// A backup was asked for into a file that already exists (it is not touched).
+  case destinationExists(path: String)
   /// A value the store will not keep (for example a learner name that is too long).
   case invalid(detail: String)
 
@@ -18,7 +20,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   public var exitStatus: Int32 {
     switch self {
     case .corrupt, .newerVersion, .invalid: 65
-    case .readOnly, .diskFull, .io: 74
+    case .readOnly, .diskFull, .io, .destinationExists: 74
     }
   }
 
@@ -33,6 +35,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
       "cannot write the progress database \(path): the file or its folder is read-only. Fix the permissions or choose another folder with --data-dir; nothing was lost."
     case .diskFull(let path):
       "cannot write the progress database \(path): the disk is full. Free some space and try again; answers saved before this one are safe. `recovery-trainer admin backup FILE` copies them elsewhere."
+    case .destinationExists(let path):
+      "\(path) already exists; choose a new file name for the backup (nothing was written)."
     case .invalid(let detail):
       "not saved: \(detail)."
     case .io(let path, let detail):

@@ -188,7 +188,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: data) }
     let long = String(repeating: "长", count: 41)
     let shell = try CLI.run(
-      ["--content", CLI.course], input: "张三\nlearner \(long)\nlearner \(String(long.dropLast()))\nquit\n", dataDir: data
+      ["--content", CLI.course], input: "张三\nlearner \(long)\nlearner \(String(long.dropLast()))\ny\nquit\n",
+      dataDir: data
     )
     #expect(shell.stdout.contains("姓名太长了（最多 40 个字）"))
     let option = try CLI.run(["progress", "--learner", long, "--content", CLI.course], dataDir: data)

@@ -132,7 +132,7 @@ import Testing
     let data = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: data) }
     let result = try CLI.run(
-      ["--content", CLI.course, "--learner", "\u{1B}[31m王五"], input: "learner\nquit\n", dataDir: data)
+      ["--content", CLI.course, "--learner", "\u{1B}[31m王五"], input: "y\nlearner\nquit\n", dataDir: data)
     #expect(result.status == 0)
     #expect(!result.stdout.contains("\u{1B}"))
     #expect(result.stdout.contains("* [31m王五"))

@@ -62,7 +62,7 @@ import Testing
     process.standardOutput = output
     process.standardError = errors
     try process.run()
-    try? input.fileHandleForWriting.write(contentsOf: Data("practice basics --count 2 --seed 3\na\n".utf8))
+    try? input.fileHandleForWriting.write(contentsOf: Data("y\npractice basics --count 2 --seed 3\na\n".utf8))
     // Wait for the first answer to be saved, then delete the database under the program.
     let database = data.appendingPathComponent("progress.sqlite")
     let deadline = Date().addingTimeInterval(20)

@@ -107,6 +107,8 @@ import Testing
     }
     #expect(card?["state"] as String? == "review", "marked easy: straight to review")
     #expect(card?["reviews"] as Int? == 1, "the easy rating replaces the good one, it is not a second review")
-    #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("history").path), "history is kept")
+    #expect(
+      FileManager.default.fileExists(atPath: data.appendingPathComponent("history-1").path),
+      "history is kept per learner")
   }
 }

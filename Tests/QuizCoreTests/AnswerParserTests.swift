@@ -119,9 +119,24 @@ import Testing
     #expect(parse(text, Make.matching) == .matches([0: 1, 1: 0, 2: 2]))
   }
 
-  @Test(arguments: ["1B 2A", "1B 2A 3E", "1B 1C 2A 3C", "BA", "4A 1B 2A"])
+  @Test(arguments: ["1B 2A 3E", "1B 1C 2A 3C", "BA", "4A 1B 2A"])
   func incompleteMatchingsAreExplained(_ text: String) {
     #expect(problem(text, Make.matching) == .notMatches(prompts: 3, options: 4))
+  }
+
+  @Test func aHalfAnsweredMatchingSaysWhichNumbersAreMissing() {
+    #expect(problem("1B 2A", Make.matching) == .missingMatches([3], options: 4))
+    #expect(problem("2A", Make.matching) == .missingMatches([1, 3], options: 4))
+    #expect(AnswerProblem.missingMatches([1, 3], options: 4).message(.zh).contains("还没有配对：1、3"))
+  }
+
+  @Test func aFractionWhereAPercentageIsAskedForIsAskedBack() {
+    let percent = Make.question(.numeric(NumericAnswer(answers: [AcceptedNumber(value: 30)], unit: "%")))
+    #expect(problem("0.3", percent) == .fractionForPercent(0.3))
+    #expect(AnswerProblem.fractionForPercent(0.3).message(.zh).contains("是 30% 吗？"))
+    #expect(parse("0.3%", percent) == .number(0.3), "written with % it is taken as typed")
+    #expect(parse("30", percent) == .number(30))
+    #expect(parse("0.3", Make.numeric) == .number(0.3), "other units are not second-guessed")
   }
 
   @Test func freeTextKeepsWhatWasTypedWithoutControlCharacters() {
@@ -142,6 +157,7 @@ import Testing
       .noSuchChoice("E", count: 4), .oneChoiceOnly, .notTrueFalse, .notANumber(unit: "天"),
       .wrongUnit(given: "%", expected: "天"),
       .wrongUnit(given: "%", expected: nil), .notAnOrder(count: 4), .notMatches(prompts: 3, options: 4),
+      .missingMatches([2], options: 3), .fractionForPercent(0.25),
     ]
     for problem in problems {
       #expect(!problem.message(.zh).isEmpty && !problem.message(.en).isEmpty)

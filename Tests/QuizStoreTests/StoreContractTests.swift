@@ -315,4 +315,59 @@ import Testing
     #expect(check.isOK && check.learners == 1 && check.answers == 5 && check.sessions == 0)
     #expect(check.schemaVersion == Schema.latestVersion)
   }
+
+  @Test(arguments: StoreKind.allCases)
+  func aMistakeLeavesTheNotebookOnlyWhenAnsweredRightInALaterSession(_ kind: StoreKind) throws {
+    let subject = try StoreUnderTest(kind)
+    let store = subject.store
+    let learner = try store.learnerID("zhang")
+    func session() throws -> Int64 {
+      try store.start(
+        NewSession(
+          learnerID: learner, kind: .practice, scope: "l1", courseID: "c", contentVersion: "1", startedAt: t0,
+          plan: SessionPlan(queue: ["q1"], seed: 1))
+      ).id
+    }
+    let first = try session()
+    try store.record(answer(learner, "q1", fraction: 0, session: first))
+    try store.record(answer(learner, "q1", fraction: 1, session: first))  // the retry right after
+    try store.record(answer(learner, "q2", fraction: 0.5, session: first))
+    #expect(try store.mistakes(learner: learner).map(\.questionID) == ["q2", "q1"])
+    #expect(try store.mistakes(learner: learner).last?.fraction == 0, "the last wrong answer's score")
+    let second = try session()
+    try store.record(answer(learner, "q1", fraction: 1, session: second))
+    #expect(try store.mistakes(learner: learner).map(\.questionID) == ["q2"], "right in a later session: cleared")
+    try store.record(answer(learner, "q1", fraction: 0, session: second))
+    #expect(try store.mistakes(learner: learner).first?.questionID == "q1", "wrong again: back in")
+    #expect(try store.mistakes(learner: learner).first?.attempts == 4)
+  }
+
+  @Test(arguments: StoreKind.allCases)
+  func oneInterruptedSessionAtATime(_ kind: StoreKind) throws {
+    let subject = try StoreUnderTest(kind)
+    let store = subject.store
+    let learner = try store.learnerID("zhang")
+    let other = try store.learnerID("li")
+    for who in [learner, learner, other] {
+      _ = try store.start(
+        NewSession(
+          learnerID: who, kind: .practice, scope: "l1", courseID: "c", contentVersion: "1", startedAt: t0,
+          plan: SessionPlan(queue: ["q1"], seed: 1)))
+    }
+    #expect(try store.abandonInterrupted(learner: learner, at: t0) == 2)
+    #expect(try store.interruptedSession(learner: learner) == nil)
+    #expect(try store.interruptedSession(learner: other) != nil, "another learner's session is left alone")
+  }
+
+  @Test(arguments: StoreKind.allCases)
+  func sectionsReadToTheEndAreKeptPerLesson(_ kind: StoreKind) throws {
+    let subject = try StoreUnderTest(kind)
+    let store = subject.store
+    let learner = try store.learnerID("zhang")
+    try store.markRead(learner: learner, lesson: "l1", section: "甲", at: t0)
+    try store.markRead(learner: learner, lesson: "l1", section: "乙", at: t0)
+    try store.markRead(learner: learner, lesson: "l2", section: "丙", at: t0)
+    try store.markRead(learner: learner, lesson: "l1", section: "甲", at: t0 + 60)
+    #expect(try store.readSections(learner: learner) == ["l1": ["甲", "乙"], "l2": ["丙"]])
+  }
 }

@@ -65,8 +65,20 @@ struct AppContext {
   func randomSeed() -> UInt64 { dependencies.seed() }
 
   /// Opens the progress database in the data directory, or explains why it cannot and exits
-  /// with status 74 (I/O) or 65 (bad data).
-  func openStore() throws -> any ProgressStore {
+  /// with status 74 (I/O) or 65 (bad data). A command that only reads (`existing: true`)
+  /// refuses a data folder without a database (exit 66) and creates nothing, so a typo in
+  /// `--data-dir` is an error rather than an empty report.
+  func openStore(existing: Bool = false) throws -> any ProgressStore {
+    let file = dataDirectory.file("progress.sqlite")
+    if existing && !FileManager.default.fileExists(atPath: file) {
+      Console.error(
+        "recovery-trainer: "
+          + language.pick(
+            "这里没有学习记录：\(dataDirectory.path)（没有 progress.sqlite）。请检查 --data-dir 或 RECOVERY_TRAINER_HOME。",
+            "there is no progress here: \(dataDirectory.path) (no progress.sqlite). Check --data-dir or RECOVERY_TRAINER_HOME."
+          ))
+      throw ExitCode(66)
+    }
     do {
       try dataDirectory.create()
     } catch {
@@ -104,27 +116,61 @@ struct AppContext {
     return ExitCode(error.exitStatus)
   }
 
+  /// What a command does with the learner it is given.
+  enum LearnerUse {
+    /// Only reads: `--learner` must name an existing learner; nothing is created or remembered.
+    case reading
+    /// Studies: `--learner` names an existing learner or a new one, and is remembered for the
+    /// next start.
+    case studying
+  }
+
   /// The learner named by `--learner`, else the last one used; `nil` when neither exists.
-  func chosenLearner(in store: any ProgressStore) throws -> Learner? {
+  ///
+  /// With `.reading`, an unknown name is an error (exit 66) that lists the close names.
+  func chosenLearner(in store: any ProgressStore, for use: LearnerUse) throws -> Learner? {
     do {
-      if let typed = learnerOption {
-        let name: String
-        switch validLearnerName(typed) {
-        case .success(let valid): name = valid
-        case .failure(let problem):
-          Console.error("recovery-trainer: --learner: \(problem.message)")
-          throw ExitCode(64)
-        }
-        let learner = try store.createLearner(named: name, displayName: nil, at: now())
-        try store.setLastLearner(learner)
-        return learner
+      guard let typed = learnerOption else { return try store.lastLearner() }
+      let name: String
+      switch validLearnerName(typed) {
+      case .success(let valid): name = valid
+      case .failure(let problem):
+        Console.error("recovery-trainer: --learner: \(problem.message)")
+        throw ExitCode(64)
       }
-      return try store.lastLearner()
+      if let existing = try store.learner(named: name) {
+        if use == .studying { try store.setLastLearner(existing) }
+        return existing
+      }
+      guard use == .studying else {
+        Console.error("recovery-trainer: " + noSuchLearner(name, among: try store.learners()))
+        throw ExitCode(66)
+      }
+      let learner = try store.createLearner(named: name, displayName: nil, at: now())
+      try store.setLastLearner(learner)
+      return learner
     } catch let exit as ExitCode {
       throw exit
     } catch {
       throw fail(error)
     }
+  }
+
+  /// "No such learner", with the names close to it.
+  func noSuchLearner(_ name: String, among learners: [Learner]) -> String {
+    let shown = MarkdownRenderer.inert(name)
+    let close = Suggestion.close(to: name, among: learners.map(\.name))
+    var text = language.pick("没有学员“\(shown)”。", "No learner named “\(shown)”.")
+    if !close.isEmpty {
+      text +=
+        language.pick("相近的有：", " Close: ")
+        + close.map(MarkdownRenderer.inert).joined(separator: language.pick("、", ", "))
+    } else if !learners.isEmpty {
+      text +=
+        language.pick("现有学员：", " Learners: ")
+        + learners.prefix(10).map { MarkdownRenderer.inert($0.name) }.joined(separator: language.pick("、", ", "))
+    }
+    return text
   }
 
   var style: Style { Style(enabled: terminal.usesColor) }

@@ -78,8 +78,10 @@ struct GradeCommand: ParsableCommand {
     Console.error(
       language.pick(
         "已评分 \(graded) 条，平均得分 \(percent)%：正确 \(outcomes[.correct, default: 0])，部分正确 \(outcomes[.partial, default: 0])，错误 \(outcomes[.incorrect, default: 0])；无法评分 \(errors) 条。",
-        "Graded \(graded), mean \(percent)%: correct \(outcomes[.correct, default: 0]), partial \(outcomes[.partial, default: 0]), incorrect \(outcomes[.incorrect, default: 0]); \(errors) line(s) could not be graded."
+        "Graded \(graded), mean \(percent)%: correct \(outcomes[.correct, default: 0]), partial \(outcomes[.partial, default: 0]), incorrect \(outcomes[.incorrect, default: 0]); not gradable: \(errors)."
       ))
+    // Nothing gradable is a failure a script must notice, not an empty success.
+    if graded == 0 { throw ExitCode(65) }
   }
 
   private func loadQuestions(_ context: AppContext) throws -> [Question] {

@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let context = AppContext(global)
-    let store = try context.openStore()
+    let store = try context.openStore(existing: true)
     let rows: [LearnerSummary]
     do {
       rows = try store.summary()

@@ -36,8 +36,8 @@ struct PracticeCommand: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: ArgumentHelp("A lesson id or number, or all.", valueName: "lesson"))
-  var lesson: String = "all"
+  @Argument(help: ArgumentHelp("A lesson id or number, all, or question ids.", valueName: "lesson|id"))
+  var scope: [String] = ["all"]
 
   @Option(help: ArgumentHelp("The typed answers, one per line; - for standard input.", valueName: "file"))
   var answers: String
@@ -45,7 +45,7 @@ struct PracticeCommand: ParsableCommand {
   @Option(help: "How many questions.")
   var count: Int = 10
 
-  @Option(help: ArgumentHelp("Only questions of this type.", valueName: "type"))
+  @Option(help: ArgumentHelp("Only questions of this type (single, 排序, …).", valueName: "type"))
   var type: String?
 
   @Option(help: "A seed for the order and layout of the questions (repeatable sessions).")
@@ -54,7 +54,7 @@ struct PracticeCommand: ParsableCommand {
   func run() throws {
     let context = AppContext(global)
     let course = try context.loadCourse()
-    var arguments = [lesson, "--count", String(count)]
+    var arguments = scope + ["--count", String(count)]
     if let type { arguments += ["--type", type] }
     if let seed { arguments += ["--seed", String(seed)] }
     let request: PracticeRequest
@@ -66,22 +66,23 @@ struct PracticeCommand: ParsableCommand {
     }
     let text = try Console.readInput(answers)
     let store = try context.openStore()
-    guard let learner = try context.chosenLearner(in: store) else {
+    guard let learner = try context.chosenLearner(in: store, for: .studying) else {
       Console.error(
         context.language.pick(
           "recovery-trainer: 还没有学员；请用 --learner 姓名 指定。",
           "recovery-trainer: no learner yet; name one with --learner NAME."))
       throw ExitCode(64)
     }
-    let plan = SessionPlan.choosing(
-      from: request.questions(in: course), count: request.count, type: request.type,
-      seed: request.seed ?? context.randomSeed())
+    let plan = request.plan(in: course, seed: request.seed ?? context.randomSeed())
     guard !plan.queue.isEmpty else {
       Console.error(context.language.pick("recovery-trainer: 没有符合条件的题目。", "recovery-trainer: no questions match."))
       throw ExitCode(65)
     }
     let record: SessionRecord
     do {
+      if try store.abandonInterrupted(learner: learner.id, at: context.now()) > 0 {
+        Console.line(Self.endedPausedMessage(context.language))
+      }
       record = try store.start(
         NewSession(
           learnerID: learner.id, kind: .practice, scope: request.scope, courseID: course.id,
@@ -91,9 +92,10 @@ struct PracticeCommand: ParsableCommand {
     }
     var engine = SessionEngine(
       plan: plan, questions: course.questions, configuration: SessionConfiguration(kind: .practice))
-    let host = SessionHost(
+    var host = SessionHost(
       course: course, store: store, learner: learner, context: context, source: ScriptedLines(text),
       scheduler: .standard)
+    host.announcesEndOfInput = false
     switch host.run(&engine, session: record) {
     case .failed(let status):
       throw ExitCode(status)
@@ -109,6 +111,15 @@ struct PracticeCommand: ParsableCommand {
   }
 }
 
+extension PracticeCommand {
+  /// Said when a new session ends the paused one (one paused session at a time).
+  static func endedPausedMessage(_ language: Language) -> String {
+    language.pick(
+      "上次暂停的练习已结束，答过的题都保留；一次只保留一个暂停的练习。",
+      "Your paused session was ended (its answers are kept): there is one paused session at a time.")
+  }
+}
+
 /// `progress`: the learner's own progress, or their whole history as JSON or CSV.
 struct ProgressCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -121,8 +132,8 @@ struct ProgressCommand: ParsableCommand {
 
   func run() throws {
     let context = AppContext(global)
-    let store = try context.openStore()
-    guard let learner = try context.chosenLearner(in: store) else {
+    let store = try context.openStore(existing: true)
+    guard let learner = try context.chosenLearner(in: store, for: .reading) else {
       Console.error(context.language.pick("recovery-trainer: 还没有学员。", "recovery-trainer: no learner yet."))
       throw ExitCode(66)
     }
@@ -205,7 +216,7 @@ struct AdminCommand: ParsableCommand {
 
     func run() throws {
       let context = AppContext(global)
-      let store = try context.openStore()
+      let store = try context.openStore(existing: true)
       do {
         try store.backup(to: file)
         let check = SQLiteStore.diagnose(at: file)

@@ -8,6 +8,10 @@ protocol LineSource: AnyObject {
   var echoes: Bool { get }
   /// Reads one line.
   func read(prompt: String) -> LineInput
+  /// Reads one line, kept in the history only if `remember`.
+  func read(prompt: String, remember: Bool) -> LineInput
+  /// Switches to another history file (one per learner).
+  func useHistory(file: String?)
   /// Waits for one key press (interactive only); keys not in `consuming` go to the next line.
   func readKey(prompt: String, consuming: Set<Character>) -> Character?
 }
@@ -29,6 +33,10 @@ final class ScriptedLines: LineSource {
   }
 
   func readKey(prompt: String, consuming: Set<Character>) -> Character? { nil }
+
+  func read(prompt: String, remember: Bool) -> LineInput { read(prompt: prompt) }
+
+  func useHistory(file: String?) {}
 
   func read(prompt: String) -> LineInput {
     guard !lines.isEmpty else { return .end }

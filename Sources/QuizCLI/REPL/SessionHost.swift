@@ -33,6 +33,9 @@ struct SessionHost {
   var scheduler: Scheduler
   /// Where lines go (the terminal; a buffer in tests).
   var output: (String) -> Void = { Console.line($0) }
+  /// Whether the end of input at a question is announced as a pause (the shell); a file of
+  /// answers that runs out is reported by its command instead.
+  var announcesEndOfInput = true
 
   private var language: Language { context.language }
   private var style: Style { context.style }
@@ -52,7 +55,7 @@ struct SessionHost {
       case .awaitingEase:
         event = askEase()
       default:
-        switch source.read(prompt: state.prompt) {
+        switch source.read(prompt: state.prompt, remember: engine.configuration.feedback == .immediate) {
         case .end:
           if source.isInteractive { output("") }
           state.endOfInput = true
@@ -76,6 +79,8 @@ struct SessionHost {
     var ending = Ending.finished
     var endOfInput = false
     var lastRecorded: RecordedAnswer?
+    /// The case shown with the last question, so that questions on one case show it once.
+    var lastContext: QuestionContext?
   }
 
   private func askEase() -> SessionEvent {
@@ -103,6 +108,12 @@ struct SessionHost {
         if let question = course.question(withID: id) { showHint(for: question) }
       case .help(let policy):
         output(style.dim(Self.answeringHelp(policy, language)))
+      case .context(let id):
+        if let question = course.question(withID: id), let context = question.context {
+          showContext(context)
+        } else {
+          output(style.dim(language.pick("这道题没有案例材料。", "This question has no case.")))
+        }
       case .notice(let notice):
         if let text = message(notice) { output(style.dim(text)) }
       case .record(let entry):
@@ -158,6 +169,14 @@ struct SessionHost {
     guard let question = course.question(withID: item.questionID) else { return }
     let lessonTitle = course.lesson(withID: question.lesson)?.title
     output("")
+    if let context = question.context {
+      if context != state.lastContext {
+        showContext(context)
+      } else {
+        output(style.dim(language.pick("（案例同上；输入 case 再看一遍）", "(Same case as before; type case to see it again.)")))
+      }
+    }
+    state.lastContext = question.context
     let view = QuestionView(width: width, style: style, language: language)
     for line in view.render(
       question, layout: item.layout, number: item.number, total: item.total, lessonTitle: lessonTitle,
@@ -224,6 +243,28 @@ struct SessionHost {
     return String(format: "%d:%02d", total / 60, total % 60)
   }
 
+  /// The case or passage, framed so it reads apart from the question.
+  private func showContext(_ context: QuestionContext) {
+    let markdown: String
+    var title = language.pick("案例", "Case")
+    switch context {
+    case .text(let text):
+      markdown = text
+    case .section(let reference):
+      guard let lesson = course.lesson(withID: reference.lesson) else { return }
+      let section = reference.heading.flatMap { lesson.section(titled: $0) }
+      if let section { title = section.title }
+      markdown = LessonViews.body(of: lesson, section: section)
+    }
+    output(style.cyan("┌ " + title))
+    let renderer = MarkdownRenderer(width: max(20, width - 2), style: style)
+    for block in MarkdownDocument(parsing: markdown).blocks {
+      if case .heading = block { continue }
+      for line in renderer.render(block) { output(style.cyan("│ ") + line) }
+    }
+    output(style.cyan("└"))
+  }
+
   // MARK: Hints
 
   private func showHint(for question: Question) {
@@ -251,9 +292,10 @@ struct SessionHost {
   ) throws(StoreError) -> Ending? {
     switch end.reason {
     case .paused:
-      if state.endOfInput {
+      if state.endOfInput && !announcesEndOfInput {
         state.ending = .endOfInput
       } else {
+        state.ending = state.endOfInput ? .endOfInput : .paused
         output(
           session.kind == .exam
             ? language.pick(
@@ -261,7 +303,6 @@ struct SessionHost {
               "Exam paused; every answer is saved and the clock keeps running. Type resume to go on.")
             : language.pick(
               "练习已暂停，已答的题都已保存。输入 resume 继续。", "Practice paused; every answer is saved. Type resume to go on."))
-        state.ending = .paused
       }
       return nil
     case .quit:

@@ -9,6 +9,24 @@ struct PracticeRequest {
   var count: Int? = 10
   var type: QuestionType?
   var seed: UInt64?
+  /// Questions named by id (`practice ca.aging-vs-limitation rm.letter`), asked in that order.
+  var questionIDs: [String] = []
+
+  /// A type by its content name (`ordering`), its Chinese label (`排序`) or its English one.
+  static func type(named name: String) -> QuestionType? {
+    QuestionType(rawValue: name.lowercased())
+      ?? QuestionType.allCases.first {
+        QuestionView.typeName($0, .zh) == name || QuestionView.typeName($0, .en).lowercased() == name.lowercased()
+      }
+  }
+
+  /// Every type, as `排序 (ordering)` or `ordering (排序)`.
+  static func typeList(_ language: Language) -> String {
+    QuestionType.allCases.map {
+      language.pick(
+        "\(QuestionView.typeName($0, .zh))（\($0.rawValue)）", "\($0.rawValue) (\(QuestionView.typeName($0, .zh)))")
+    }.joined(separator: language.pick("、", ", "))
+  }
 
   /// Parses `[LESSON|all] [--count N] [--type T] [--seed N]`; the message says what is wrong.
   static func parse(_ arguments: [String], course: Course, language: Language) -> Result<PracticeRequest, PracticeError>
@@ -28,8 +46,8 @@ struct PracticeRequest {
         request.count = count
         index += 2
       case "--type", "-t":
-        guard let value, let type = QuestionType(rawValue: value) else {
-          let names = QuestionType.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let value, let type = Self.type(named: value) else {
+          let names = Self.typeList(language)
           return .failure(PracticeError(language.pick("--type 可选：\(names)", "--type is one of: \(names)")))
         }
         request.type = type
@@ -44,7 +62,19 @@ struct PracticeRequest {
         request.scope = "all"
         index += 1
       default:
+        if course.question(withID: argument) != nil {
+          request.questionIDs.append(argument)
+          index += 1
+          continue
+        }
         guard let lesson = LessonViews.findLesson(argument, in: course) else {
+          if let close = Suggestion.closest(to: argument, among: course.questions.map(\.id)) {
+            return .failure(
+              PracticeError(
+                language.pick(
+                  "没有这一课或这道题：\(MarkdownRenderer.inert(argument))。你是想练 \(close) 吗？",
+                  "No such lesson or question: \(MarkdownRenderer.inert(argument)). Did you mean \(close)?")))
+          }
           return .failure(
             PracticeError(
               language.pick(
@@ -62,6 +92,15 @@ struct PracticeRequest {
   func questions(in course: Course) -> [Question] {
     scope == "all" ? course.questions : course.questions(in: scope)
   }
+
+  /// The plan: the questions named, in that order, or a seeded draw from the scope.
+  func plan(in course: Course, seed: UInt64) -> SessionPlan {
+    guard questionIDs.isEmpty else {
+      var seen: Set<String> = []
+      return SessionPlan(queue: questionIDs.filter { seen.insert($0).inserted }, seed: seed)
+    }
+    return SessionPlan.choosing(from: questions(in: course), count: count, type: type, seed: seed)
+  }
 }
 
 struct PracticeError: Error {
@@ -78,10 +117,9 @@ extension StudyShell {
       return
     case .success(let value): request = value
     }
-    let plan = SessionPlan.choosing(
-      from: request.questions(in: course), count: request.count, type: request.type,
-      seed: request.seed ?? context.randomSeed())
-    try runSession(plan: plan, scope: request.scope, title: title(of: request.scope))
+    let plan = request.plan(in: course, seed: request.seed ?? context.randomSeed())
+    let scope = request.questionIDs.isEmpty ? request.scope : "questions"
+    try runSession(plan: plan, scope: scope, title: title(of: scope))
   }
 
   func mistakes(_ arguments: [String]) throws {
@@ -97,6 +135,7 @@ extension StudyShell {
     case "all": return language.pick("全部课程", "all lessons")
     case "review": return language.pick("到期复习", "due questions")
     case "mistakes": return language.pick("错题", "mistakes")
+    case "questions": return language.pick("指定题目", "chosen questions")
     default: return scope
     }
   }
@@ -112,6 +151,10 @@ extension StudyShell {
     let new = NewSession(
       learnerID: learner.id, kind: kind, scope: scope, courseID: course.id, contentVersion: course.version,
       startedAt: now(), plan: plan, reschedules: reschedules)
+    let at = now()
+    if try attempt({ () throws(StoreError) in try store.abandonInterrupted(learner: learner.id, at: at) }) > 0 {
+      say(PracticeCommand.endedPausedMessage(language), style.dim)
+    }
     let started = try attempt { () throws(StoreError) in try store.start(new) }
     let name = kind == .review ? language.pick("复习", "Review") : language.pick("练习", "Practice")
     say(
@@ -270,7 +313,7 @@ extension StudyShell {
           return true
         case .abandon?:
           let at = now()
-          try attempt { () throws(StoreError) in try store.end(session: record.id, status: .abandoned, at: at) }
+          _ = try attempt { () throws(StoreError) in try store.abandonInterrupted(learner: learner.id, at: at) }
           Console.line(language.pick("已放弃上次的练习，答过的题仍然保留。", "Left the last session; its answers are kept."))
           return true
         case .leave?:
@@ -334,20 +377,40 @@ extension StudyShell {
         return
       }
     }
-    page(views.page(lesson, section: section))
+    let (lines, ends) = views.paged(lesson, section: section)
+    let shown = page(lines)
     let at = now()
-    try attempt { () throws(StoreError) in
-      try store.markRead(learner: learner.id, lesson: lesson.id, section: section?.title ?? "", at: at)
+    // Only what was shown to its end counts as read.
+    let finished = ends.filter { $0.value <= shown }.keys.sorted()
+    for title in finished {
+      try attempt { () throws(StoreError) in
+        try store.markRead(learner: learner.id, lesson: lesson.id, section: title, at: at)
+      }
     }
-    Console.line(style.dim(language.pick("读完了？练一练：", "Done? Practise: ")) + style.cyan("practice \(lesson.id)"))
+    if lesson.sections.isEmpty && shown >= lines.count {
+      try attempt { () throws(StoreError) in
+        try store.markRead(learner: learner.id, lesson: lesson.id, section: lesson.title, at: at)
+      }
+    }
+    let read = try attempt { () throws(StoreError) in try store.readSections(learner: learner.id) }
+    let next = lesson.sections.first { !(read[lesson.id] ?? []).contains($0.title) }
+    if shown < lines.count, let next {
+      Console.line(
+        style.dim(language.pick("下次从这里接着读：", "Pick up here next time: "))
+          + style.cyan("read \(lesson.id)#\(next.title)"))
+    } else {
+      Console.line(style.dim(language.pick("读完了？练一练：", "Done? Practise: ")) + style.cyan("practice \(lesson.id)"))
+    }
   }
 
-  /// Shows lines a screenful at a time when a person is reading at a terminal.
-  func page(_ lines: [String]) {
+  /// Shows lines a screenful at a time when a person is reading at a terminal; returns how
+  /// many were shown (all of them, unless the reader stopped with `q`).
+  @discardableResult
+  func page(_ lines: [String]) -> Int {
     let height = context.terminal.height
     guard reader.isInteractive, lines.count > height - 1 else {
       for line in lines { Console.line(line) }
-      return
+      return lines.count
     }
     var index = 0
     while index < lines.count {
@@ -358,8 +421,9 @@ extension StudyShell {
       let more = style.dim(language.pick("-- 更多（空格/回车继续，q 返回）--", "-- more (space/Enter, q to stop) --"))
       guard let key = reader.readKey(prompt: more, consuming: [" ", "\r", "\n", "q", "Q"]),
         key == " " || key == "\r" || key == "\n"
-      else { break }
+      else { return index }
     }
+    return lines.count
   }
 }
 

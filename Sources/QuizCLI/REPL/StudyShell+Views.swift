@@ -8,7 +8,7 @@ extension StudyShell {
 
   func showDashboard() throws {
     let learnerID = learner.id
-    let read = try attempt { () throws(StoreError) in try store.readLessons(learner: learnerID) }
+    let read = try attempt { () throws(StoreError) in try store.readSections(learner: learnerID) }
     let mastery = Dictionary(
       uniqueKeysWithValues: try attempt { () throws(StoreError) in try store.lessonMastery(learner: learnerID) }.map {
         ($0.lessonID, $0)
@@ -20,10 +20,11 @@ extension StudyShell {
       try store.streak(learner: learnerID, now: now(), calendar: calendar)
     }
 
-    let titleWidth = min(course.lessons.map(\.title.displayWidth).max() ?? 0, max(10, width - 40))
+    let idWidth = course.lessons.map(\.id.displayWidth).max() ?? 0
+    let titleWidth = min(course.lessons.map(\.title.displayWidth).max() ?? 0, max(10, width - 46 - idWidth))
     let header =
-      "  " + TextWrapper.pad(language.pick("课程进度", "Lessons"), to: titleWidth + 3) + "  "
-      + TextWrapper.pad(language.pick("阅读", "read"), to: 4) + "  " + TextWrapper.pad(language.pick("练习", "done"), to: 7)
+      "  " + TextWrapper.pad(language.pick("课程进度", "Lessons"), to: titleWidth + idWidth + 5) + "  "
+      + TextWrapper.pad(language.pick("阅读", "read"), to: 5) + "  " + TextWrapper.pad(language.pick("练习", "done"), to: 7)
       + "  " + language.pick("掌握", "mastery")
     Console.line(style.dim(header))
     for (index, lesson) in course.lessons.enumerated() {
@@ -32,10 +33,14 @@ extension StudyShell {
       let level = entry?.latest(of: total) ?? 0
       let title = TextWrapper.pad(TextWrapper.truncate(lesson.title, to: titleWidth), to: titleWidth)
       let number = TextWrapper.pad(String(index + 1), to: 2)
-      let readMark = read[lesson.id] != nil ? style.green("✓") : style.dim("·")
+      let progress = readProgress(lesson, read: read)
+      let readMark =
+        progress.done == progress.total
+        ? style.green("✓") : progress.done == 0 ? style.dim("·") : style.yellow("\(progress.done)/\(progress.total)")
       let done = TextWrapper.pad("\(min(entry?.answered ?? 0, total))/\(total)", to: 7)
+      let id = style.dim(TextWrapper.pad(lesson.id, to: idWidth))
       Console.line(
-        "  \(number) \(title)  \(TextWrapper.pad(readMark, to: 4))  \(done)  \(Self.bar(level, style: style)) \(Int((level * 100).rounded()))%"
+        "  \(number) \(id)  \(title)  \(TextWrapper.pad(readMark, to: 5))  \(done)  \(Self.bar(level, style: style)) \(Int((level * 100).rounded()))%"
       )
     }
     let endOfDay = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now()))!
@@ -64,8 +69,15 @@ extension StudyShell {
     return style.green(String(repeating: "▰", count: filled)) + style.dim(String(repeating: "▱", count: 10 - filled))
   }
 
+  /// Sections of a lesson read to the end, of all (a lesson without sections is one).
+  func readProgress(_ lesson: Lesson, read: [String: Set<String>]) -> (done: Int, total: Int) {
+    let titles = lesson.sections.isEmpty ? [lesson.title] : lesson.sections.map(\.title)
+    let seen = read[lesson.id] ?? []
+    return (titles.filter(seen.contains).count, titles.count)
+  }
+
   /// The one command to suggest.
-  func suggestion(read: [String: Date], mastery: [String: LessonMastery], mistakes: Int) throws -> String {
+  func suggestion(read: [String: Set<String>], mastery: [String: LessonMastery], mistakes: Int) throws -> String {
     if try attempt({ () throws(StoreError) in try store.interruptedSession(learner: learner.id) }) != nil {
       return "resume"
     }
@@ -76,7 +88,13 @@ extension StudyShell {
     if dueNow > 0 { return "review" }
     for lesson in course.lessons {
       let total = course.questions(in: lesson.id).count
-      if read[lesson.id] == nil { return "read \(lesson.id)" }
+      let progress = readProgress(lesson, read: read)
+      if progress.done == 0 { return "read \(lesson.id)" }
+      if progress.done < progress.total,
+        let next = lesson.sections.first(where: { !(read[lesson.id] ?? []).contains($0.title) })
+      {
+        return "read \(lesson.id)#\(next.title)"
+      }
       if (mastery[lesson.id]?.answered ?? 0) < min(total, 10) { return "practice \(lesson.id)" }
     }
     return mistakes > 0 ? "mistakes practice" : "practice all"
@@ -165,7 +183,8 @@ extension StudyShell {
         switch session.status {
         case .active: language.pick("未完成", "unfinished")
         case .finished: language.pick("完成", "done")
-        case .abandoned: language.pick("已放弃", "abandoned")
+        case .abandoned:
+          entry.answered > 0 ? language.pick("提前结束", "ended early") : language.pick("已放弃", "abandoned")
         }
       let kind =
         switch session.kind {
@@ -234,18 +253,25 @@ extension StudyShell {
           "没有找到“\(MarkdownRenderer.inert(query))”。", "Nothing found for “\(MarkdownRenderer.inert(query))”."))
       return
     }
+    var lines: [String] = []
     if !lessonHits.isEmpty {
-      Console.line(style.bold(language.pick("课文（\(lessonHits.count)）", "Lessons (\(lessonHits.count))")))
-      for hit in lessonHits.prefix(10) { Console.line("  " + style.cyan(hit)) }
+      lines.append(style.bold(language.pick("课文（\(lessonHits.count)）", "Lessons (\(lessonHits.count))")))
+      for hit in lessonHits { lines.append("  " + style.cyan(hit)) }
     }
     if !questionHits.isEmpty {
-      Console.line(style.bold(language.pick("题目（\(questionHits.count)）", "Questions (\(questionHits.count))")))
-      for question in questionHits.prefix(10) {
+      lines.append(style.bold(language.pick("题目（\(questionHits.count)）", "Questions (\(questionHits.count))")))
+      for question in questionHits {
         let prompt = MarkdownRenderer.stripInline(question.prompt).replacingOccurrences(of: "\n", with: " ")
         let head = "  \(question.id)  "
-        Console.line(head + TextWrapper.truncate(prompt, to: max(10, width - head.displayWidth)))
+        lines.append(
+          head + TextWrapper.truncate(MarkdownRenderer.inert(prompt), to: max(10, width - head.displayWidth)))
       }
+      let ids = questionHits.prefix(10).map(\.id).joined(separator: " ")
+      lines.append(
+        language.pick("练这些题：", "Practise them: ") + style.cyan("practice \(ids)")
+          + (questionHits.count > 10 ? style.dim(language.pick("（前 10 题）", " (the first 10)")) : ""))
     }
+    page(lines)
   }
 
   // MARK: Learners
@@ -267,10 +293,28 @@ extension StudyShell {
       return
     }
     let current = now()
-    learner = try attempt { () throws(StoreError) in
-      try store.createLearner(named: valid, displayName: nil, at: current)
+    let existing = try attempt { () throws(StoreError) in try store.learner(named: valid) }
+    if let existing {
+      learner = existing
+    } else {
+      let store = self.store
+      let reader = self.reader
+      let context = self.context
+      guard
+        try attempt({ () throws(StoreError) in
+          try Self.confirmNewLearner(valid, store: store, reader: reader, context: context)
+        })
+      else {
+        Console.line(
+          language.pick("没有新建学员，仍是 \(learner.displayName)。", "No learner created; still \(learner.displayName)."))
+        return
+      }
+      learner = try attempt { () throws(StoreError) in
+        try store.createLearner(named: valid, displayName: nil, at: current)
+      }
     }
     try attempt { () throws(StoreError) in try store.setLastLearner(learner) }
+    reader.useHistory(file: Self.historyFile(for: learner, context: context))
     Console.line(language.pick("现在的学员：\(learner.displayName)", "Now studying: \(learner.displayName)"))
     try showDashboard()
   }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LineEditing
 import QuizContent
@@ -36,7 +37,7 @@ final class StudyShell {
       name: "read", aliases: ["阅读", "学习"], usage: "read <课> [小节]", zh: "阅读一课或其中一节（分页：空格/回车继续，q 返回）",
       en: "read a lesson or one section (paged: space/Enter for more, q to stop)"),
     Command(
-      name: "practice", aliases: ["练习"], usage: "practice [课|all] [--count N] [--type T]",
+      name: "practice", aliases: ["练习"], usage: "practice [课|all|题号…] [--count N] [--type 题型]",
       zh: "练习题目，即时评分并讲解（默认 10 题）", en: "practise questions, graded and explained (10 by default)"),
     Command(
       name: "review", aliases: ["复习"], usage: "review [--limit N] [--new N] [--before 日期]",
@@ -68,7 +69,8 @@ final class StudyShell {
     guard language == .en else { return command.usage }
     var text = command.usage
     for (zh, en) in [
-      ("小节", "section"), ("课", "lesson"), ("日期", "DATE"), ("词", "words"), ("姓名", "name"), ("命令", "command"),
+      ("小节", "section"), ("题号", "id"), ("题型", "type"), ("课", "lesson"), ("日期", "DATE"), ("词", "words"),
+      ("姓名", "name"), ("命令", "command"),
     ] {
       text = text.replacingOccurrences(of: zh, with: en)
     }
@@ -96,15 +98,21 @@ final class StudyShell {
     let learnerNames = ((try? store.learners()) ?? []).map(\.name)
     let words = commands.flatMap { [$0.name] + $0.aliases }
     let reader = LineReader(
-      historyFile: context.dataDirectory.file("history"),
+      historyFile: nil,
       completer: { line, word in
         let parts = line.split(separator: " ").map(String.init)
         let candidates: [String]
         switch (parts.first.flatMap { command(named: $0)?.name }, parts.count) {
         case (nil, 0): candidates = words
-        case ("read", 1), ("practice", 1): candidates = lessonIDs + (parts.first == "practice" ? ["all"] : [])
+        case ("read", 1):
+          // `read disposal#` completes the section, the form every hint and search result uses.
+          candidates = lessonIDs + lessonIDs.flatMap { id in (sections[id] ?? []).map { "\(id)#\($0)" } }
+        case ("practice", 1): candidates = lessonIDs + ["all"] + questionIDs
         case ("read", 2): candidates = sections[parts[1]] ?? []
-        case ("practice", _): candidates = ["--count", "--type"] + QuestionType.allCases.map(\.rawValue)
+        case ("practice", _):
+          candidates =
+            ["--count", "--type"] + QuestionType.allCases.map(\.rawValue)
+            + QuestionType.allCases.map { QuestionView.typeName($0, .zh) } + questionIDs
         case ("mistakes", 1): candidates = ["practice"]
         case ("review", _): candidates = ["--limit", "--new", "--before", "--retention"]
         case ("learner", 1): candidates = learnerNames
@@ -122,20 +130,80 @@ final class StudyShell {
       LessonViews(course: course, language: context.language, style: style(context), width: context.terminal.width)
         .courseLine())
     let learner: Learner
-    if let chosen = try context.chosenLearner(in: store) {
+    if let typed = context.learnerOption {
+      guard let chosen = try namedLearner(typed, store: store, reader: reader, context: context) else { return }
       learner = chosen
+    } else if let last = try context.chosenLearner(in: store, for: .reading) {
+      learner = last
     } else {
       guard let created = try askForLearner(store: store, reader: reader, context: context) else { return }
       learner = created
     }
+    reader.useHistory(file: historyFile(for: learner, context: context))
     let shell = StudyShell(course: course, context: context, store: store, learner: learner, reader: reader)
     try shell.run()
+  }
+
+  /// Each learner's own line history in the data folder.
+  static func historyFile(for learner: Learner, context: AppContext) -> String {
+    context.dataDirectory.file("history-\(learner.id)")
+  }
+
+  /// `--learner NAME` at start: the learner, or, for a name not seen before, a question
+  /// before creating one (a typo must not make a stranger).
+  static func namedLearner(
+    _ typed: String, store: any ProgressStore, reader: any LineSource, context: AppContext
+  ) throws -> Learner? {
+    let name: String
+    switch context.validLearnerName(typed) {
+    case .success(let valid): name = valid
+    case .failure(let problem):
+      Console.error("recovery-trainer: --learner: \(problem.message)")
+      throw ExitCode(64)
+    }
+    do {
+      if let existing = try store.learner(named: name) {
+        try store.setLastLearner(existing)
+        return existing
+      }
+      guard try confirmNewLearner(name, store: store, reader: reader, context: context) else {
+        Console.line(context.language.pick("没有新建学员。", "No learner was created."))
+        return nil
+      }
+      let learner = try store.createLearner(named: name, displayName: nil, at: context.now())
+      try store.setLastLearner(learner)
+      return learner
+    } catch let error as StoreError {
+      throw context.fail(error)
+    }
+  }
+
+  /// Asks "create learner NAME?" (listing the close names); false unless the answer is yes.
+  static func confirmNewLearner(
+    _ name: String, store: any ProgressStore, reader: any LineSource, context: AppContext
+  ) throws(StoreError) -> Bool {
+    let language = context.language
+    let learners = try store.learners()
+    if !learners.isEmpty { Console.line(context.noSuchLearner(name, among: learners)) }
+    let question = language.pick(
+      "新建学员“\(MarkdownRenderer.inert(name))”？[y/N] ", "Create the learner “\(MarkdownRenderer.inert(name))”? [y/N] ")
+    while true {
+      if !reader.isInteractive { Console.line(question) }
+      switch reader.read(prompt: question, remember: false) {
+      case .line(let text):
+        if text.trimmingSpaces().isEmpty { return false }
+        if let answer = SessionEngine.yesOrNo(text) { return answer }
+        Console.line(language.pick("请回答 y 或 n。", "Please answer y or n."))
+      case .end, .interrupted:
+        return false
+      }
+    }
   }
 
   private static func style(_ context: AppContext) -> Style { context.style }
 
   /// First use: asks for a name until one is given.
-  static func askForLearner(store: any ProgressStore, reader: LineReader, context: AppContext) throws -> Learner? {
+  static func askForLearner(store: any ProgressStore, reader: any LineSource, context: AppContext) throws -> Learner? {
     let language = context.language
     while true {
       let prompt = language.pick("第一次使用？请输入你的姓名：", "First time here? Your name: ")
@@ -250,7 +318,15 @@ final class StudyShell {
     if let topic, let command = Self.command(named: topic) {
       Console.line(style.cyan(usage(command)) + "  " + language.pick(command.zh, command.en))
       if !command.aliases.isEmpty {
-        Console.line(language.pick("别名：", "Aliases: ") + command.aliases.joined(separator: "、"))
+        Console.line(language.pick("别名：", "Aliases: ") + command.aliases.joined(separator: language.pick("、", ", ")))
+      }
+      if command.name == "practice" {
+        Console.line(language.pick("题型：", "Types: ") + PracticeRequest.typeList(language))
+        Console.line(
+          style.dim(
+            language.pick(
+              "例如：practice 2 --count 5 · practice all --type 排序 · practice ca.aging-vs-limitation",
+              "e.g. practice 2 --count 5 · practice all --type ordering · practice ca.aging-vs-limitation")))
       }
       return
     }

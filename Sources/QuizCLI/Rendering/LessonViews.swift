@@ -39,6 +39,12 @@ struct LessonViews {
 
   /// The lesson page: title, objectives, then the body or one section of it.
   func page(_ lesson: Lesson, section: Section? = nil) -> [String] {
+    paged(lesson, section: section).lines
+  }
+
+  /// The lesson page, with where each section on it ends: a section counts as read once
+  /// `ends[title]` lines of the page have been shown.
+  func paged(_ lesson: Lesson, section: Section? = nil) -> (lines: [String], ends: [String: Int]) {
     let renderer = MarkdownRenderer(width: width, style: style)
     var lines = [
       style.heading(lesson.title) + style.dim("  (\(lesson.id) · \(lesson.minutes) \(language.pick("分钟", "min")))")
@@ -52,8 +58,33 @@ struct LessonViews {
     }
     let document = MarkdownDocument(parsing: Self.body(of: lesson, section: section))
     lines.append("")
-    lines += renderer.render(document)
-    return lines
+    // Sections in the order their headings come; each ends where the next heading of the
+    // same or a higher level starts.
+    var remaining = lesson.sections[...]
+    if let section, let start = lesson.sections.firstIndex(of: section) { remaining = lesson.sections[start...] }
+    var open: [(section: Section, start: Int)] = []
+    var ends: [String: Int] = [:]
+    var rendered: [String] = []
+    for block in document.blocks {
+      if case .heading(let level, let text, _) = block,
+        let index = remaining.firstIndex(where: {
+          $0.level == level && MarkdownRenderer.stripInline($0.title) == MarkdownRenderer.stripInline(text)
+        })
+      {
+        while let last = open.last, last.section.level >= level {
+          ends[last.section.title] = lines.count + rendered.count
+          open.removeLast()
+        }
+        open.append((lesson.sections[index], lines.count + rendered.count))
+        remaining = lesson.sections[(index + 1)...]
+      }
+      if !rendered.isEmpty { rendered.append("") }
+      rendered += renderer.render(block)
+    }
+    lines += rendered
+    for entry in open { ends[entry.section.title] = lines.count }
+    if let section, ends[section.title] == nil { ends[section.title] = lines.count }
+    return (lines, ends)
   }
 
   /// The Markdown of a whole lesson or of one section (up to the next heading of the same or a higher level).

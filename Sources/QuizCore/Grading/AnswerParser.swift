@@ -29,7 +29,13 @@ public enum AnswerParser {
     case .short, .open:
       return .success(.text(cleaned.trimmingSpaces()))
     case .numeric(let numeric):
-      return parseNumber(text, unit: numeric.unit).map(Response.number)
+      return parseNumber(text, unit: numeric.unit).flatMap { value in
+        // `0.3` where the unit is `%`: most likely 30%, possibly 0.3%; ask rather than guess.
+        if numeric.unit == "%", value > 0, value < 1, !text.contains("%"), !text.contains("％") {
+          return .failure(.fractionForPercent(value))
+        }
+        return .success(.number(value))
+      }
     case .ordering(let ordering):
       return parseOrder(text, count: ordering.items.count).map { .order($0.map { layout.items[$0] }) }
     case .matching(let matching):
@@ -258,7 +264,10 @@ public enum AnswerParser {
       result[prompt - 1] = option
       index += 2
     }
-    guard result.count == prompts else { return .failure(failure) }
+    guard result.count == prompts else {
+      let missing = (0..<prompts).filter { result[$0] == nil }.map { $0 + 1 }
+      return .failure(.missingMatches(missing, options: options))
+    }
     return .success(result)
   }
 }

@@ -21,6 +21,10 @@ public enum AnswerProblem: Error, Sendable, Hashable {
   case notAnOrder(count: Int)
   /// A matching answer that does not match every prompt.
   case notMatches(prompts: Int, options: Int)
+  /// A matching answer that leaves these prompt numbers (1-based) without a letter.
+  case missingMatches([Int], options: Int)
+  /// A fraction such as `0.3` typed where the answer is a percentage.
+  case fractionForPercent(Double)
 
   /// What to tell the learner: what form is expected, with an example.
   public func message(_ language: Language) -> String {
@@ -71,6 +75,18 @@ public enum AnswerProblem: Error, Sendable, Hashable {
       return language.pick(
         "这是一道配对题，请为每个编号选一个字母，例如 \(example)。",
         "This is a matching question: give a letter for every number, for example \(example).")
+    case .missingMatches(let numbers, let options):
+      let list = numbers.map(String.init).joined(separator: language.pick("、", ", "))
+      let example = numbers.prefix(2).map { "\($0)\(Layout.letter(($0 - 1) % max(options, 1)))" }.joined(separator: " ")
+      return language.pick(
+        "还没有配对：\(list)。请把所有编号都写上，例如补上 \(example)。",
+        "Not matched yet: \(list). Give a letter for every number, for example add \(example).")
+    case .fractionForPercent(let value):
+      let percent = ResponseFormatter.format((value * 100 * 1_000_000).rounded() / 1_000_000)
+      let given = ResponseFormatter.format(value)
+      return language.pick(
+        "本题的单位是 %：是 \(percent)% 吗？请输入 \(percent)%（若确实是 \(given)%，请输入 \(given)%）。",
+        "This answer is in %: did you mean \(percent)%? Type \(percent)% (or \(given)% if you meant that).")
     }
   }
 }

@@ -13,6 +13,8 @@ public enum ResponseFormatter {
     case .text(let text):
       return text
     case .number(let value):
+      // A percentage is written with its sign, so that `0.5%` is not taken for 50%.
+      if case .numeric(let numeric) = question.kind, numeric.unit == "%" { return format(value) + "%" }
       return format(value)
     case .matches(let matches):
       return matches.keys.sorted().compactMap { prompt in

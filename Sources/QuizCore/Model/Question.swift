@@ -18,6 +18,8 @@ public struct Question: Sendable, Hashable, Identifiable {
   public var source: SectionReference?
   /// The type-specific part: choices, answers, rubric, ...
   public var kind: QuestionKind
+  /// The case or passage the question is about, if it has one.
+  public var context: QuestionContext? = nil
 
   /// Creates a question.
   public init(

@@ -13,6 +13,8 @@ public enum SessionEffect: Sendable, Hashable {
   case hint(questionID: String)
   /// Show what can be typed at this prompt.
   case help(FeedbackPolicy)
+  /// Show the question's case or passage again (or say it has none).
+  case context(questionID: String)
   /// Say something short about what just happened.
   case notice(SessionNotice)
   /// Save an answer (and its review and the plan after it) in one transaction.
@@ -150,8 +152,13 @@ public struct SessionEnd: Sendable, Hashable {
   public var reason: Reason
   public var result: SessionResult
 
-  /// The status to store: a paused session stays active.
+  /// The status to store: a paused session stays active; one ended early with `quit` is
+  /// abandoned (its answers stay); the rest are finished.
   public var status: SessionStatus {
-    reason == .paused ? .active : .finished
+    switch reason {
+    case .paused: .active
+    case .quit: .abandoned
+    case .completed, .submitted, .timeUp: .finished
+    }
   }
 }

@@ -58,11 +58,26 @@ public struct SessionEngine: Sendable {
   /// The score so far, by the one rule of `SessionResult`.
   public var result: SessionResult { SessionResult(plan: plan, feedback: configuration.feedback) }
 
-  /// The layout of a question in this session: the same every time it is asked, also after
-  /// a resume.
+  /// How many other questions come between a wrong answer and its second attempt.
+  public static let retrySpacing = 3
+
+  /// The layout of a question in this session: the same every time it is shown, also after
+  /// a resume; a second attempt gets another order, so that it is not answered by position.
   public func layout(for question: Question) -> Layout {
-    var generator = SeededGenerator(seed: plan.seed, salt: question.id)
-    return Layout.shuffled(for: question, using: &generator)
+    let retry = !isDeferred && plan.scores[question.id] != nil
+    var generator = SeededGenerator(seed: plan.seed, salt: retry ? question.id + "#retry" : question.id)
+    let layout = Layout.shuffled(for: question, using: &generator)
+    guard retry else { return layout }
+    var first = SeededGenerator(seed: plan.seed, salt: question.id)
+    let before = Layout.shuffled(for: question, using: &first)
+    // Where the orders happen to coincide, turn the new one by one place.
+    guard layout == before else { return layout }
+    return Layout(
+      choices: Self.rotated(layout.choices), options: Self.rotated(layout.options), items: layout.items)
+  }
+
+  private static func rotated(_ values: [Int]) -> [Int] {
+    values.count > 1 ? Array(values.dropFirst()) + [values[0]] : values
   }
 
   /// Starts (or resumes) the session: shows the current question, or ends it when there is
@@ -119,6 +134,8 @@ public struct SessionEngine: Sendable {
       return [.hint(questionID: question.id)]
     case .help:
       return [.help(configuration.feedback)]
+    case .context:
+      return [.context(questionID: question.id)]
     case .skip:
       return isDeferred ? move(to: plan.position + 1, at: date) : skipped(question, at: date)
     case .quit:
@@ -167,8 +184,9 @@ public struct SessionEngine: Sendable {
     plan.position += 1
     var comesBack = false
     if grade.outcome != .correct && !isRetry && !plan.requeued.contains(id) {
+      // Back a few questions later (not straight away), with its choices in a new order.
       plan.requeued.append(id)
-      plan.queue.append(id)
+      plan.queue.insert(id, at: min(plan.position + Self.retrySpacing, plan.queue.count))
       comesBack = true
     }
     let rating = configuration.reschedules ? Rating(grade.outcome) : nil

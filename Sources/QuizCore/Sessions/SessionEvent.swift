@@ -6,6 +6,8 @@ public enum SessionEvent: Sendable, Hashable {
   case hint
   /// `help`: what can be typed here.
   case help
+  /// `case` / `案例`: show the question's case or passage again.
+  case context
   /// `skip`: move on without answering.
   case skip
   /// `quit`: end the session now; what was answered is kept.
@@ -56,6 +58,7 @@ public enum SessionEvent: Sendable, Hashable {
     var words: [String: SessionEvent] = [:]
     for word in ["?", "？", "hint", "提示"] { words[word] = .hint }
     for word in ["help", "帮助"] { words[word] = .help }
+    for word in ["case", "案例", "context"] { words[word] = .context }
     for word in ["skip", "跳过"] { words[word] = .skip }
     for word in ["quit", "exit", "退出", "结束"] { words[word] = .quit }
     return words

@@ -37,3 +37,21 @@ extension Suggestion {
     editDistance(Array(a.lowercased()), Array(b.lowercased()))
   }
 }
+
+extension Suggestion {
+  /// The candidates close to `name` (a typo away, or one containing the other), closest first.
+  public static func close(to name: String, among candidates: [String], limit: Int = 5) -> [String] {
+    let lowered = name.lowercased()
+    let allowed = max(1, min(3, name.count / 2))
+    return
+      candidates
+      .map { ($0, distance(name, $0)) }
+      .filter { candidate, distance in
+        candidate != name
+          && (distance <= allowed || candidate.lowercased().contains(lowered)
+            || lowered.contains(candidate.lowercased()))
+      }
+      .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+      .prefix(limit).map(\.0)
+  }
+}

@@ -21,6 +21,15 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
 
   private let lock = NSLock()
   private var state = State()
+  private var log: [String] = []
+
+  /// Every write so far, by name (`answer`, `skip`, `plan`, `end finished`, …), one per
+  /// transaction a database would run: tests count them.
+  public var writes: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return log
+  }
 
   public let location = "memory"
 
@@ -32,6 +41,15 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
     var copy = state
     let value = try body(&copy)
     state = copy  // all or nothing, like a transaction
+    return value
+  }
+
+  /// A write: logged, then run as one transaction.
+  private func writing<T>(_ name: String, _ body: (inout State) throws(StoreError) -> T) throws(StoreError) -> T {
+    let value = try withState(body)
+    lock.lock()
+    log.append(name)
+    lock.unlock()
     return value
   }
 
@@ -61,7 +79,7 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
       throw .invalid(
         detail: "a learner's name must be 1–\(Learner.maximumNameLength) characters without control characters")
     }
-    return try withState { state in
+    return try writing("learner") { state in
       if let existing = state.learners.first(where: { $0.name == name }) { return existing }
       let learner = Learner(id: state.id(), name: name, displayName: displayName ?? name, createdAt: date)
       state.learners.append(learner)
@@ -74,13 +92,13 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
   }
 
   public func setLastLearner(_ learner: Learner) throws(StoreError) {
-    try withState { $0.lastLearner = learner.name }
+    try writing("last learner") { $0.lastLearner = learner.name }
   }
 
   // MARK: Sessions
 
   public func start(_ session: NewSession) throws(StoreError) -> SessionRecord {
-    try withState { (state: inout State) throws(StoreError) in
+    try writing("start") { (state: inout State) throws(StoreError) in
       try Self.requireReferences(learner: session.learnerID, session: nil, in: state)
       let record = SessionRecord(
         id: state.id(), learnerID: session.learnerID, kind: session.kind, scope: session.scope,
@@ -92,13 +110,13 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
   }
 
   public func savePlan(_ plan: SessionPlan, session: Int64) throws(StoreError) {
-    try withState { state in
+    try writing("plan") { state in
       if let index = state.sessions.firstIndex(where: { $0.id == session }) { state.sessions[index].plan = plan }
     }
   }
 
   public func end(session: Int64, status: SessionStatus, at date: Date) throws(StoreError) {
-    try withState { state in
+    try writing("end \(status.rawValue)") { state in
       if let index = state.sessions.firstIndex(where: { $0.id == session }) {
         state.sessions[index].status = status
         state.sessions[index].endedAt = date
@@ -108,6 +126,19 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
 
   public func interruptedSession(learner: Int64) throws(StoreError) -> SessionRecord? {
     try withState { state in state.sessions.last { $0.learnerID == learner && $0.status == .active } }
+  }
+
+  public func abandonInterrupted(learner: Int64, at date: Date) throws(StoreError) -> Int {
+    try writing("abandon") { state in
+      var count = 0
+      for index in state.sessions.indices
+      where state.sessions[index].learnerID == learner && state.sessions[index].status == .active {
+        state.sessions[index].status = .abandoned
+        state.sessions[index].endedAt = date
+        count += 1
+      }
+      return count
+    }
   }
 
   public func history(learner: Int64, limit: Int) throws(StoreError) -> [SessionSummary] {
@@ -123,7 +154,7 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
   public func record(_ answer: NewAnswer, review: CardReview?, plan: SessionPlan?) throws(StoreError)
     -> RecordedAnswer
   {
-    try withState { (state: inout State) throws(StoreError) in
+    try writing("answer") { (state: inout State) throws(StoreError) in
       try Self.requireReferences(learner: answer.learnerID, session: answer.sessionID, in: state)
       let saved = AnswerRecord(id: state.id(), answer)
       state.answers.append(saved)
@@ -147,7 +178,7 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
   public func recordSkip(
     learner: Int64, session: Int64, question: String, lesson: String, review: CardReview?, plan: SessionPlan
   ) throws(StoreError) {
-    try withState { (state: inout State) throws(StoreError) in
+    try writing("skip") { (state: inout State) throws(StoreError) in
       try Self.requireReferences(learner: learner, session: session, in: state)
       if let review {
         let key = Self.cardKey(learner, question)
@@ -159,7 +190,7 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
   }
 
   public func replaceCard(_ expected: CardRecord, with replacement: CardRecord) throws(StoreError) -> Bool {
-    try withState { state in
+    try writing("card") { state in
       let key = Self.cardKey(expected.learnerID, expected.questionID)
       guard state.cards[key] == expected else { return false }
       state.cards[key] = replacement
@@ -214,7 +245,7 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
   // MARK: Reading
 
   public func markRead(learner: Int64, lesson: String, section: String, at date: Date) throws(StoreError) {
-    try withState { state in
+    try writing("read") { state in
       let key = "\(learner)\u{1F}\(lesson)\u{1F}\(section)"
       state.reads[key] = (state.reads[key]?.first ?? date, date)
     }
@@ -278,16 +309,34 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
 
   public func mistakes(learner: Int64) throws(StoreError) -> [Mistake] {
     let answers = try answers(learner: learner)
-    var latest: [String: AnswerRecord] = [:]
+    var lastWrong: [String: AnswerRecord] = [:]
     var attempts: [String: Int] = [:]
     for answer in answers {
-      latest[answer.questionID] = answer
       attempts[answer.questionID, default: 0] += 1
+      if !answer.isCorrect { lastWrong[answer.questionID] = answer }
     }
-    return latest.values.filter { !$0.isCorrect }.sorted { $0.id > $1.id }.map {
+    let open = lastWrong.values.filter { wrong in
+      !answers.contains { other in
+        other.questionID == wrong.questionID && other.isCorrect && other.id > wrong.id
+          && (wrong.sessionID == nil || other.sessionID == nil || other.sessionID != wrong.sessionID)
+      }
+    }
+    return open.sorted { $0.id > $1.id }.map {
       Mistake(
         questionID: $0.questionID, lessonID: $0.lessonID, fraction: $0.fraction, answeredAt: $0.answeredAt,
         attempts: attempts[$0.questionID] ?? 1)
+    }
+  }
+
+  public func readSections(learner: Int64) throws(StoreError) -> [String: Set<String>] {
+    try withState { state in
+      var sections: [String: Set<String>] = [:]
+      for key in state.reads.keys {
+        let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, parts[0] == String(learner), !parts[2].isEmpty else { continue }
+        sections[parts[1], default: []].insert(parts[2])
+      }
+      return sections
     }
   }
 

@@ -58,20 +58,51 @@ extension SQLiteStore {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          WITH per_question AS (
-            SELECT question_id, MAX(id) AS last_id, COUNT(*) AS attempts
-            FROM answer WHERE learner_id = ? GROUP BY question_id
+          WITH last_wrong AS (
+            SELECT question_id, MAX(id) AS id FROM answer
+            WHERE learner_id = ? AND outcome <> 'correct' GROUP BY question_id
+          ),
+          attempts AS (
+            SELECT question_id, COUNT(*) AS n FROM answer WHERE learner_id = ? GROUP BY question_id
           )
-          SELECT a.question_id, a.lesson_id, a.fraction, a.answered_at, p.attempts
-          FROM per_question p JOIN answer a ON a.id = p.last_id
-          WHERE a.outcome <> 'correct'
+          SELECT lw.question_id, a.lesson_id, a.fraction, a.answered_at, t.n AS attempts
+          FROM last_wrong lw
+          JOIN answer a ON a.id = lw.id
+          JOIN attempts t ON t.question_id = lw.question_id
+          WHERE NOT EXISTS (
+            SELECT 1 FROM answer c
+            WHERE c.learner_id = a.learner_id AND c.question_id = a.question_id AND c.outcome = 'correct'
+              AND c.id > a.id AND (a.session_id IS NULL OR c.session_id IS NULL OR c.session_id <> a.session_id)
+          )
           ORDER BY a.id DESC
-          """, arguments: [learner])
+          """, arguments: [learner, learner])
       return rows.map {
         Mistake(
           questionID: $0["question_id"], lessonID: $0["lesson_id"], fraction: $0["fraction"],
           answeredAt: $0["answered_at"], attempts: $0["attempts"])
       }
+    }
+  }
+
+  public func readSections(learner: Int64) throws(StoreError) -> [String: Set<String>] {
+    try read { db in
+      var sections: [String: Set<String>] = [:]
+      for row in try Row.fetchAll(
+        db, sql: "SELECT lesson_id, section FROM lesson_read WHERE learner_id = ? AND section <> ''",
+        arguments: [learner])
+      {
+        sections[row["lesson_id"], default: []].insert(row["section"])
+      }
+      return sections
+    }
+  }
+
+  public func abandonInterrupted(learner: Int64, at date: Date) throws(StoreError) -> Int {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE session SET status = 'abandoned', ended_at = ? WHERE learner_id = ? AND status = 'active'",
+        arguments: [date, learner])
+      return db.changesCount
     }
   }
 
@@ -138,7 +169,7 @@ extension SQLiteStore {
 
   public func backup(to destination: String) throws(StoreError) {
     if FileManager.default.fileExists(atPath: destination) {
-      throw .io(path: destination, detail: "the file already exists; choose a new name")
+      throw .destinationExists(path: destination)
     }
     do {
       let target = try DatabaseQueue(path: destination)
