@@ -78,19 +78,61 @@ struct AnswerText {
   /// characters or more (`电话、函件、上门` is; `途径有电话催收、函件催收` is not).
   var isWordList: Bool { contentCount > 0 && telegraphicCount * 10 >= contentCount * 6 && longestFragment < 6 }
 
+  /// Every content position, as `scalar << 32 | position`, sorted: where each character occurs.
+  private(set) var heads: [UInt64] = []
+
   init(_ answer: String) {
-    display = Array(TextNormalizer.compatibilityNormalized(answer).lowercased().unicodeScalars)
+    // Letters are folded to lower case in `scan` (ASCII is all keywords need), which is much
+    // cheaper than `lowercased()` on Chinese text.
+    let normalised = TextNormalizer.compatibilityNormalized(answer)
+    display = Array(normalised.unicodeScalars)
     scan()
     structure()
-    let typed = Array(answer.unicodeScalars)
-    if typed.count == display.count { display = typed }
+    heads.reserveCapacity(chars.count)
+    for (position, value) in chars.enumerated() where value >= 0x10 {
+      heads.append(UInt64(value) << 32 | UInt64(position))
+    }
+    heads.sort()
+    if normalised != answer {
+      let typed = Array(answer.unicodeScalars)
+      if typed.count == display.count { display = typed }
+    }
+  }
+
+  /// Calls `body` with each position where `value` occurs, in text order.
+  @inline(__always)
+  func positions(of value: UInt32, _ body: (Int) -> Void) {
+    let key = UInt64(value) << 32
+    var low = 0
+    var high = heads.count
+    while low < high {
+      let middle = (low + high) / 2
+      if heads[middle] < key { low = middle + 1 } else { high = middle }
+    }
+    while low < heads.count, heads[low] >> 32 == UInt64(value) {
+      body(Int(heads[low] & 0xFFFF_FFFF))
+      low += 1
+    }
   }
 
   // MARK: Building
 
-  private static let sentenceEnds: Set<UInt32> = Set("。！？!?；;\n".unicodeScalars.map(\.value))
-  private static let clauseEnds: Set<UInt32> = Set("，,：:…—".unicodeScalars.map(\.value))
-  private static let fragmentEnds: Set<UInt32> = Set("、/".unicodeScalars.map(\.value))
+  /// What a non-content scalar does, by value: nothing for nearly every CJK character.
+  private enum Role {
+    case content, question, sentence, clause, fragment, dropped
+  }
+
+  @inline(__always)
+  private static func role(of value: UInt32) -> Role {
+    if (0x4E00...0x9FFF).contains(value) { return .content }
+    switch value {
+    case 0x3F, 0xFF1F: return .question
+    case 0x3002, 0xFF01, 0x21, 0xFF1B, 0x3B, 0x0A: return .sentence  // 。！!；;\n
+    case 0xFF0C, 0x2C, 0xFF1A, 0x3A, 0x2026, 0x2014: return .clause  // ，,：:…—
+    case 0x3001, 0x2F: return .fragment  // 、/
+    default: return dropped.contains(value) ? .dropped : .content
+    }
+  }
   /// Characters a bare judgement is made of besides its verdict: 这种说法是错误的, 都是违法的.
   private static let judgementFiller: Set<UInt32> = Set(
     "这此那该种样是的都也均属于说法做行为想观点么显然完全明绝对很就则了啊呢吧个其实".unicodeScalars.map(\.value))
@@ -114,7 +156,18 @@ struct AnswerText {
     }
     for (index, scalar) in display.enumerated() {
       let value = scalar.value
-      if value == 0x3F || value == 0xFF1F {
+      if (0x4E00...0x9FFF).contains(value) {
+        chars.append(ChineseVariants.fold(value))
+        origin.append(Int32(index))
+        continue
+      }
+      if (0x41...0x5A).contains(value) {
+        chars.append(value + 0x20)
+        origin.append(Int32(index))
+        continue
+      }
+      let role = Self.role(of: value)
+      if role == .question {
         mark(Self.questionMark, at: index)
       } else if value == 0x2E {
         // A decimal point stays; a full stop ends a sentence.
@@ -126,13 +179,13 @@ struct AnswerText {
         } else {
           mark(Self.sentenceMark, at: index)
         }
-      } else if Self.sentenceEnds.contains(value) {
+      } else if role == .sentence {
         mark(Self.sentenceMark, at: index)
-      } else if Self.clauseEnds.contains(value) || TextNormalizer.isSpaceOrControl(scalar) {
+      } else if role == .clause || TextNormalizer.isSpaceOrControl(scalar) {
         mark(Self.clauseMark, at: index)
-      } else if Self.fragmentEnds.contains(value) {
+      } else if role == .fragment {
         mark(Self.fragmentMark, at: index)
-      } else if Self.dropped.contains(value) {
+      } else if role == .dropped {
         continue
       } else {
         chars.append(ChineseVariants.fold(value))
@@ -298,11 +351,10 @@ struct AnswerText {
   /// The text of clauses `first...last`, as typed, shortened to about `limit` characters.
   func quote(clauses first: Int, _ last: Int, limit: Int = 60) -> String {
     let from = Int(origin[Int(clauseBounds[first].0)])
-    let to = Int(origin[Int(clauseBounds[last].1)])
+    let to = min(Int(origin[Int(clauseBounds[last].1)]), display.count - 1, from + limit - 1)
     var scalars = String.UnicodeScalarView()
-    scalars.append(contentsOf: display[from...min(to, display.count - 1)])
-    let text = String(scalars)
-    guard text.count > limit else { return text }
-    return String(text.prefix(limit)) + "…"
+    scalars.append(contentsOf: display[from...to])
+    if to < Int(origin[Int(clauseBounds[last].1)]) { scalars.append("…") }
+    return String(scalars)
   }
 }

@@ -28,7 +28,7 @@ struct CompiledKeyword: Sendable {
   /// The scalars of `text` as answers are matched: the content characters of `AnswerText`,
   /// with 的 and 地 inside the word left out (the matcher skips them in answers).
   static func matchingForm(_ text: String) -> [UInt32] {
-    let analysed = AnswerText(text)
+    let analysed = AnswerText(text.lowercased())
     var scalars = analysed.chars.filter { $0 >= 0x10 }
     if scalars.count > 2 {
       let inner = scalars[1..<(scalars.count - 1)].filter { $0 != AnswerText.de && $0 != AnswerText.di }

@@ -135,7 +135,7 @@ enum Wildcard {
       guard !literal.isEmpty else { continue }
       var asserted = false
       var seen = false
-      RubricGrader.occurrences(of: literal, in: text.chars) { start, end in
+      RubricGrader.occurrences(of: literal, in: text) { start, end in
         seen = true
         if text.polarity(start: start, end: end) == .asserted { asserted = true }
       }

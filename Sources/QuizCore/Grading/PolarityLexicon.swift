@@ -65,19 +65,31 @@ enum PolarityLexicon {
     }
   }()
 
-  /// Whether any word starts with the scalar, by scalar value below 0x10000 (one byte each).
-  static let starts: [Bool] = {
-    var starts = [Bool](repeating: false, count: 0x10000)
-    for key in byFirst.keys where key < 0x10000 { starts[Int(key)] = true }
-    return starts
+  /// The entries of each first scalar as a flat list, and per scalar below 0x10000 the
+  /// 1-based start of its run in `flat` (0: no word starts with it).
+  static let flat: [Entry] = byFirst.keys.sorted().flatMap { byFirst[$0]! }
+  static let runs: [UInt16] = {
+    var runs = [UInt16](repeating: 0, count: 0x10000)
+    var offset = 0
+    for key in byFirst.keys.sorted() {
+      if key < 0x10000 { runs[Int(key)] = UInt16(offset + 1) }
+      offset += byFirst[key]!.count
+    }
+    return runs
   }()
 
   /// The longest word starting at `index` in `chars`.
   @inline(__always)
   static func longestWord(in chars: UnsafeBufferPointer<UInt32>, at index: Int) -> Entry? {
     let first = chars[index]
-    guard first < 0x10000, starts[Int(first)], let entries = byFirst[first] else { return nil }
-    for entry in entries where index + entry.scalars.count <= chars.count {
+    guard first < 0x10000 else { return nil }
+    let run = Int(runs[Int(first)])
+    guard run > 0 else { return nil }
+    var position = run - 1
+    while position < flat.count, flat[position].scalars[0] == first {
+      let entry = flat[position]
+      position += 1
+      guard index + entry.scalars.count <= chars.count else { continue }
       var matched = true
       for offset in 1..<max(entry.scalars.count, 1) where chars[index + offset] != entry.scalars[offset] {
         matched = false

@@ -134,7 +134,7 @@ enum RubricGrader {
     for group in entry.groups {
       var hits: [Hit] = []
       for keyword in group {
-        occurrences(of: keyword.scalars, in: text.chars) { start, end in
+        occurrences(of: keyword.scalars, in: text) { start, end in
           let accepted =
             ignoringPolarity || keyword.requirement == .any || keyword.accepts(text.polarity(start: start, end: end))
           hits.append(
@@ -176,30 +176,26 @@ enum RubricGrader {
   /// Calls `body` with every occurrence of `keyword` in `chars`; 的 and 地 in the answer may sit
   /// between the keyword's characters.
   @inline(__always)
-  static func occurrences(of keyword: [UInt32], in chars: [UInt32], _ body: (Int, Int) -> Void) {
+  static func occurrences(of keyword: [UInt32], in text: AnswerText, _ body: (Int, Int) -> Void) {
     guard let head = keyword.first else { return }
-    let count = chars.count
-    chars.withUnsafeBufferPointer { text in
+    let count = text.chars.count
+    text.chars.withUnsafeBufferPointer { chars in
       keyword.withUnsafeBufferPointer { word in
-        var index = 0
-        while index < count {
-          if text[index] == head {
-            var matched = 1
-            var position = index + 1
-            while matched < word.count && position < count {
-              let value = text[position]
-              if value == word[matched] {
-                matched += 1
-                position += 1
-              } else if value == AnswerText.de || value == AnswerText.di {
-                position += 1
-              } else {
-                break
-              }
+        text.positions(of: head) { index in
+          var matched = 1
+          var position = index + 1
+          while matched < word.count && position < count {
+            let value = chars[position]
+            if value == word[matched] {
+              matched += 1
+              position += 1
+            } else if value == AnswerText.de || value == AnswerText.di {
+              position += 1
+            } else {
+              break
             }
-            if matched == word.count { body(index, position) }
           }
-          index += 1
+          if matched == word.count { body(index, position) }
         }
       }
     }

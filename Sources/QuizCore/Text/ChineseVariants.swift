@@ -19,16 +19,23 @@ enum ChineseVariants {
     return table
   }()
 
-  /// The smallest and largest traditional scalar in the table, to skip the lookup for most text.
-  static let range: ClosedRange<UInt32> = {
-    let keys = table.keys
-    return (keys.min() ?? 0)...(keys.max() ?? 0)
+  /// The CJK block, where every traditional character of the table lies.
+  static let block: ClosedRange<UInt32> = 0x4E00...0x9FFF
+
+  /// The table as a flat array over `block`: 0 where there is nothing to fold.
+  static let flat: [UInt16] = {
+    var flat = [UInt16](repeating: 0, count: Int(block.upperBound - block.lowerBound + 1))
+    for (traditional, simplified) in table where block.contains(traditional) && simplified <= 0xFFFF {
+      flat[Int(traditional - block.lowerBound)] = UInt16(simplified)
+    }
+    return flat
   }()
 
   /// The simplified form of `value`, or `value` itself.
   @inline(__always)
   static func fold(_ value: UInt32) -> UInt32 {
-    guard range.contains(value) else { return value }
-    return table[value] ?? value
+    guard block.contains(value) else { return value }
+    let folded = flat[Int(value - block.lowerBound)]
+    return folded == 0 ? value : UInt32(folded)
   }
 }
