@@ -49,6 +49,8 @@ import Testing
     #expect(Self.grade("不还就让他坐牢").rubric?.found.map(\.misconception) == [1])
     #expect(Self.grade("不还也不会坐牢").rubric?.found.isEmpty == true)
     #expect(Self.grade("不能吓唬他要坐牢").rubric?.found.isEmpty == true)
+    // A verb–complement (联系不上, 还不起) negates nothing after it.
+    #expect(Self.grade("联系不上可以吓唬他要坐牢").rubric?.found.map(\.misconception) == [1])
   }
 
   @Test func aPointCanRequireTheNegatedForm() {
