@@ -45,6 +45,9 @@ public struct CourseCache: Sendable {
     let manager = FileManager.default
     var items: [String] = ["v=\(version)", "folder=\((courseFolder as NSString).standardizingPath)"]
     var files = ["course.yaml"]
+    if manager.fileExists(atPath: (courseFolder as NSString).appendingPathComponent("concepts.yaml")) {
+      files.append("concepts.yaml")
+    }
     for sub in ["lessons", "questions"] {
       guard let names = try? manager.contentsOfDirectory(atPath: (courseFolder as NSString).appendingPathComponent(sub))
       else { continue }
@@ -60,7 +63,7 @@ public struct CourseCache: Sendable {
 
   // MARK: Format
 
-  static let magic = Array("RTCOURSE2".utf8)
+  static let magic = Array("RTCOURSE3".utf8)
 
   static func encode(_ course: Course, key: String) -> Data {
     var writer = BinaryWriter()
@@ -248,12 +251,17 @@ struct BinaryWriter {
         writer.string(point.text)
         writer.double(point.weight)
         writer.groups(point.keywords)
+        writer.string(point.scope.rawValue)
       }
       string(rubric.modelAnswer)
       array(rubric.misconceptions) { writer, misconception in
         writer.groups(misconception.keywords)
         writer.double(misconception.penalty)
         writer.string(misconception.feedback)
+        writer.bool(misconception.critical)
+        writer.double(misconception.cap)
+        writer.optional(misconception.rule) { $0.string($1) }
+        writer.string(misconception.scope.rawValue)
       }
     }
   }
@@ -362,16 +370,23 @@ struct BinaryReader {
     case 7:
       guard
         let points = array({ reader -> RubricPoint? in
-          guard let text = reader.string(), let weight = reader.double(), let keywords = reader.groups() else {
+          guard let text = reader.string(), let weight = reader.double(), let keywords = reader.groups(),
+            let scope = reader.string().flatMap(MatchScope.init(rawValue:))
+          else {
             return nil
           }
-          return RubricPoint(text: text, weight: weight, keywords: keywords)
+          return RubricPoint(text: text, weight: weight, keywords: keywords, scope: scope)
         }), let model = string(),
         let misconceptions = array({ reader -> Misconception? in
-          guard let keywords = reader.groups(), let penalty = reader.double(), let feedback = reader.string() else {
+          guard let keywords = reader.groups(), let penalty = reader.double(), let feedback = reader.string(),
+            let critical = reader.bool(), let cap = reader.double(), let rule = reader.optional({ $0.string() }),
+            let scope = reader.string().flatMap(MatchScope.init(rawValue:))
+          else {
             return nil
           }
-          return Misconception(keywords: keywords, penalty: penalty, feedback: feedback)
+          return Misconception(
+            keywords: keywords, penalty: penalty, feedback: feedback, critical: critical, cap: cap, rule: rule,
+            scope: scope)
         })
       else { return nil }
       return .open(Rubric(points: points, modelAnswer: model, misconceptions: misconceptions))

@@ -156,20 +156,28 @@ public enum CourseJSON {
               "points",
               .array(
                 rubric.points.map {
-                  .object([
-                    ("text", .string($0.text)), ("weight", .number($0.weight)), ("keywords", keywords($0.keywords)),
-                  ])
+                  .object(
+                    [
+                      ("text", .string($0.text)), ("weight", .number($0.weight)), ("keywords", keywords($0.keywords)),
+                    ] + ($0.scope == .sentence ? [] : [("scope", .string($0.scope.rawValue))]))
                 })
             ),
             ("model_answer", .string(rubric.modelAnswer)),
             (
               "misconceptions",
               .array(
-                rubric.misconceptions.map {
-                  .object([
-                    ("keywords", keywords($0.keywords)), ("penalty", .number($0.penalty)),
-                    ("feedback", .string($0.feedback)),
-                  ])
+                rubric.misconceptions.map { misconception in
+                  // Fields at their defaults are left out, so hashes of unchanged questions stay put.
+                  var fields: [(String, JSONValue)] = [
+                    ("keywords", keywords(misconception.keywords)), ("penalty", .number(misconception.penalty)),
+                    ("feedback", .string(misconception.feedback)),
+                  ]
+                  if misconception.critical {
+                    fields += [("critical", .bool(true)), ("cap", .number(misconception.cap))]
+                  }
+                  fields += optional("rule", misconception.rule)
+                  if misconception.scope != .clause { fields.append(("scope", .string(misconception.scope.rawValue))) }
+                  return .object(fields)
                 })
             ),
           ])

@@ -77,7 +77,9 @@ public struct CourseLoader: Sendable {
     }
 
     // questions/*.yaml
-    let decoder = QuestionDecoder(defaults: header?.defaults ?? CourseDefaults())
+    // concepts.yaml, the synonym table rubrics refer to as `$name`.
+    let concepts = ConceptTable.read(path: display("concepts.yaml"), log: &log)
+    let decoder = QuestionDecoder(defaults: header?.defaults ?? CourseDefaults(), concepts: concepts)
     // Question files are independent until the cross-file checks, so they are read in parallel.
     let bankFiles = (files(in: display("questions"), extensions: ["yaml", "yml"]) ?? []).map {
       display("questions/\($0)")
@@ -168,12 +170,14 @@ public struct CourseLoader: Sendable {
   ///
   /// Checks that need the whole course (lesson and `source` references, duplicate ids across
   /// files) are left to `load(folder:)`.
+  /// `$name` keywords need the course's `concepts`; without them they are unknown concepts.
   public static func parseQuestionBank(
-    _ text: String, file: String, defaults: CourseDefaults = CourseDefaults()
+    _ text: String, file: String, defaults: CourseDefaults = CourseDefaults(), concepts: ConceptTable = ConceptTable()
   ) -> (questions: [Question], diagnostics: [Diagnostic]) {
     var log = DiagnosticLog()
     let sites = questionSites(
-      in: SourceText(path: file, text: text), decoder: QuestionDecoder(defaults: defaults), log: &log)
+      in: SourceText(path: file, text: text), decoder: QuestionDecoder(defaults: defaults, concepts: concepts),
+      log: &log)
     return (sites.compactMap(\.question), Array(Set(log.diagnostics)).sorted())
   }
 

@@ -41,6 +41,8 @@ struct QuestionDecoder {
   }
 
   var defaults: CourseDefaults
+  /// The course's synonym table, for `$name` keywords.
+  var concepts = ConceptTable()
 
   /// Decodes one question node; the site is returned even when the question is invalid.
   func decode(_ node: Node, reader: inout YAMLReader) -> QuestionSite? {
@@ -98,7 +100,8 @@ struct QuestionDecoder {
       context = decodeContext(node, reader: &reader)
       if case .section(let reference) = context { site.contextSection = reference }
     }
-    let kind = type.flatMap { decodeKind($0, fields: fields, at: node, reader: &reader) }
+    var samples: [RubricSample] = []
+    let kind = type.flatMap { decodeKind($0, fields: fields, at: node, samples: &samples, reader: &reader) }
 
     let clean = !reader.log.diagnostics[errorsBefore...].contains { $0.severity == .error }
     if clean, let id = site.id, let lesson = site.lesson, let prompt, let explanation,
@@ -108,6 +111,7 @@ struct QuestionDecoder {
         id: id, lesson: lesson, prompt: prompt, explanation: explanation, difficulty: difficulty,
         weight: weight, tags: tags, source: site.source, kind: kind)
       site.question?.context = context
+      if let question = site.question { check(question, samples: samples, at: site.location, reader: &reader) }
     }
     return site
   }
@@ -147,10 +151,28 @@ struct QuestionDecoder {
     return nil
   }
 
+  /// Grades the model answer and every sample of an open question, logging what is off.
+  private func check(
+    _ question: Question, samples: [RubricSample], at location: SourceLocation, reader: inout YAMLReader
+  ) {
+    guard case .open(let rubric) = question.kind else { return }
+    let model = Grader.grade(.text(rubric.modelAnswer), for: question)
+    if model.fraction < 1 - 1e-9 || !(model.rubric?.found.isEmpty ?? true) {
+      reader.log.warning(
+        "the model answer scores \(Self.format(model.fraction)) on its own rubric; "
+          + RubricSample.describe(model, rubric: rubric),
+        at: location)
+    }
+    for sample in samples {
+      if let problem = sample.problem(grading: question) { reader.log.error(problem, at: sample.location) }
+    }
+  }
+
   // MARK: Kinds
 
   private func decodeKind(
-    _ type: QuestionType, fields: [String: Node], at node: Node, reader: inout YAMLReader
+    _ type: QuestionType, fields: [String: Node], at node: Node, samples decodedSamples: inout [RubricSample],
+    reader: inout YAMLReader
   ) -> QuestionKind? {
     func required(_ name: String) -> Node? {
       if let value = fields[name] { return value }
@@ -289,8 +311,11 @@ struct QuestionDecoder {
       return .ordering(Ordering(items: items, scoring: scoring))
 
     case .open:
-      guard let node = required("rubric") else { return nil }
-      return decodeRubric(node, reader: &reader).map { .open($0) }
+      guard let node = required("rubric"), let (rubric, samples) = decodeRubric(node, reader: &reader) else {
+        return nil
+      }
+      decodedSamples = samples
+      return .open(rubric)
     }
   }
 
@@ -368,10 +393,10 @@ struct QuestionDecoder {
     return false
   }
 
-  private func decodeRubric(_ node: Node, reader: inout YAMLReader) -> Rubric? {
+  private func decodeRubric(_ node: Node, reader: inout YAMLReader) -> (Rubric, [RubricSample])? {
     guard let map = reader.mapping(node, as: "`rubric`") else { return nil }
     let f = reader.fields(
-      of: map, in: "a rubric", allowed: ["points", "model_answer", "misconceptions"],
+      of: map, in: "a rubric", allowed: ["points", "model_answer", "misconceptions", "samples"],
       required: ["points", "model_answer"], at: node)
     var points: [RubricPoint] = []
     var failed = false
@@ -386,7 +411,8 @@ struct QuestionDecoder {
           continue
         }
         let p = reader.fields(
-          of: map, in: "a rubric point", allowed: ["text", "weight", "keywords"], required: ["text"], at: item)
+          of: map, in: "a rubric point", allowed: ["text", "weight", "keywords", "scope"], required: ["text"],
+          at: item)
         let text = p["text"].flatMap { reader.text($0, field: "text") }
         var weight: Double? = 1
         if let w = p["weight"] {
@@ -396,6 +422,7 @@ struct QuestionDecoder {
             weight = nil
           }
         }
+        let scope = p["scope"].map { decodeEnum($0, field: "scope", as: MatchScope.self, reader: &reader) } ?? .sentence
         guard let keywordsNode = p["keywords"] else {
           reader.log.error(
             "rubric point has no `keywords`; add at least one group of keywords", at: reader.location(item))
@@ -403,47 +430,129 @@ struct QuestionDecoder {
           continue
         }
         let keywords = decodeKeywords(keywordsNode, reader: &reader)
-        guard let text, let weight, let keywords else {
+        guard let text, let weight, let keywords, let scope else {
           failed = true
           continue
         }
-        points.append(RubricPoint(text: text, weight: weight, keywords: keywords))
+        if let problem = RubricLint.genericPointProblem(keywords) {
+          reader.log.warning(problem, at: reader.location(keywordsNode))
+        }
+        points.append(RubricPoint(text: text, weight: weight, keywords: keywords, scope: scope))
       }
     } else {
       failed = true
     }
     let model = f["model_answer"].flatMap { reader.text($0, field: "model_answer") }
     var misconceptions: [Misconception] = []
+    var misconceptionNodes: [Node] = []
     if let list = f["misconceptions"], let items = reader.sequence(list, as: "`misconceptions`") {
       for item in items {
-        guard let map = reader.mapping(item, as: "a misconception") else {
+        guard let misconception = decodeMisconception(item, reader: &reader) else {
           failed = true
           continue
         }
-        let m = reader.fields(
-          of: map, in: "a misconception", allowed: ["keywords", "penalty", "feedback"],
-          required: ["keywords", "penalty", "feedback"], at: item)
-        let keywords = m["keywords"].flatMap { decodeKeywords($0, reader: &reader) }
-        var penalty = m["penalty"].flatMap { reader.number($0, field: "penalty") }
-        if let value = penalty, !(0...1).contains(value), let node = m["penalty"] {
-          reader.log.error("`penalty` must be between 0 and 1", at: reader.location(node))
-          penalty = nil
-        }
-        let feedback = m["feedback"].flatMap { reader.text($0, field: "feedback") }
-        guard let keywords, let penalty, let feedback else {
-          failed = true
-          continue
-        }
-        misconceptions.append(Misconception(keywords: keywords, penalty: penalty, feedback: feedback))
+        misconceptions.append(misconception)
+        misconceptionNodes.append(item)
       }
     } else if f["misconceptions"] != nil {
       failed = true
     }
+    var samples: [RubricSample] = []
+    if let list = f["samples"], let items = reader.sequence(list, as: "`samples`") {
+      for item in items {
+        guard let sample = decodeSample(item, reader: &reader) else {
+          failed = true
+          continue
+        }
+        samples.append(sample)
+      }
+    } else if f["samples"] != nil {
+      failed = true
+    }
     guard !failed, let model else { return nil }
-    return Rubric(points: points, modelAnswer: model, misconceptions: misconceptions)
+    let rubric = Rubric(points: points, modelAnswer: model, misconceptions: misconceptions)
+    for (misconception, item) in zip(misconceptions, misconceptionNodes) {
+      if let problem = RubricLint.rejectionProblem(misconception) {
+        reader.log.warning(problem, at: reader.location(item))
+      }
+    }
+    return (rubric, samples)
+  }
+
+  private func decodeMisconception(_ item: Node, reader: inout YAMLReader) -> Misconception? {
+    guard let map = reader.mapping(item, as: "a misconception") else { return nil }
+    let m = reader.fields(
+      of: map, in: "a misconception",
+      allowed: ["keywords", "penalty", "feedback", "critical", "cap", "rule", "scope"],
+      required: ["keywords", "feedback"], at: item)
+    let keywords = m["keywords"].flatMap { decodeKeywords($0, reader: &reader) }
+    let critical = m["critical"].map { reader.boolean($0, field: "critical") } ?? false
+    var penalty: Double?? = m["penalty"].map { reader.number($0, field: "penalty") }
+    if penalty == nil {
+      if critical == true {
+        penalty = .some(0)
+      } else {
+        reader.log.error(
+          "a misconception needs `penalty` (0 to 1), or `critical: true` to make it a red line",
+          at: reader.location(item))
+      }
+    }
+    if let value = penalty ?? nil, !(0...1).contains(value), let node = m["penalty"] {
+      reader.log.error("`penalty` must be between 0 and 1", at: reader.location(node))
+      penalty = .some(nil)
+    }
+    var cap: Double? = 0
+    if let node = m["cap"] {
+      cap = reader.number(node, field: "cap")
+      if let value = cap, !(0...1).contains(value) {
+        reader.log.error("`cap` must be between 0 and 1", at: reader.location(node))
+        cap = nil
+      }
+      if critical == false {
+        reader.log.error("`cap` applies only to red lines; add `critical: true`", at: reader.location(node))
+      }
+    }
+    let rule = m["rule"].flatMap { reader.text($0, field: "rule") }
+    let scope = m["scope"].map { decodeEnum($0, field: "scope", as: MatchScope.self, reader: &reader) } ?? .clause
+    let feedback = m["feedback"].flatMap { reader.text($0, field: "feedback") }
+    guard let keywords, let penalty = penalty ?? nil, let feedback, let critical, let cap, let scope else { return nil }
+    if critical && rule == nil {
+      reader.log.warning(
+        "a red line should cite the rule it enforces and its tier: add `rule`, e.g. `《民法典》第六百九十二条（法律）`",
+        at: reader.location(item))
+    }
+    return Misconception(
+      keywords: keywords, penalty: penalty, feedback: feedback, critical: critical, cap: cap, rule: rule, scope: scope)
+  }
+
+  private func decodeSample(_ item: Node, reader: inout YAMLReader) -> RubricSample? {
+    guard let map = reader.mapping(item, as: "a sample") else { return nil }
+    let f = reader.fields(
+      of: map, in: "a sample", allowed: ["answer", "band", "needs_review", "red_line", "note"],
+      required: ["answer", "band"], at: item)
+    let answer = f["answer"].flatMap { reader.text($0, field: "answer") }
+    var band: ClosedRange<Double>?
+    if let node = f["band"], let items = reader.sequence(node, as: "`band`") {
+      let values = items.compactMap { reader.number($0, field: "band") }
+      if values.count == 2, values.count == items.count, (0...1).contains(values[0]), (0...1).contains(values[1]),
+        values[0] <= values[1]
+      {
+        band = values[0]...values[1]
+      } else if values.count == items.count {
+        reader.log.error("`band` must be two scores [low, high] with 0 ≤ low ≤ high ≤ 1", at: reader.location(node))
+      }
+    }
+    let needsReview = f["needs_review"].map { reader.boolean($0, field: "needs_review") }
+    let redLine = f["red_line"].map { reader.boolean($0, field: "red_line") }
+    guard let answer, let band, needsReview ?? false != nil, redLine ?? false != nil else { return nil }
+    return RubricSample(
+      answer: answer, band: band, needsReview: needsReview ?? nil, redLine: redLine ?? nil,
+      location: reader.location(item))
   }
 
   /// Keyword groups: a list of groups, each a list of alternatives (a plain text is a group of one).
+  ///
+  /// `$name` is replaced by the words of a concept; words that match too much get a warning.
   private func decodeKeywords(_ node: Node, reader: inout YAMLReader) -> KeywordGroups? {
     guard let groups = reader.sequence(node, as: "`keywords`") else { return nil }
     if groups.isEmpty {
@@ -457,13 +566,29 @@ struct QuestionDecoder {
         reader.log.error("a keyword group is empty", at: reader.location(group))
         return nil
       }
-      if let blank = alternatives.first(where: { TextNormalizer.normalize($0).isEmpty }) {
+      var expanded: [String] = []
+      for alternative in alternatives {
+        guard let words = concepts.expand(alternative) else {
+          let name = String(RubricLint.bareWord(alternative).dropFirst())
+          let hint =
+            Suggestion.closest(to: name, among: Array(concepts.words.keys)).map { "; did you mean `$\($0)`?" }
+            ?? "; define it in concepts.yaml"
+          reader.log.error("unknown concept `\(alternative)`\(hint)", at: reader.location(group))
+          return nil
+        }
+        if words.count == 1, let problem = RubricLint.wordProblem(alternative) {
+          reader.log.warning(problem, at: reader.location(group))
+        }
+        expanded += words
+      }
+      if let blank = expanded.first(where: { TextNormalizer.normalize(RubricLint.bareWord($0)).isEmpty }) {
         reader.log.error(
           "keyword `\(blank)` is only punctuation or spaces, so it would match every answer", at: reader.location(group)
         )
         return nil
       }
-      result.append(alternatives)
+      var seen = Set<String>()
+      result.append(expanded.filter { seen.insert($0).inserted })
     }
     return result
   }

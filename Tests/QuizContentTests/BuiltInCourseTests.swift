@@ -94,15 +94,14 @@ import Testing
   @Test func openModelAnswersCoverTheirOwnRubric() {
     for question in Self.course.questions {
       guard case .open(let rubric) = question.kind else { continue }
-      let answer = rubric.modelAnswer
-      for point in rubric.points {
-        let covered = point.keywords.allSatisfy { group in group.contains { answer.contains($0) } }
-        #expect(covered, "\(question.id): model answer misses “\(point.text)”")
+      let grade = Grader.grade(.text(rubric.modelAnswer), for: question)
+      for point in grade.rubric?.points ?? [] where !point.covered {
+        Issue.record("\(question.id): model answer misses “\(rubric.points[point.point].text)”")
       }
-      for misconception in rubric.misconceptions {
-        let found = misconception.keywords.allSatisfy { group in group.contains { answer.contains($0) } }
-        #expect(!found, "\(question.id): model answer triggers misconception “\(misconception.feedback)”")
+      for found in grade.rubric?.found ?? [] {
+        Issue.record("\(question.id): model answer triggers “\(rubric.misconceptions[found.misconception].feedback)”")
       }
+      #expect(grade.fraction == 1, "\(question.id)")
     }
   }
 

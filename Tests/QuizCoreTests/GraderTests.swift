@@ -122,8 +122,10 @@ import Testing
   @Test func openRubricCoversWeightedPoints() {
     #expect(fraction(.text("先致电，再发催收函，然后上门拜访，最后起诉并申请强制执行。"), Make.open) == 1)
     #expect(fraction(.text("电话和函件"), Make.open) == 0.4)
-    // A point needs every group: 起诉 without 执行 does not count.
-    #expect(fraction(.text("电话、函件、上门、起诉"), Make.open) == 0.6)
+    // A point needs every group: 起诉 without 执行 does not count. A bare list of words
+    // earns half credit: 3 of 5, halved.
+    #expect(fraction(.text("电话、函件、上门、起诉"), Make.open) == 0.3)
+    #expect(fraction(.text("我会先打电话，再寄催收函，然后上门，最后起诉"), Make.open) == 0.6)
     #expect(fraction(.text("什么都没有"), Make.open) == 0)
   }
 
@@ -185,7 +187,7 @@ import Testing
     let lines = Explanation(
       grade: wrong, response: .text(""), question: heavy, layout: .identity(for: heavy), language: .zh
     ).lines
-    #expect(lines.contains(.misconception("违法（扣 1 分）")))
+    #expect(lines.contains(.misconception("违法（扣 1 分） —— 答案：“必要时威胁”")))
     #expect(wrong.marks == 1)
   }
 }

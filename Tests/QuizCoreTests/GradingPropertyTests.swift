@@ -102,3 +102,48 @@ struct SplitMix: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+/// Properties of open-answer grading: negation, clause order and determinism.
+@Suite struct OpenGradingPropertyTests {
+  static let sentences = [
+    "保证期间是6个月，必须马上找保证人李某", "对另一套房产申请财产保全", "保证期间不中断", "不还就让他坐牢",
+    "催收就能中断保证期间", "张某承认欠款", "我会先打电话", "申请查封", "李某是连带责任保证人",
+  ]
+  static let negators = ["不能认为", "不要以为", "并非", "禁止", "不等于", "切勿"]
+
+  static func answer(_ picks: [Int]) -> String {
+    picks.map { sentences[$0] + "。" }.joined()
+  }
+
+  @Test func aNegatorBeforeAnAssertedMisconceptionNeverLowersTheScore() async {
+    let picks = Gen.int(in: 0...(Self.sentences.count - 1)).array(of: 1...6)
+    await propertyCheck(count: 300, input: picks, Gen.int(in: 0...(Self.negators.count - 1))) { picks, negator in
+      let before = RubricGraderTests.grade(Self.answer(picks))
+      for found in before.rubric?.found ?? [] {
+        let negated = Self.answer(picks).replacingOccurrences(
+          of: found.quote, with: Self.negators[negator] + found.quote)
+        #expect(RubricGraderTests.grade(negated).fraction >= before.fraction, "\(negated)")
+      }
+    }
+  }
+
+  @Test func shufflingSentencesNeverChangesTheScore() async {
+    let picks = Gen.int(in: 0...(Self.sentences.count - 1)).array(of: 1...6)
+    await propertyCheck(count: 300, input: picks, Gen.int(in: 0...1_000_000)) { picks, seed in
+      var generator = SplitMix(seed: UInt64(seed))
+      let shuffled = picks.shuffled(using: &generator)
+      let a = RubricGraderTests.grade(Self.answer(picks))
+      let b = RubricGraderTests.grade(Self.answer(shuffled))
+      #expect(a.fraction == b.fraction, "\(Self.answer(picks)) vs \(Self.answer(shuffled))")
+      #expect(a.confidence == b.confidence)
+    }
+  }
+
+  @Test func gradingIsDeterministic() async {
+    let picks = Gen.int(in: 0...(Self.sentences.count - 1)).array(of: 0...8)
+    await propertyCheck(count: 200, input: picks) { picks in
+      let text = Self.answer(picks)
+      #expect(RubricGraderTests.grade(text) == RubricGraderTests.grade(text))
+    }
+  }
+}

@@ -30,6 +30,14 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // The target of issue 14: < 50 µs for a 300-character answer, 6 points, concepts, red lines.
+  Benchmark("grade open 312 chars, 6-point rubric with concepts and 3 red lines") { benchmark in
+    let question = Samples.casePlan
+    for _ in benchmark.scaledIterations {
+      blackHole(Grader.grade(.text(Samples.casePlanAnswer), for: question))
+    }
+  }
+
   // Content: load and validate a generated course.
   Benchmark(
     "load+validate 20,000 questions",
@@ -88,6 +96,47 @@ enum Samples {
         ],
         modelAnswer: "……",
         misconceptions: [Misconception(keywords: [["威胁家人", "爆通讯录"]], penalty: 0.5, feedback: "违法")])))
+
+  /// `lp.case-plan` of the built-in course in miniature: six points, `$name` concepts from a
+  /// concept table, three red lines; decoded through the content loader as a course would be.
+  static let casePlan: Question = {
+    let concepts = ConceptTable([
+      "保证期间": ["保证期", "担保期间", "保证责任期间"], "保证人": ["担保人", "连带保证人"],
+      "财产保全": ["保全", "诉前保全", "查封", "冻结"], "抵押物": ["抵押", "抵押房产", "担保物", "担保财产"],
+      "拍卖变卖": ["拍卖", "变卖", "折价"], "实现担保物权": ["实现抵押权", "特别程序"],
+      "起诉": ["提起诉讼", "诉讼程序", "打官司", "仲裁"], "支付令": ["督促程序"],
+      "诉讼时效": ["时效", "时效期间"], "中断": ["中断", "重新计算", "重新起算", "重新算"],
+      "送达凭证": ["妥投", "签收", "回执", "送达记录"], "留存证据": ["录音", "归档", "存档", "留存"],
+      "中断保证期间": ["保证期间也", "保证期间会", "保证期间可以", "保证期间随之", "延长保证期间"],
+    ])
+    let yaml = """
+      - id: b.case-plan
+        lesson: l
+        type: open
+        prompt: 拟定法律行动方案
+        explanation: 见参考答案
+        rubric:
+          points:
+            - {text: 保证期间, weight: 2, keywords: [[$保证期间, 6个月], [$保证人, 李某]]}
+            - {text: 保全, weight: 2, keywords: [[$财产保全], [房产, 售房款, 另一套]]}
+            - {text: 抵押, weight: 2, keywords: [[$抵押物, $实现担保物权], [$拍卖变卖, 优先受偿]]}
+            - {text: 起诉, weight: 1, keywords: [[$起诉, $支付令]]}
+            - {text: 执行, weight: 1, keywords: [[执行], [2年, 两年]]}
+            - {text: 时效, weight: 1, keywords: [[$诉讼时效], [$中断, $送达凭证, $留存证据]]}
+          model_answer: 保证期间6个月，立即书面请求保证人李某承担责任；对另一套房产申请财产保全；抵押房产拍卖、变卖；起诉；2年内申请执行；保存签收记录，诉讼时效中断。
+          misconceptions:
+            - {keywords: [[$中断保证期间], [$中断, 延长]], critical: true, rule: 《民法典》第六百九十二条（法律）, feedback: 保证期间不中断}
+            - {keywords: [[不急, 以后再找, 先不找], [$保证人, 李某]], critical: true, rule: 《民法典》第六百九十三条（法律）, feedback: 要立即主张}
+            - {keywords: [[房子, 房产], [直接归银行, 归银行所有]], critical: true, rule: 《民法典》第四百零一条（法律）, feedback: 禁止流押}
+      """
+    let bank = CourseLoader.parseQuestionBank(yaml, file: "bench.yaml", concepts: concepts)
+    precondition(bank.questions.count == 1, "\(bank.diagnostics)")
+    return bank.questions[0]
+  }()
+
+  /// 312 characters answering `casePlan`.
+  static let casePlanAnswer =
+    "这笔贷款的法律行动方案如下。保证期间最紧迫：合同没有约定，保证期间为主债务届满之日起6个月，不中止、不中断、不延长，现在只剩一个月，必须马上书面请求保证人李某承担连带责任。张某正在出售另一套房产，应提供担保申请诉前财产保全，请求法院查封该房产或冻结售房款，并在30日内起诉张某。抵押房产由张某自己提供，应先协议折价，协议不成的申请法院拍卖、变卖，就价款优先受偿，不足部分再由李某承担，不能约定房子直接归银行。取得生效判决后，张某不履行的，在2年内申请强制执行。整个过程保存催收函签收记录和张某承认欠款的录音，证明诉讼时效已经中断，这些证据同时用于诉讼；如果张某愿意分期还款，也要书面签订还款计划并经授权审批，违约则减免失效。"
 
   /// About 300 characters of a realistic learner answer.
   static let longAnswer =

@@ -28,6 +28,10 @@ struct ExplanationRenderer {
         lines += markdown.wrapped(text, indent: "    ", first: "  " + style.red("!") + " ")
       case .note(let text):
         lines += markdown.wrapped(text, indent: "  ", first: "  ")
+      case .estimate(let text):
+        lines += markdown.wrapped(text, indent: "  ", first: "  ").map(style.dim)
+      case .review(let text):
+        lines += markdown.wrapped(text, indent: "    ", first: "  " + style.yellow("?") + " ")
       case .correctAnswer(let text):
         lines += labelled(language.pick("正确答案：", "Answer: "), text, markdown)
       case .modelAnswer(let text):

@@ -17,8 +17,12 @@ public struct Explanation: Sendable, Hashable {
     case covered(String)
     /// A rubric point not covered.
     case uncovered(String)
-    /// A misconception found, with why it is wrong.
+    /// A misconception found, with why it is wrong and the clause that states it.
     case misconception(String)
+    /// An open score is the machine's estimate, with its reasons below.
+    case estimate(String)
+    /// A person should check this grade, and why.
+    case review(String)
     /// The correct answer.
     case correctAnswer(String)
     /// The model answer of an open question.
@@ -35,6 +39,16 @@ public struct Explanation: Sendable, Hashable {
   /// Builds the explanation of a grade.
   public init(grade: Grade, response: Response, question: Question, layout: Layout, language: Language) {
     var lines: [Line] = [.verdict(grade.outcome, Self.verdict(grade, language: language))]
+    if grade.isProvisional {
+      lines.append(
+        .estimate(
+          language.pick(
+            "这是机器按评分细则逐点比对给出的估分，不是最终成绩；依据如下。",
+            "This is the machine's estimate, matched point by point against the rubric; not a final mark.")))
+    }
+    if grade.needsReview {
+      lines.append(.review(Self.review(grade, question: question, language: language)))
+    }
     let letter = { (choice: Int) in Layout.letter(layout.choices.firstIndex(of: choice) ?? choice) }
     var choiceText: (Int) -> String = { _ in "" }
     if case .single(let choices) = question.kind { choiceText = { choices[$0].text } }
@@ -66,13 +80,26 @@ public struct Explanation: Sendable, Hashable {
             : .pickedWrong(body + language.pick("（应为：\(pair.answer)）", " (should be: \(pair.answer))")))
       case .rubric(let point, let covered):
         guard case .open(let rubric) = question.kind else { continue }
-        lines.append(covered ? .covered(rubric.points[point].text) : .uncovered(rubric.points[point].text))
+        let quote = grade.rubric?.points.first { $0.point == point }?.quote
+        let text = rubric.points[point].text + (quote.map { " —— “\($0)”" } ?? "")
+        lines.append(covered ? .covered(text) : .uncovered(text))
       case .misconception(let index):
         guard case .open(let rubric) = question.kind else { continue }
         let misconception = rubric.misconceptions[index]
-        let marks = ResponseFormatter.format((misconception.penalty * question.weight * 100).rounded() / 100)
-        lines.append(
-          .misconception(misconception.feedback + language.pick("（扣 \(marks) 分）", " (−\(marks))")))
+        let quote = grade.rubric?.found.first { $0.misconception == index }?.quote
+        let said = quote.map { language.pick(" —— 答案：“\($0)”", " —— answer: “\($0)”") } ?? ""
+        if misconception.critical {
+          let cap = ResponseFormatter.format((misconception.cap * question.weight * 100).rounded() / 100)
+          let rule = misconception.rule.map { language.pick("（依据：\($0)）", " (rule: \($0))") } ?? ""
+          lines.append(
+            .misconception(
+              language.pick("红线：", "Red line: ") + misconception.feedback + rule
+                + language.pick("得分上限 \(cap) 分。", " Score capped at \(cap).") + said))
+        } else {
+          let marks = ResponseFormatter.format((misconception.penalty * question.weight * 100).rounded() / 100)
+          lines.append(
+            .misconception(misconception.feedback + language.pick("（扣 \(marks) 分）", " (−\(marks))") + said))
+        }
       }
     }
     if case .open(let rubric) = question.kind {
@@ -85,8 +112,13 @@ public struct Explanation: Sendable, Hashable {
     self.lines = lines
   }
 
-  /// `✓ 正确 +1 分`, `◐ 部分正确 0.6 分（满分 1）`, `✗ 错误 0 分`.
+  /// `✓ 正确 +1 分`, `◐ 部分正确 0.6 分（满分 1）`, `✗ 错误 0 分`; `· 机器估分` for an estimate.
   static func verdict(_ grade: Grade, language: Language) -> String {
+    let text = objectiveVerdict(grade, language: language)
+    return grade.isProvisional ? text + language.pick("  · 机器估分", "  · estimate") : text
+  }
+
+  private static func objectiveVerdict(_ grade: Grade, language: Language) -> String {
     let marks = ResponseFormatter.format((grade.marks * 100).rounded() / 100)
     let maximum = ResponseFormatter.format(grade.maximumMarks)
     switch grade.outcome {
@@ -94,6 +126,27 @@ public struct Explanation: Sendable, Hashable {
     case .partial: return language.pick("◐ 部分正确  \(marks) 分（满分 \(maximum)）", "◐ Partly correct  \(marks) of \(maximum)")
     case .incorrect: return language.pick("✗ 错误  0 分（满分 \(maximum)）", "✗ Incorrect  0 of \(maximum)")
     }
+  }
+
+  /// `需要人工复核：答案很短。` with every reason, in the interface language.
+  static func review(_ grade: Grade, question: Question, language: Language) -> String {
+    var pointText: (Int) -> String = { "\($0 + 1)" }
+    if case .open(let rubric) = question.kind { pointText = { rubric.points[$0].text } }
+    let reasons = grade.reviewReasons.map { reason -> String in
+      switch reason {
+      case .tooShort: language.pick("答案很短", "the answer is very short")
+      case .tooLong: language.pick("答案很长", "the answer is very long")
+      case .keywordList: language.pick("答案主要是关键词罗列，不成句子", "the answer is mostly a list of words")
+      case .polarityDecided(let point):
+        language.pick("“\(pointText(point))”取决于对否定的理解", "“\(pointText(point))” turned on reading a negation")
+      case .misconceptionRejected:
+        language.pick("答案提到了一个误区，机器判断为否定它", "the answer mentions a misconception, read as rejecting it")
+      case .redLineInStrongAnswer:
+        language.pick("答案其他部分较好，却触及红线", "the answer is otherwise good but crosses a red line")
+      }
+    }
+    return language.pick("需要人工复核：", "A person should check this: ")
+      + reasons.joined(separator: language.pick("；", "; ")) + language.pick("。", ".")
   }
 
   /// Choice feedback follows screen order; everything else keeps its order.

@@ -10,6 +10,26 @@ public struct Grade: Sendable, Hashable {
   public var maximumMarks: Double
   /// Feedback on what was picked, what was missed, and for open questions the rubric.
   public var feedback: [Feedback]
+  /// How sure the grader is of the score, 0…1: 1 for every objective question.
+  ///
+  /// An open answer loses confidence when it is very short or very long, a list of words,
+  /// when a negation decided a point, or when a red line caps an otherwise good answer.
+  public var confidence: Double = 1
+  /// Whether the score is a machine's estimate (open answers) rather than an objective mark.
+  ///
+  /// Show it as an estimate, and keep low-confidence estimates out of means until a person
+  /// has reviewed them (`needsReview`).
+  public var isProvisional = false
+  /// Why confidence is below 1, most important first.
+  public var reviewReasons: [ReviewReason] = []
+  /// For open answers: what earned each point and what triggered each misconception.
+  public var rubric: RubricReport?
+
+  /// Below this confidence a person should grade the answer.
+  public static let reviewThreshold = 0.6
+
+  /// Whether a person should grade this answer: the machine's confidence is low.
+  public var needsReview: Bool { confidence < Self.reviewThreshold }
 
   /// Creates a grade; the outcome follows from the fraction.
   public init(fraction: Double, weight: Double, feedback: [Feedback]) {

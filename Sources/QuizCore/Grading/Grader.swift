@@ -7,6 +7,15 @@ import Foundation
 public enum Grader {
   /// Grades a response to a question. A response of the wrong kind scores 0.
   public static func grade(_ response: Response, for question: Question) -> Grade {
+    if case .open(let rubric) = question.kind, case .text(let typed) = response {
+      let outcome = RubricGrader.grade(rubric, answer: typed)
+      var grade = Grade(fraction: outcome.fraction, weight: question.weight, feedback: outcome.feedback)
+      grade.confidence = outcome.confidence
+      grade.isProvisional = true
+      grade.reviewReasons = outcome.reasons
+      grade.rubric = outcome.report
+      return grade
+    }
     let (fraction, feedback) = score(response, question.kind)
     return Grade(fraction: fraction, weight: question.weight, feedback: feedback)
   }
@@ -45,7 +54,9 @@ public enum Grader {
       let best =
         short.answers
         .filter {
-          Wildcard.matches(answer, pattern: TextNormalizer.normalize($0.text, caseSensitive: short.caseSensitive))
+          let pattern = TextNormalizer.normalize($0.text, caseSensitive: short.caseSensitive)
+          return Wildcard.matches(answer, pattern: pattern)
+            && (!pattern.contains("*") || Wildcard.assertsLiterals(of: pattern, in: typed))
         }
         .max { $0.fraction < $1.fraction }
       return (best?.fraction ?? 0, best?.feedback.map { [.answer($0)] } ?? [])
@@ -82,9 +93,6 @@ public enum Grader {
         return (longest >= 2 ? Double(longest) / Double(count) : 0, [])
       }
 
-    case (.open(let rubric), .text(let typed)):
-      return scoreRubric(rubric, answer: typed)
-
     default:
       return (0, [])
     }
@@ -102,31 +110,6 @@ public enum Grader {
       }
     }
     return feedback
-  }
-
-  /// Covered weight ÷ total weight, minus the penalties of misconceptions found, in 0…1.
-  static func scoreRubric(_ rubric: Rubric, answer: String) -> (Double, [Feedback]) {
-    let text = ByteText(TextNormalizer.normalize(answer))
-    func found(_ groups: KeywordGroups) -> Bool {
-      groups.allSatisfy { group in
-        group.contains { text.contains(Array(TextNormalizer.normalize($0).utf8)) }
-      }
-    }
-    var feedback: [Feedback] = []
-    var covered = 0.0
-    let total = rubric.points.reduce(0) { $0 + $1.weight }
-    for (index, point) in rubric.points.enumerated() {
-      let isCovered = found(point.keywords)
-      if isCovered { covered += point.weight }
-      feedback.append(.rubric(point: index, covered: isCovered))
-    }
-    var penalty = 0.0
-    for (index, misconception) in rubric.misconceptions.enumerated() where found(misconception.keywords) {
-      penalty += misconception.penalty
-      feedback.append(.misconception(index: index))
-    }
-    let fraction = total > 0 ? covered / total - penalty : 0
-    return (fraction, feedback)
   }
 
   /// The length of the longest strictly increasing subsequence (Moodle's longest ordered subset).
@@ -149,6 +132,24 @@ public enum Grader {
 ///
 /// Both sides are already NFKC-normalised, so comparing UTF-8 bytes is comparing text.
 enum Wildcard {
+  /// Whether every literal part of a pattern with `*` is asserted in `typed`, not negated:
+  /// `*信用减值损失*` matches `不是信用减值损失` as text, but the answer denies it.
+  static func assertsLiterals(of pattern: String, in typed: String) -> Bool {
+    let text = AnswerText(typed)
+    for part in pattern.split(separator: "*") {
+      let literal = CompiledKeyword.matchingForm(String(part))
+      guard !literal.isEmpty else { continue }
+      var asserted = false
+      var seen = false
+      RubricGrader.occurrences(of: literal, in: text) { start, end in
+        seen = true
+        if text.polarity(start: start, end: end) == .asserted { asserted = true }
+      }
+      if seen && !asserted { return false }
+    }
+    return true
+  }
+
   static func matches(_ text: String, pattern: String) -> Bool {
     let text = Array(text.utf8)
     let parts = pattern.utf8.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: false).map(Array.init)

@@ -273,24 +273,44 @@ public enum OrderingScoring: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// The rubric of an open question.
+///
+/// Matching is at clause grain and reads negation; the rules are in `docs/grading.md`. The
+/// keywords are compiled once, when the rubric is made or changed, so grading stays fast.
 public struct Rubric: Sendable, Hashable {
   /// The key points a good answer covers.
-  public var points: [RubricPoint]
+  public var points: [RubricPoint] { didSet { compiled = CompiledRubricBox(self) } }
   /// A full good answer, shown after grading.
   public var modelAnswer: String
-  /// Mistakes that cost marks when found.
-  public var misconceptions: [Misconception]
+  /// Mistakes that cost marks when found; `critical` ones are red lines that cap the score.
+  public var misconceptions: [Misconception] { didSet { compiled = CompiledRubricBox(self) } }
+  /// The compiled keywords; equal for all rubrics, so it never affects `==` or hashing.
+  var compiled = CompiledRubricBox.empty
 
   /// Creates a rubric.
   public init(points: [RubricPoint], modelAnswer: String, misconceptions: [Misconception] = []) {
     self.points = points
     self.modelAnswer = modelAnswer
     self.misconceptions = misconceptions
+    compiled = CompiledRubricBox(self)
   }
 }
 
-/// Keyword groups: matched when every group has at least one alternative in the text.
+/// Keyword groups: matched when every group has at least one alternative in the same clause
+/// or sentence.
+///
+/// An alternative may start with `~` (it counts only when negated in its clause, as in
+/// `保证期间不中断`) or `+` (only when asserted, not negated).
 public typealias KeywordGroups = [[String]]
+
+/// How far apart the keyword groups of a point or misconception may be.
+public enum MatchScope: String, Sendable, Hashable, CaseIterable, Codable {
+  /// Within one clause: text between `，` `；` `：` `。` and the like, or whitespace.
+  case clause
+  /// Within one sentence: text between `。` `！` `？` `；` or a line break.
+  case sentence
+  /// Anywhere in the answer (the old rule; only for points that really span sentences).
+  case answer
+}
 
 /// A key point of a rubric.
 public struct RubricPoint: Sendable, Hashable {
@@ -298,30 +318,48 @@ public struct RubricPoint: Sendable, Hashable {
   public var text: String
   /// Its share of the marks.
   public var weight: Double
-  /// Groups of alternatives; every group must be found.
+  /// Groups of alternatives; every group must be found within `scope`.
   public var keywords: KeywordGroups
+  /// How close the groups must be; a sentence unless the author says otherwise.
+  public var scope: MatchScope
 
   /// Creates a rubric point.
-  public init(text: String, weight: Double = 1, keywords: KeywordGroups) {
+  public init(text: String, weight: Double = 1, keywords: KeywordGroups, scope: MatchScope = .sentence) {
     self.text = text
     self.weight = weight
     self.keywords = keywords
+    self.scope = scope
   }
 }
 
-/// A mistaken idea that costs marks when an answer states it.
+/// A mistaken idea that costs marks when an answer asserts it (never when it rejects it).
 public struct Misconception: Sendable, Hashable {
-  /// Groups of alternatives; every group must be found.
+  /// Groups of alternatives; every group must be found, asserted, within `scope`.
   public var keywords: KeywordGroups
   /// The fraction subtracted, 0…1.
   public var penalty: Double
   /// Why the idea is wrong.
   public var feedback: String
+  /// A red line: asserting it caps the score at `cap`, whatever else the answer says.
+  public var critical: Bool
+  /// The highest score an answer that crosses this red line can get, 0…1 (default 0).
+  public var cap: Double
+  /// The rule crossed, with its tier, e.g. `《民法典》第六百九十二条（法律）`.
+  public var rule: String?
+  /// How close the groups must be; a clause unless the author says otherwise.
+  public var scope: MatchScope
 
   /// Creates a misconception.
-  public init(keywords: KeywordGroups, penalty: Double, feedback: String) {
+  public init(
+    keywords: KeywordGroups, penalty: Double, feedback: String, critical: Bool = false, cap: Double = 0,
+    rule: String? = nil, scope: MatchScope = .clause
+  ) {
     self.keywords = keywords
     self.penalty = penalty
     self.feedback = feedback
+    self.critical = critical
+    self.cap = cap
+    self.rule = rule
+    self.scope = scope
   }
 }

@@ -102,14 +102,8 @@ public enum TextNormalizer {
   }
 }
 
-/// Fast substring search over UTF-8 bytes, for keyword rubrics on long answers.
-struct ByteText {
-  let bytes: [UInt8]
-
-  init(_ text: String) {
-    bytes = Array(text.utf8)
-  }
-
+/// Substring search over UTF-8 bytes, for short-answer wildcards.
+enum ByteText {
   /// The first index at or after `start` where `needle` occurs in `haystack`.
   static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
     guard needle.count <= haystack.count - start else { return nil }
@@ -119,34 +113,5 @@ struct ByteText {
       index += 1
     }
     return nil
-  }
-
-  /// Whether `needle` occurs in the text.
-  func contains(_ needle: [UInt8]) -> Bool {
-    guard !needle.isEmpty else { return true }
-    guard needle.count <= bytes.count else { return false }
-    let first = needle[0]
-    let last = bytes.count - needle.count
-    return bytes.withUnsafeBufferPointer { haystack in
-      needle.withUnsafeBufferPointer { pattern in
-        var index = 0
-        while index <= last {
-          if haystack[index] == first {
-            var matched = true
-            var offset = 1
-            while offset < pattern.count {
-              if haystack[index + offset] != pattern[offset] {
-                matched = false
-                break
-              }
-              offset += 1
-            }
-            if matched { return true }
-          }
-          index += 1
-        }
-        return false
-      }
-    }
   }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import QuizCore
+import Yams
+
+/// A course's synonym table, `concepts.yaml`: named lists of words that rubrics refer to as
+/// `$name`, so one fix to a concept reaches every rubric that uses it.
+///
+/// ```yaml
+/// 诉讼时效: [时效, 时效期间]
+/// 保证人: [担保人, 保人]
+/// ```
+///
+/// The name itself always counts as one of the concept's words.
+public struct ConceptTable: Sendable, Hashable {
+  /// Words by concept name; each list starts with the name.
+  public var words: [String: [String]]
+
+  /// Creates a table; each list gets the name in front when it is not already there.
+  public init(_ words: [String: [String]] = [:]) {
+    self.words = words.reduce(into: [:]) { table, entry in
+      table[entry.key] = entry.value.first == entry.key ? entry.value : [entry.key] + entry.value
+    }
+  }
+
+  /// Reads `concepts.yaml`; problems go to `log`. A missing file is an empty table.
+  static func read(path: String, log: inout DiagnosticLog) -> ConceptTable {
+    guard FileManager.default.fileExists(atPath: path) else { return ConceptTable() }
+    guard let source = SourceText.read(URL(fileURLWithPath: path), displayPath: path, log: &log) else {
+      return ConceptTable()
+    }
+    return parse(source, log: &log)
+  }
+
+  static func parse(_ source: SourceText, log: inout DiagnosticLog) -> ConceptTable {
+    var reader = YAMLReader(file: source.path)
+    defer { log.append(contentsOf: reader.log.diagnostics) }
+    guard let root = reader.parse(source.text), let mapping = reader.mapping(root, as: "concepts.yaml") else {
+      return ConceptTable()
+    }
+    var words: [String: [String]] = [:]
+    for (keyNode, value) in mapping {
+      guard let name = reader.text(keyNode, field: "concept name") else { continue }
+      let at = reader.location(keyNode)
+      if name.hasPrefix("$") || name.hasPrefix("~") || name.hasPrefix("+") {
+        reader.log.error("concept name `\(name)` cannot start with `$`, `~` or `+`; write the bare name", at: at)
+        continue
+      }
+      guard let list = reader.texts(value, field: name) else { continue }
+      if let nested = list.first(where: { $0.hasPrefix("$") }) {
+        reader.log.error(
+          "concept `\(name)` refers to `\(nested)`; concepts cannot refer to other concepts, list the words",
+          at: reader.location(value))
+        continue
+      }
+      for word in list where TextNormalizer.normalize(word).isEmpty {
+        reader.log.error("concept `\(name)` has a word that is only punctuation or spaces", at: reader.location(value))
+      }
+      for word in [name] + list {
+        if let problem = RubricLint.wordProblem(word) {
+          reader.log.warning("concept `\(name)`: \(problem)", at: reader.location(value))
+        }
+      }
+      words[name] = list
+    }
+    return ConceptTable(words)
+  }
+
+  /// Expands `$name` (also `~$name`, `+$name`) into the concept's words with the same prefix;
+  /// other keywords are returned as they are. `nil` for an unknown concept.
+  func expand(_ keyword: String) -> [String]? {
+    var prefix = ""
+    var body = Substring(keyword)
+    if let first = body.first, first == "~" || first == "+" {
+      prefix = String(first)
+      body = body.dropFirst()
+    }
+    guard body.hasPrefix("$") else { return [keyword] }
+    guard let list = words[String(body.dropFirst())] else { return nil }
+    return list.map { prefix + $0 }
+  }
+}
