@@ -229,8 +229,8 @@ struct SessionHost {
     switch policy {
     case .immediate:
       language.pick(
-        "答题时：? 提示 · skip 跳过 · quit 结束本次练习 · Ctrl-C 暂停",
-        "While answering: ? hint · skip · quit ends the session · Ctrl-C pauses")
+        "答题时：? 提示 · case 看案例 · skip 跳过 · quit 结束本次练习 · Ctrl-C 暂停",
+        "While answering: ? hint · case shows the case · skip · quit ends the session · Ctrl-C pauses")
     case .deferred:
       language.pick(
         "考试中：next 下一题 · prev 上一题 · goto N 跳到第 N 题 · flag 标记 · submit 交卷",
@@ -263,6 +263,7 @@ struct SessionHost {
       for line in renderer.render(block) { output(style.cyan("│ ") + line) }
     }
     output(style.cyan("└"))
+    output("")
   }
 
   // MARK: Hints

@@ -77,10 +77,11 @@ struct QuestionView {
     default:
       break
     }
+    let caseWord = question.context == nil ? "" : language.pick(" · case 看案例", " · case to see the case")
     lines.append(
       style.dim(
         Self.expectation(question, language)
-          + language.pick("；? 提示 · skip 跳过 · quit 结束", "; ? hint · skip · quit")))
+          + language.pick("；? 提示 · skip 跳过 · quit 结束", "; ? hint · skip · quit") + caseWord))
     return lines
   }
 }
