@@ -105,3 +105,14 @@ import Testing
     #expect(!run.store.writes.contains { $0.hasPrefix("end") })
   }
 }
+
+/// Every command of the study shell has its summary in both catalogues.
+@Suite struct ShellCatalogTests {
+  @Test func everyShellCommandIsInTheCatalogue() {
+    for command in StudyShell.commands {
+      #expect(
+        Catalog.entries(.zh)[command.summaryKey] != nil && Catalog.entries(.en)[command.summaryKey] != nil,
+        "\(command.name)")
+    }
+  }
+}

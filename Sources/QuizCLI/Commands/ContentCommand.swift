@@ -60,14 +60,12 @@ struct ContentCommand: ParsableCommand {
         let language = context.language
         let summary: String
         if let course = result.course {
-          summary = language.pick(
-            "\(course.id)：\(course.lessons.count) 课，\(course.questions.count) 题；\(result.errors.count) 个错误，\(result.warnings.count) 个警告",
-            "\(course.id): \(course.lessons.count) lessons, \(course.questions.count) questions; \(result.errors.count) error(s), \(result.warnings.count) warning(s)"
-          )
+          summary = language.text(
+            "contentcommand.lessons-questions-error-s-warning-s", "\(course.id)", "\(course.lessons.count)",
+            "\(course.questions.count)", "\(result.errors.count)", "\(result.warnings.count)")
         } else {
-          summary = language.pick(
-            "\(courseFolder)：\(result.errors.count) 个错误，\(result.warnings.count) 个警告",
-            "\(courseFolder): \(result.errors.count) error(s), \(result.warnings.count) warning(s)")
+          summary = language.text(
+            "contentcommand.error-s-warning-s", "\(courseFolder)", "\(result.errors.count)", "\(result.warnings.count)")
         }
         if failing.isEmpty { Console.line(summary) } else { Console.error(summary) }
       }

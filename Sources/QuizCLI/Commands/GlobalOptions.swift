@@ -73,10 +73,7 @@ struct AppContext {
     if existing && !FileManager.default.fileExists(atPath: file) {
       Console.error(
         "recovery-trainer: "
-          + language.pick(
-            "这里没有学习记录：\(dataDirectory.path)（没有 progress.sqlite）。请检查 --data-dir 或 RECOVERY_TRAINER_HOME。",
-            "there is no progress here: \(dataDirectory.path) (no progress.sqlite). Check --data-dir or RECOVERY_TRAINER_HOME."
-          ))
+          + language.text("globaloptions.there-is-no-progress-here-no", "\(dataDirectory.path)"))
       throw ExitCode(66)
     }
     do {
@@ -98,11 +95,11 @@ struct AppContext {
   func validLearnerName(_ typed: String) -> Result<String, PracticeError> {
     switch Learner.validName(typed) {
     case .success(let name): return .success(name)
-    case .failure(.empty): return .failure(PracticeError(language.pick("姓名不能为空。", "The name is empty.")))
+    case .failure(.empty): return .failure(PracticeError(language.text("globaloptions.the-name-is-empty")))
     case .failure(.tooLong(let limit)):
       return .failure(
         PracticeError(
-          language.pick("姓名太长了（最多 \(limit) 个字）。", "That name is too long (\(limit) characters at most).")))
+          language.text("globaloptions.that-name-is-too-long-characters", "\(limit)")))
     }
   }
 
@@ -160,15 +157,15 @@ struct AppContext {
   func noSuchLearner(_ name: String, among learners: [Learner]) -> String {
     let shown = MarkdownRenderer.inert(name)
     let close = Suggestion.close(to: name, among: learners.map(\.name))
-    var text = language.pick("没有学员“\(shown)”。", "No learner named “\(shown)”.")
+    var text = language.text("globaloptions.no-learner-named", "\(shown)")
     if !close.isEmpty {
       text +=
-        language.pick("相近的有：", " Close: ")
-        + close.map(MarkdownRenderer.inert).joined(separator: language.pick("、", ", "))
+        language.text("globaloptions.close")
+        + close.map(MarkdownRenderer.inert).joined(separator: language.text("list.separator"))
     } else if !learners.isEmpty {
       text +=
-        language.pick("现有学员：", " Learners: ")
-        + learners.prefix(10).map { MarkdownRenderer.inert($0.name) }.joined(separator: language.pick("、", ", "))
+        language.text("globaloptions.learners")
+        + learners.prefix(10).map { MarkdownRenderer.inert($0.name) }.joined(separator: language.text("list.separator"))
     }
     return text
   }
@@ -231,17 +228,13 @@ struct AppContext {
     guard let course = result.course else {
       let errors = result.errors
       Console.error(
-        language.pick(
-          "recovery-trainer: 课程 \(courseFolder) 有 \(errors.count) 处错误，无法使用：",
-          "recovery-trainer: the course in \(courseFolder) has \(errors.count) error(s) and cannot be used:"))
+        language.text("globaloptions.recovery-trainer-the-course-in-has", "\(courseFolder)", "\(errors.count)"))
       for diagnostic in errors.prefix(10) { Console.error("  \(diagnostic)") }
       if errors.count > 10 {
-        Console.error(language.pick("  ……以及另外 \(errors.count - 10) 处", "  ... and \(errors.count - 10) more"))
+        Console.error(language.text("globaloptions.and-more", "\(errors.count - 10)"))
       }
       Console.error(
-        language.pick(
-          "运行 recovery-trainer content lint \(courseFolder) 查看全部问题。",
-          "Run recovery-trainer content lint \(courseFolder) to see them all."))
+        language.text("globaloptions.run-recovery-trainer-content-lint-to", "\(courseFolder)"))
       throw ExitCode(65)
     }
     return course

@@ -76,10 +76,10 @@ struct GradeCommand: ParsableCommand {
     let mean = graded > 0 ? total / Double(graded) : 0
     let percent = ResponseFormatter.format((mean * 1000).rounded() / 10)
     Console.error(
-      language.pick(
-        "已评分 \(graded) 条，平均得分 \(percent)%：正确 \(outcomes[.correct, default: 0])，部分正确 \(outcomes[.partial, default: 0])，错误 \(outcomes[.incorrect, default: 0])；无法评分 \(errors) 条。",
-        "Graded \(graded), mean \(percent)%: correct \(outcomes[.correct, default: 0]), partial \(outcomes[.partial, default: 0]), incorrect \(outcomes[.incorrect, default: 0]); not gradable: \(errors)."
-      ))
+      language.text(
+        "gradecommand.graded-mean-correct-partial-incorrect-not", "\(graded)", "\(percent)",
+        "\(outcomes[.correct, default: 0])", "\(outcomes[.partial, default: 0])", "\(outcomes[.incorrect, default: 0])",
+        "\(errors)"))
     // Nothing gradable is a failure a script must notice, not an empty success.
     if graded == 0 { throw ExitCode(65) }
   }
@@ -146,13 +146,13 @@ struct GradeCommand: ParsableCommand {
     GradedLine, LineFailure
   > {
     guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-      return .failure(LineFailure(message: language.pick("不是 JSON 对象", "not a JSON object")))
+      return .failure(LineFailure(message: language.text("gradecommand.not-a-json-object")))
     }
     guard let id = object["question"] as? String else {
-      return .failure(LineFailure(message: language.pick("缺少 \"question\"", "missing \"question\"")))
+      return .failure(LineFailure(message: language.text("gradecommand.missing-question")))
     }
     guard let question = byID[id] else {
-      return .failure(LineFailure(question: id, message: language.pick("没有这道题", "no such question")))
+      return .failure(LineFailure(question: id, message: language.text("gradecommand.no-such-question")))
     }
     let typed: String
     if let text = object["answer"] as? String {
@@ -162,7 +162,7 @@ struct GradeCommand: ParsableCommand {
     } else if let number = object["answer"] as? NSNumber {
       typed = ResponseFormatter.format(number.doubleValue)
     } else {
-      return .failure(LineFailure(question: id, message: language.pick("缺少 \"answer\"", "missing \"answer\"")))
+      return .failure(LineFailure(question: id, message: language.text("gradecommand.missing-answer")))
     }
     let layout = Layout.identity(for: question)
     switch AnswerParser.parse(typed, for: question, layout: layout) {

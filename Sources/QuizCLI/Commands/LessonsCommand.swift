@@ -17,9 +17,7 @@ struct LessonsCommand: ParsableCommand {
     for line in views.lessonList() { Console.line(line) }
     Console.line(
       context.style.dim(
-        context.language.pick(
-          "阅读一课：recovery-trainer read <课程编号或 id>",
-          "Read a lesson: recovery-trainer read <number or id>")))
+        context.language.text("lessonscommand.read-a-lesson-recovery-trainer-read")))
   }
 }
 
@@ -47,15 +45,17 @@ struct ReadCommand: ParsableCommand {
       sectionQuery = reference.heading
     }
     guard let found = LessonViews.findLesson(lessonQuery, in: course) else {
-      Console.error(language.pick("没有这一课：\(lessonQuery)。", "No such lesson: \(lessonQuery)."))
-      Console.error(language.pick("可选：", "Lessons: ") + course.lessons.map(\.id).joined(separator: ", "))
+      Console.error(language.text("studyshell-practice.no-such-lesson", "\(lessonQuery)"))
+      Console.error(language.text("lessonscommand.lessons") + course.lessons.map(\.id).joined(separator: ", "))
       throw ExitCode(64)
     }
     var target: Section?
     if let sectionQuery {
       guard let match = LessonViews.findSection(sectionQuery, in: found) else {
-        Console.error(language.pick("这一课没有小节：\(sectionQuery)。", "No such section: \(sectionQuery)."))
-        Console.error(language.pick("小节：", "Sections: ") + found.sections.map(\.title).joined(separator: "、"))
+        Console.error(language.text("lessonscommand.no-such-section", "\(sectionQuery)"))
+        Console.error(
+          language.text("studyshell-practice.sections")
+            + found.sections.map(\.title).joined(separator: language.text("list.separator")))
         throw ExitCode(64)
       }
       target = match

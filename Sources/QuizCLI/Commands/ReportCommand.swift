@@ -48,7 +48,7 @@ struct ReportCommand: ParsableCommand {
     case .text:
       let language = context.language
       guard !rows.isEmpty else {
-        Console.line(language.pick("还没有学员。", "No learners yet."))
+        Console.line(language.text("reportcommand.no-learners-yet"))
         return
       }
       let formatter = DateFormatter()
@@ -57,8 +57,8 @@ struct ReportCommand: ParsableCommand {
       let nameWidth = min(20, rows.map { $0.name.displayWidth }.max() ?? 0)
       Console.line(
         context.style.dim(
-          TextWrapper.pad(language.pick("学员", "learner"), to: nameWidth) + "  "
-            + language.pick("答题   题目   平均    最近", "answers questions mean  last")))
+          TextWrapper.pad(language.text("reportcommand.learner"), to: nameWidth) + "  "
+            + language.text("reportcommand.answers-questions-mean-last")))
       for row in rows {
         Console.line(
           TextWrapper.pad(TextWrapper.truncate(MarkdownRenderer.inert(row.name), to: nameWidth), to: nameWidth) + "  "

@@ -68,14 +68,12 @@ struct PracticeCommand: ParsableCommand {
     let store = try context.openStore()
     guard let learner = try context.chosenLearner(in: store, for: .studying) else {
       Console.error(
-        context.language.pick(
-          "recovery-trainer: 还没有学员；请用 --learner 姓名 指定。",
-          "recovery-trainer: no learner yet; name one with --learner NAME."))
+        context.language.text("studycommands.recovery-trainer-no-learner-yet-name"))
       throw ExitCode(64)
     }
     let plan = request.plan(in: course, seed: request.seed ?? context.randomSeed())
     guard !plan.queue.isEmpty else {
-      Console.error(context.language.pick("recovery-trainer: 没有符合条件的题目。", "recovery-trainer: no questions match."))
+      Console.error(context.language.text("studycommands.recovery-trainer-no-questions-match"))
       throw ExitCode(65)
     }
     let record: SessionRecord
@@ -101,10 +99,7 @@ struct PracticeCommand: ParsableCommand {
       throw ExitCode(status)
     case .endOfInput:
       Console.error(
-        context.language.pick(
-          "recovery-trainer: 答案在第 \(engine.plan.position + 1) 题之前用完了；已答的都已保存，这次练习可以在学习界面用 resume 继续。",
-          "recovery-trainer: the answers ran out before question \(engine.plan.position + 1); everything answered is saved and the session can be resumed in the study shell."
-        ))
+        context.language.text("studycommands.recovery-trainer-the-answers-ran-out", "\(engine.plan.position + 1)"))
     default:
       break
     }
@@ -114,9 +109,7 @@ struct PracticeCommand: ParsableCommand {
 extension PracticeCommand {
   /// Said when a new session ends the paused one (one paused session at a time).
   static func endedPausedMessage(_ language: Language) -> String {
-    language.pick(
-      "上次暂停的练习已结束，答过的题都保留；一次只保留一个暂停的练习。",
-      "Your paused session was ended (its answers are kept): there is one paused session at a time.")
+    language.text("studycommands.your-paused-session-was-ended-its")
   }
 }
 
@@ -134,7 +127,7 @@ struct ProgressCommand: ParsableCommand {
     let context = AppContext(global)
     let store = try context.openStore(existing: true)
     guard let learner = try context.chosenLearner(in: store, for: .reading) else {
-      Console.error(context.language.pick("recovery-trainer: 还没有学员。", "recovery-trainer: no learner yet."))
+      Console.error(context.language.text("studycommands.recovery-trainer-no-learner-yet"))
       throw ExitCode(66)
     }
     let answers: [AnswerRecord]
@@ -221,9 +214,9 @@ struct AdminCommand: ParsableCommand {
         try store.backup(to: file)
         let check = SQLiteStore.diagnose(at: file)
         Console.line(
-          context.language.pick(
-            "已备份到 \(file)：\(check.learners ?? 0) 名学员，\(check.answers ?? 0) 条答题记录。",
-            "Backed up to \(file): \(check.learners ?? 0) learners, \(check.answers ?? 0) answers."))
+          context.language.text(
+            "studycommands.backed-up-to-learners-answers", "\(file)", "\(check.learners ?? 0)", "\(check.answers ?? 0)")
+        )
       } catch {
         throw context.fail(error)
       }
@@ -247,29 +240,26 @@ struct AdminCommand: ParsableCommand {
       let language = context.language
       let path = file ?? context.dataDirectory.file("progress.sqlite")
       let diagnosis = SQLiteStore.diagnose(at: path)
-      Console.line(language.pick("数据库：", "Database: ") + path)
+      Console.line(language.text("studycommands.database") + path)
       guard diagnosis.exists else {
         Console.error(
-          language.pick("recovery-trainer: 没有这个数据库文件：\(path)", "recovery-trainer: there is no database file at \(path)")
+          language.text("studycommands.recovery-trainer-there-is-no-database", "\(path)")
         )
         throw ExitCode(66)
       }
       Console.line(
-        language.pick("完整性：", "Integrity: ")
-          + (diagnosis.isHealthy ? "ok" : language.pick("有问题", "problems found")))
+        language.text("studycommands.integrity")
+          + (diagnosis.isHealthy ? "ok" : language.text("studycommands.problems-found")))
       for problem in diagnosis.problems.prefix(10) { Console.line("  " + problem) }
-      Console.line(language.pick("结构版本：", "Schema: ") + (diagnosis.schemaVersion ?? "?"))
+      Console.line(language.text("studycommands.schema") + (diagnosis.schemaVersion ?? "?"))
       let count = { (value: Int?) in value.map(String.init) ?? "?" }
       Console.line(
-        language.pick(
-          "学员 \(count(diagnosis.learners)) · 练习 \(count(diagnosis.sessions)) · 答题 \(count(diagnosis.answers))",
-          "learners \(count(diagnosis.learners)) · sessions \(count(diagnosis.sessions)) · answers \(count(diagnosis.answers))"
-        ))
+        language.text(
+          "studycommands.learners-sessions-answers", "\(count(diagnosis.learners))", "\(count(diagnosis.sessions))",
+          "\(count(diagnosis.answers))"))
       guard diagnosis.isHealthy else {
         Console.line(
-          language.pick(
-            "文件没有被改动。要救出还能读的数据（需要 sqlite3 命令）：",
-            "The file has not been changed. To copy out what can still be read (needs the sqlite3 command):"))
+          language.text("studycommands.the-file-has-not-been-changed"))
         for step in diagnosis.recovery { Console.line("  " + step) }
         throw ExitCode(1)
       }

@@ -87,8 +87,7 @@ struct SessionHost {
     guard source.isInteractive else { return .proceed }
     let key = source.readKey(
       prompt: style.dim(
-        language.pick(
-          "按 e 标记为“太简单”（复习间隔更长），其他键继续", "Press e if that was too easy (longer interval), any other key to go on")),
+        language.text("sessionhost.press-e-if-that-was-too")),
       consuming: ["e", "E", " ", "\r", "\n"])
     return key == "e" || key == "E" ? .easy : .proceed
   }
@@ -112,7 +111,7 @@ struct SessionHost {
         if let question = course.question(withID: id), let context = question.context {
           showContext(context)
         } else {
-          output(style.dim(language.pick("这道题没有案例材料。", "This question has no case.")))
+          output(style.dim(language.text("sessionhost.this-question-has-no-case")))
         }
       case .notice(let notice):
         if let text = message(notice) { output(style.dim(text)) }
@@ -173,7 +172,7 @@ struct SessionHost {
       if context != state.lastContext {
         showContext(context)
       } else {
-        output(style.dim(language.pick("（案例同上；输入 case 再看一遍）", "(Same case as before; type case to see it again.)")))
+        output(style.dim(language.text("sessionhost.same-case-as-before-type-case")))
       }
     }
     state.lastContext = question.context
@@ -185,9 +184,9 @@ struct SessionHost {
       output(line)
     }
     var status: [String] = []
-    if let left = item.timeLeft { status.append(language.pick("剩余 ", "time left ") + Self.clock(left)) }
-    if item.isFlagged { status.append(language.pick("已标记", "flagged")) }
-    if let answered = item.answered { status.append(language.pick("已答：", "answered: ") + answered) }
+    if let left = item.timeLeft { status.append(language.text("sessionhost.time-left") + Self.clock(left)) }
+    if item.isFlagged { status.append(language.text("sessionhost.flagged")) }
+    if let answered = item.answered { status.append(language.text("sessionhost.answered") + answered) }
     if !status.isEmpty { output(style.dim(status.joined(separator: " · "))) }
     state.prompt = Prompt.make(
       text:
@@ -198,29 +197,29 @@ struct SessionHost {
   private func confirmSubmit(_ review: SubmitReview) {
     let language = self.language
     output("")
-    output(style.bold(language.pick("交卷前检查（共 \(review.total) 题）", "Before you submit (\(review.total) questions)")))
+    output(style.bold(language.text("sessionhost.before-you-submit-questions", "\(review.total)")))
     let list = { (numbers: [Int]) in numbers.map(String.init).joined(separator: ", ") }
     output(
       review.unanswered.isEmpty
-        ? language.pick("  全部已作答。", "  Everything is answered.")
-        : language.pick("  未作答：", "  Unanswered: ") + list(review.unanswered))
-    if !review.flagged.isEmpty { output(language.pick("  已标记：", "  Flagged: ") + list(review.flagged)) }
-    output(language.pick("确定交卷？交卷后不能再修改。[y/n]", "Submit now? Answers cannot be changed afterwards. [y/n]"))
+        ? language.text("sessionhost.everything-is-answered")
+        : language.text("sessionhost.unanswered") + list(review.unanswered))
+    if !review.flagged.isEmpty { output(language.text("sessionhost.flagged-2") + list(review.flagged)) }
+    output(language.text("sessionhost.submit-now-answers-cannot-be-changed"))
   }
 
   private func message(_ notice: SessionNotice) -> String? {
     switch notice {
-    case .skipped: language.pick("已跳过。", "Skipped.")
-    case .comesBackLater: language.pick("这道题稍后会再出现一次。", "This question will come back once later.")
-    case .flagged(let on): on ? language.pick("已标记这道题。", "Flagged.") : language.pick("已取消标记。", "Flag removed.")
-    case .saved: language.pick("已保存，交卷后评分。", "Saved; graded after you submit.")
-    case .onlyInExams: language.pick("这个命令只在考试中可用。", "That command is for exams only.")
-    case .onlyInPractice: language.pick("考试中没有提示。", "There are no hints in an exam.")
-    case .noSuchItem(let number): language.pick("没有第 \(number) 题。", "There is no question \(number).")
-    case .markedEasy: language.pick("已标记为太简单。", "Marked as easy.")
-    case .submitCancelled: language.pick("继续作答。", "Back to the questions.")
-    case .answerYesOrNo: language.pick("请回答 y 或 n。", "Please answer y or n.")
-    case .timeUp: language.pick("时间到，已自动交卷。", "Time is up; the attempt was submitted.")
+    case .skipped: language.text("sessionhost.skipped")
+    case .comesBackLater: language.text("sessionhost.this-question-will-come-back-once")
+    case .flagged(let on): on ? language.text("sessionhost.flagged-3") : language.text("sessionhost.flag-removed")
+    case .saved: language.text("sessionhost.saved-graded-after-you-submit")
+    case .onlyInExams: language.text("sessionhost.that-command-is-for-exams-only")
+    case .onlyInPractice: language.text("sessionhost.there-are-no-hints-in-an")
+    case .noSuchItem(let number): language.text("sessionhost.there-is-no-question", "\(number)")
+    case .markedEasy: language.text("sessionhost.marked-as-easy")
+    case .submitCancelled: language.text("sessionhost.back-to-the-questions")
+    case .answerYesOrNo: language.text("sessionhost.please-answer-y-or-n")
+    case .timeUp: language.text("sessionhost.time-is-up-the-attempt-was")
     }
   }
 
@@ -228,13 +227,9 @@ struct SessionHost {
   static func answeringHelp(_ policy: FeedbackPolicy, _ language: Language) -> String {
     switch policy {
     case .immediate:
-      language.pick(
-        "答题时：? 提示 · case 看案例 · skip 跳过 · quit 结束本次练习 · Ctrl-C 暂停",
-        "While answering: ? hint · case shows the case · skip · quit ends the session · Ctrl-C pauses")
+      language.text("sessionhost.while-answering-hint-case-shows-the")
     case .deferred:
-      language.pick(
-        "考试中：next 下一题 · prev 上一题 · goto N 跳到第 N 题 · flag 标记 · submit 交卷",
-        "In an exam: next · prev · goto N · flag · submit")
+      language.text("sessionhost.in-an-exam-next-prev-goto")
     }
   }
 
@@ -246,7 +241,7 @@ struct SessionHost {
   /// The case or passage, framed so it reads apart from the question.
   private func showContext(_ context: QuestionContext) {
     let markdown: String
-    var title = language.pick("案例", "Case")
+    var title = language.text("sessionhost.case")
     switch context {
     case .text(let text):
       markdown = text
@@ -270,12 +265,12 @@ struct SessionHost {
 
   private func showHint(for question: Question) {
     guard let source = question.source, let lesson = course.lesson(withID: source.lesson) else {
-      output(style.dim(language.pick("这道题没有提示。", "No hint for this question.")))
+      output(style.dim(language.text("sessionhost.no-hint-for-this-question")))
       return
     }
     let section = source.heading.flatMap { lesson.section(titled: $0) }
     let place = section.map { "\(lesson.title) · \($0.title)" } ?? lesson.title
-    output(style.cyan(language.pick("提示：复习 ", "Hint: see ") + place) + style.dim("（read \(source)）"))
+    output(style.cyan(language.text("sessionhost.hint-see") + place) + style.dim("（read \(source)）"))
     // The first paragraph of the section, as a reminder, without giving the answer away.
     let body = LessonViews.body(of: lesson, section: section)
     let paragraph = MarkdownDocument(parsing: body).blocks.first {
@@ -299,11 +294,8 @@ struct SessionHost {
         state.ending = state.endOfInput ? .endOfInput : .paused
         output(
           session.kind == .exam
-            ? language.pick(
-              "考试已暂停，已答的题都已保存；计时不停。输入 resume 继续。",
-              "Exam paused; every answer is saved and the clock keeps running. Type resume to go on.")
-            : language.pick(
-              "练习已暂停，已答的题都已保存。输入 resume 继续。", "Practice paused; every answer is saved. Type resume to go on."))
+            ? language.text("sessionhost.exam-paused-every-answer-is-saved")
+            : language.text("sessionhost.practice-paused-every-answer-is-saved"))
       }
       return nil
     case .quit:
@@ -319,27 +311,24 @@ struct SessionHost {
   /// The score by `SessionResult`'s rule, time, the weakest section and what to do next.
   func summary(_ result: SessionResult, kind: SessionKind, started: Date) -> [String] {
     let seconds = max(0, Int(context.now().timeIntervalSince(started)))
-    let time = language.pick("\(seconds / 60) 分 \(seconds % 60) 秒", "\(seconds / 60) min \(seconds % 60) s")
+    let time = language.text("sessionhost.min-s", "\(seconds / 60)", "\(seconds % 60)")
     let name =
       switch kind {
-      case .practice: language.pick("练习", "Practice")
-      case .review: language.pick("复习", "Review")
-      case .exam: language.pick("考试", "Exam")
+      case .practice: language.text("sessionhost.practice")
+      case .review: language.text("sessionhost.review")
+      case .exam: language.text("sessionhost.exam")
       }
     let percent = Int((result.score * 100).rounded())
     var lines = [
       "",
       style.bold(
-        language.pick(
-          "本次\(name)结束：答 \(result.answered) 题，首次答对 \(result.correct) 题 · 得分 \(percent)% · 用时 \(time)",
-          "\(name) over: \(result.answered) answered, \(result.correct) right first time · score \(percent)% · time \(time)"
-        )),
+        language.text(
+          "sessionhost.over-answered-right-first-time-score", "\(name)", "\(result.answered)", "\(result.correct)",
+          "\(percent)", "\(time)")),
     ]
     if result.retried > 0 {
       lines.append(
-        language.pick(
-          "重做 \(result.retried) 题，答对 \(result.retriedCorrect) 题（不计入得分）。",
-          "Second attempts: \(result.retriedCorrect) of \(result.retried) right (not in the score)."))
+        language.text("sessionhost.second-attempts-of-right-not-in", "\(result.retried)", "\(result.retriedCorrect)"))
     }
     var bySection: [String: Int] = [:]
     for id in result.missed {
@@ -348,25 +337,21 @@ struct SessionHost {
     if let weakest = bySection.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
       let title = SectionReference(parsing: weakest.key)?.heading ?? weakest.key
       lines.append(
-        language.pick(
-          "最需要加强：\(title)（\(weakest.value) 题未全对）→ ", "Weakest: \(title) (\(weakest.value) not fully right) → ")
+        language.text("sessionhost.weakest-not-fully-right", "\(title)", "\(weakest.value)")
           + style.cyan("read \(weakest.key)"))
     }
-    if result.skipped > 0 { lines.append(language.pick("跳过 \(result.skipped) 题。", "Skipped: \(result.skipped).")) }
+    if result.skipped > 0 { lines.append(language.text("sessionhost.skipped-2", "\(result.skipped)")) }
     if result.notReached > 0 {
-      lines.append(language.pick("还有 \(result.notReached) 题没有做。", "Not reached: \(result.notReached)."))
+      lines.append(language.text("sessionhost.not-reached", "\(result.notReached)"))
     }
     if result.answered > 0 && result.missed.isEmpty && result.skipped == 0 && result.notReached == 0 {
-      lines.append(language.pick("全部答对，做得好！", "All right — well done!"))
+      lines.append(language.text("sessionhost.all-right-well-done"))
     }
     let notebook = result.stillWrong.count
     if notebook > 0 {
       lines.append(
-        language.pick(
-          "\(notebook) 道题已记入错题本；输入 mistakes 查看。",
-          notebook == 1
-            ? "1 question is in your mistakes; type mistakes to see it."
-            : "\(notebook) questions are in your mistakes; type mistakes to see them."))
+        notebook == 1
+          ? language.text("sessionhost.in-mistakes-one") : language.text("sessionhost.in-mistakes-many", "\(notebook)"))
     }
     return lines
   }

@@ -23,9 +23,8 @@ struct PracticeRequest {
   /// Every type, as `排序 (ordering)` or `ordering (排序)`.
   static func typeList(_ language: Language) -> String {
     QuestionType.allCases.map {
-      language.pick(
-        "\(QuestionView.typeName($0, .zh))（\($0.rawValue)）", "\($0.rawValue) (\(QuestionView.typeName($0, .zh)))")
-    }.joined(separator: language.pick("、", ", "))
+      language.text("studyshell-practice.text", "\(QuestionView.typeName($0, .zh))", "\($0.rawValue)")
+    }.joined(separator: language.text("list.separator"))
   }
 
   /// Parses `[LESSON|all] [--count N] [--type T] [--seed N]`; the message says what is wrong.
@@ -41,20 +40,20 @@ struct PracticeRequest {
         guard let value, let count = Int(value), count > 0 else {
           return .failure(
             PracticeError(
-              language.pick("--count 需要一个正整数，例如 --count 5", "--count needs a positive number, e.g. --count 5")))
+              language.text("studyshell-practice.count-needs-a-positive-number-e")))
         }
         request.count = count
         index += 2
       case "--type", "-t":
         guard let value, let type = Self.type(named: value) else {
           let names = Self.typeList(language)
-          return .failure(PracticeError(language.pick("--type 可选：\(names)", "--type is one of: \(names)")))
+          return .failure(PracticeError(language.text("studyshell-practice.type-is-one-of", "\(names)")))
         }
         request.type = type
         index += 2
       case "--seed":
         guard let value, let seed = UInt64(value) else {
-          return .failure(PracticeError(language.pick("--seed 需要一个整数", "--seed needs a whole number")))
+          return .failure(PracticeError(language.text("studyshell-practice.seed-needs-a-whole-number")))
         }
         request.seed = seed
         index += 2
@@ -71,15 +70,14 @@ struct PracticeRequest {
           if let close = Suggestion.closest(to: argument, among: course.questions.map(\.id)) {
             return .failure(
               PracticeError(
-                language.pick(
-                  "没有这一课或这道题：\(MarkdownRenderer.inert(argument))。你是想练 \(close) 吗？",
-                  "No such lesson or question: \(MarkdownRenderer.inert(argument)). Did you mean \(close)?")))
+                language.text(
+                  "studyshell-practice.no-such-lesson-or-question-did", "\(MarkdownRenderer.inert(argument))",
+                  "\(close)")))
           }
           return .failure(
             PracticeError(
-              language.pick(
-                "没有这一课：\(MarkdownRenderer.inert(argument))。", "No such lesson: \(MarkdownRenderer.inert(argument)).")
-                + language.pick("可选：", " Lessons: ") + course.lessons.map(\.id).joined(separator: ", ")))
+              language.text("studyshell-practice.no-such-lesson", "\(MarkdownRenderer.inert(argument))")
+                + language.text("studyshell-practice.lessons") + course.lessons.map(\.id).joined(separator: ", ")))
         }
         request.scope = lesson.id
         index += 1
@@ -126,16 +124,16 @@ extension StudyShell {
     let mistakes = try listMistakes()
     guard arguments.first == "practice" || arguments.first == "练习", !mistakes.isEmpty else { return }
     let plan = SessionPlan(queue: mistakes.map(\.questionID), seed: context.randomSeed())
-    try runSession(plan: plan, scope: "mistakes", title: language.pick("错题", "mistakes"))
+    try runSession(plan: plan, scope: "mistakes", title: language.text("studyshell-practice.mistakes"))
   }
 
   func title(of scope: String) -> String {
     if let lesson = course.lesson(withID: scope) { return lesson.title }
     switch scope {
-    case "all": return language.pick("全部课程", "all lessons")
-    case "review": return language.pick("到期复习", "due questions")
-    case "mistakes": return language.pick("错题", "mistakes")
-    case "questions": return language.pick("指定题目", "chosen questions")
+    case "all": return language.text("studyshell-practice.all-lessons")
+    case "review": return language.text("studyshell-practice.due-questions")
+    case "mistakes": return language.text("studyshell-practice.mistakes")
+    case "questions": return language.text("studyshell-practice.chosen-questions")
     default: return scope
     }
   }
@@ -145,7 +143,7 @@ extension StudyShell {
     plan: SessionPlan, scope: String, title: String, kind: SessionKind = .practice, reschedules: Bool = true
   ) throws {
     guard !plan.queue.isEmpty else {
-      Console.line(language.pick("没有符合条件的题目。", "No questions match."))
+      Console.line(language.text("studyshell-practice.no-questions-match"))
       return
     }
     let new = NewSession(
@@ -156,11 +154,9 @@ extension StudyShell {
       say(PracticeCommand.endedPausedMessage(language), style.dim)
     }
     let started = try attempt { () throws(StoreError) in try store.start(new) }
-    let name = kind == .review ? language.pick("复习", "Review") : language.pick("练习", "Practice")
+    let name = kind == .review ? language.text("sessionhost.review") : language.text("sessionhost.practice")
     say(
-      language.pick(
-        "\(name)：\(title) · \(plan.queue.count) 题 · 随时输入 ? 查看提示，skip 跳过，quit 结束（已答的都已保存）",
-        "\(name): \(title) · \(plan.queue.count) questions · ? for a hint, skip, quit ends (answers are saved)"),
+      language.text("studyshell-practice.questions-for-a-hint-skip-quit", "\(name)", "\(title)", "\(plan.queue.count)"),
       style.bold)
     try finish(run(started))
   }
@@ -208,9 +204,7 @@ extension StudyShell {
       case ("--seed", let value?) where UInt64(value) != nil: seed = UInt64(value) ?? seed
       default:
         Console.line(
-          language.pick(
-            "用法：review [--limit 每日上限] [--new 每日新题] [--before 2026-12-20] [--retention 0.70–0.97]",
-            "Usage: review [--limit N] [--new N] [--before 2026-12-20] [--retention 0.70–0.97]"))
+          language.text("studyshell-practice.usage-review-limit-n-new-n"))
         return
       }
       index += 2
@@ -226,18 +220,16 @@ extension StudyShell {
       let queue = ReviewPlanner.atRisk(cards: entries, by: before, scheduler: scheduler, limit: limit)
       guard !queue.isEmpty else {
         Console.line(
-          language.pick(
-            "到 \(dayFormatter.string(from: before)) 为止，没有会忘掉的题。",
-            "Nothing you would forget by \(dayFormatter.string(from: before))."))
+          language.text("studyshell-practice.nothing-you-would-forget-by", "\(dayFormatter.string(from: before))"))
         return
       }
       Console.line(
-        style.dim(language.pick("考前复习：不改变平时的复习安排。", "Exam preparation: your normal schedule is not changed.")))
+        style.dim(language.text("studyshell-practice.exam-preparation-your-normal-schedule-is")))
       var plan = SessionPlan(queue: queue, seed: seed)
       plan.retention = retention
       try runSession(
         plan: plan, scope: "before \(dayFormatter.string(from: before))",
-        title: language.pick("考前复习", "before the exam"), kind: .review, reschedules: false)
+        title: language.text("studyshell-practice.before-the-exam"), kind: .review, reschedules: false)
       return
     }
     var calendar = Calendar.current
@@ -257,16 +249,17 @@ extension StudyShell {
       formatter.timeZone = .current
       Console.line(
         done.all >= limit
-          ? language.pick("今天的复习已达上限（\(limit) 题），明天再来。", "Today's limit of \(limit) reviews is reached.")
-          : language.pick("现在没有要复习的题。", "Nothing to review now.")
+          ? language.text("studyshell-practice.today-s-limit-of-reviews-is", "\(limit)")
+          : language.text("studyshell-practice.nothing-to-review-now")
             + (next.map {
-              language.pick("下一题 \(formatter.string(from: $0)) 到期。", " The next is due \(formatter.string(from: $0)).")
+              language.text("studyshell-practice.the-next-is-due", "\(formatter.string(from: $0))")
             } ?? ""))
       return
     }
     var plan = SessionPlan(queue: queue, seed: seed)
     plan.retention = retention
-    try runSession(plan: plan, scope: "review", title: language.pick("到期复习", "due questions"), kind: .review)
+    try runSession(
+      plan: plan, scope: "review", title: language.text("studyshell-practice.due-questions"), kind: .review)
   }
 
   func finish(_ ending: SessionHost.Ending) throws {
@@ -300,9 +293,8 @@ extension StudyShell {
       return true
     }
     let answered = try attempt { () throws(StoreError) in try store.answers(session: record.id) }.count
-    let question = language.pick(
-      "继续上次的练习？（\(title(of: record.scope))，已答 \(answered) 题）[Y/n] ",
-      "Go on with your last session? (\(title(of: record.scope)), \(answered) answered) [Y/n] ")
+    let question = language.text(
+      "studyshell-practice.go-on-with-your-last-session", "\(title(of: record.scope))", "\(answered)")
     while true {
       if !reader.isInteractive { Console.line(question) }
       switch reader.read(prompt: question) {
@@ -314,14 +306,14 @@ extension StudyShell {
         case .abandon?:
           let at = now()
           _ = try attempt { () throws(StoreError) in try store.abandonInterrupted(learner: learner.id, at: at) }
-          Console.line(language.pick("已放弃上次的练习，答过的题仍然保留。", "Left the last session; its answers are kept."))
+          Console.line(language.text("studyshell-practice.left-the-last-session-its-answers"))
           return true
         case .leave?:
           Console.line(
-            language.pick("上次的练习保留为暂停状态，下次可以继续。", "The last session stays paused for next time."))
+            language.text("studyshell-practice.the-last-session-stays-paused-for"))
           return false
         case nil:
-          Console.line(language.pick("请回答 y（继续）或 n（放弃）。", "Please answer y (go on) or n (leave it)."))
+          Console.line(language.text("studyshell-practice.please-answer-y-go-on-or"))
         }
       case .end, .interrupted:
         return true
@@ -333,7 +325,7 @@ extension StudyShell {
   func resume() throws {
     guard let record = try attempt({ () throws(StoreError) in try store.interruptedSession(learner: learner.id) })
     else {
-      Console.line(language.pick("没有未完成的练习。", "No unfinished session."))
+      Console.line(language.text("studyshell-practice.no-unfinished-session"))
       return
     }
     try resume(record)
@@ -344,10 +336,10 @@ extension StudyShell {
       let at = now()
       try attempt { () throws(StoreError) in try store.end(session: record.id, status: .abandoned, at: at) }
       Console.line(
-        language.pick("上次的练习无法继续（记录不完整），答过的题仍然保留。", "The last session cannot be resumed; its answers are kept."))
+        language.text("studyshell-practice.the-last-session-cannot-be-resumed"))
       return
     }
-    Console.line(style.bold(language.pick("继续练习：\(title(of: record.scope))", "Resuming: \(title(of: record.scope))")))
+    Console.line(style.bold(language.text("studyshell-practice.resuming", "\(title(of: record.scope))")))
     try finish(run(record))
   }
 
@@ -355,7 +347,7 @@ extension StudyShell {
 
   func read(_ arguments: [String]) throws {
     guard let query = arguments.first else {
-      Console.line(language.pick("用法：read <课程编号或 id> [小节]", "Usage: read <lesson number or id> [section]"))
+      Console.line(language.text("studyshell-practice.usage-read-lesson-number-or-id"))
       return
     }
     var lessonQuery = query
@@ -365,15 +357,17 @@ extension StudyShell {
       sectionQuery = reference.heading
     }
     guard let lesson = LessonViews.findLesson(lessonQuery, in: course) else {
-      Console.line(language.pick("没有这一课：", "No such lesson: ") + MarkdownRenderer.inert(lessonQuery))
+      Console.line(language.text("studyshell-practice.no-such-lesson-2") + MarkdownRenderer.inert(lessonQuery))
       return
     }
     var section: Section?
     if let sectionQuery {
       section = LessonViews.findSection(sectionQuery, in: lesson)
       if section == nil {
-        Console.line(language.pick("这一课没有小节：", "No such section: ") + MarkdownRenderer.inert(sectionQuery))
-        Console.line(language.pick("小节：", "Sections: ") + lesson.sections.map(\.title).joined(separator: "、"))
+        Console.line(language.text("studyshell-practice.no-such-section") + MarkdownRenderer.inert(sectionQuery))
+        Console.line(
+          language.text("studyshell-practice.sections")
+            + lesson.sections.map(\.title).joined(separator: language.text("list.separator")))
         return
       }
     }
@@ -396,10 +390,10 @@ extension StudyShell {
     let next = lesson.sections.first { !(read[lesson.id] ?? []).contains($0.title) }
     if shown < lines.count, let next {
       Console.line(
-        style.dim(language.pick("下次从这里接着读：", "Pick up here next time: "))
+        style.dim(language.text("studyshell-practice.pick-up-here-next-time"))
           + style.cyan("read \(lesson.id)#\(next.title)"))
     } else {
-      Console.line(style.dim(language.pick("读完了？练一练：", "Done? Practise: ")) + style.cyan("practice \(lesson.id)"))
+      Console.line(style.dim(language.text("studyshell-practice.done-practise")) + style.cyan("practice \(lesson.id)"))
     }
   }
 
@@ -418,7 +412,7 @@ extension StudyShell {
       for line in lines[index..<end] { Console.line(line) }
       index = end
       guard index < lines.count else { break }
-      let more = style.dim(language.pick("-- 更多（空格/回车继续，q 返回）--", "-- more (space/Enter, q to stop) --"))
+      let more = style.dim(language.text("studyshell-practice.more-space-enter-q-to-stop"))
       guard let key = reader.readKey(prompt: more, consuming: [" ", "\r", "\n", "q", "Q"]),
         key == " " || key == "\r" || key == "\n"
       else { return index }

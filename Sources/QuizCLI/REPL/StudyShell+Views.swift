@@ -23,9 +23,10 @@ extension StudyShell {
     let idWidth = course.lessons.map(\.id.displayWidth).max() ?? 0
     let titleWidth = min(course.lessons.map(\.title.displayWidth).max() ?? 0, max(10, width - 46 - idWidth))
     let header =
-      "  " + TextWrapper.pad(language.pick("课程进度", "Lessons"), to: titleWidth + idWidth + 5) + "  "
-      + TextWrapper.pad(language.pick("阅读", "read"), to: 5) + "  " + TextWrapper.pad(language.pick("练习", "done"), to: 7)
-      + "  " + language.pick("掌握", "mastery")
+      "  " + TextWrapper.pad(language.text("studyshell-views.lessons"), to: titleWidth + idWidth + 5) + "  "
+      + TextWrapper.pad(language.text("studyshell-views.read"), to: 5) + "  "
+      + TextWrapper.pad(language.text("studyshell-views.done"), to: 7)
+      + "  " + language.text("studyshell-views.mastery")
     Console.line(style.dim(header))
     for (index, lesson) in course.lessons.enumerated() {
       let total = course.questions(in: lesson.id).count
@@ -50,14 +51,12 @@ extension StudyShell {
     }
     Console.line(
       "  "
-        + language.pick(
-          "待复习：现在 \(due.now) · 今天 \(due.today) · 本周 \(due.week)",
-          "due: now \(due.now) · today \(due.today) · this week \(due.week)"))
+        + language.text("studyshell-views.due-now-today-this-week", "\(due.now)", "\(due.today)", "\(due.week)"))
     Console.line(
       "  "
-        + language.pick("错题 \(mistakes.count) · 连续学习 \(streak) 天", "mistakes \(mistakes.count) · \(streak)-day streak"))
+        + language.text("studyshell-views.mistakes-day-streak", "\(mistakes.count)", "\(streak)"))
     Console.line(
-      "  " + language.pick("建议下一步：", "Next: ")
+      "  " + language.text("studyshell-views.next")
         + style.cyan(try suggestion(read: read, mastery: mastery, mistakes: mistakes.count)))
   }
 
@@ -117,8 +116,7 @@ extension StudyShell {
     }
     Console.line(
       style.bold(
-        language.pick(
-          "各课掌握（最近一次 / 最好成绩）与今天的预计记忆保持率", "Mastery per lesson (latest / best) and predicted recall today")))
+        language.text("studyshell-views.mastery-per-lesson-latest-best-and")))
     let titleWidth = min(course.lessons.map(\.title.displayWidth).max() ?? 0, max(10, width - 50))
     for lesson in course.lessons {
       let total = course.questions(in: lesson.id).count
@@ -128,8 +126,8 @@ extension StudyShell {
       let values = recall[lesson.id] ?? []
       let memory =
         values.isEmpty
-        ? style.dim(language.pick("  记忆 —  ", "  recall —  "))
-        : language.pick("  记忆 ", "  recall ") + Self.percent(values.reduce(0, +) / Double(values.count))
+        ? style.dim(language.text("studyshell-views.recall"))
+        : language.text("studyshell-views.recall-2") + Self.percent(values.reduce(0, +) / Double(values.count))
       Console.line(
         "  \(TextWrapper.pad(TextWrapper.truncate(lesson.title, to: titleWidth), to: titleWidth))  "
           + "\(Self.bar(latest, style: style)) \(Self.percent(latest)) / \(Self.percent(best))" + memory + "  "
@@ -138,15 +136,15 @@ extension StudyShell {
     let byType = try attempt { () throws(StoreError) in try store.accuracyByType(learner: learnerID) }
     let byTag = try attempt { () throws(StoreError) in try store.accuracyByTag(learner: learnerID) }
     if byType.isEmpty {
-      Console.line(language.pick("还没有答题记录。试试 practice。", "No answers yet. Try practice."))
+      Console.line(language.text("studyshell-views.no-answers-yet-try-practice"))
       return
     }
-    Console.line(style.bold(language.pick("按题型", "By question type")))
+    Console.line(style.bold(language.text("studyshell-views.by-question-type")))
     for entry in byType {
       let name = QuestionType(rawValue: entry.key).map { QuestionView.typeName($0, language) } ?? entry.key
       Console.line(accuracyLine(name, entry))
     }
-    Console.line(style.bold(language.pick("按标签", "By tag")))
+    Console.line(style.bold(language.text("studyshell-views.by-tag")))
     for entry in byTag { Console.line(accuracyLine(entry.key, entry)) }
   }
 
@@ -155,11 +153,11 @@ extension StudyShell {
     if let recent = entry.recentMean {
       trend =
         recent > entry.mean + 0.05
-        ? language.pick("  ↑ 进步", "  ↑ improving")
-        : recent < entry.mean - 0.05 ? language.pick("  ↓ 退步", "  ↓ slipping") : "  →"
+        ? language.text("studyshell-views.improving")
+        : recent < entry.mean - 0.05 ? language.text("studyshell-views.slipping") : "  →"
     }
     return "  " + TextWrapper.pad(name, to: 14) + "  " + Self.percent(entry.mean) + "  "
-      + style.dim(language.pick("\(entry.answers) 次", "\(entry.answers) answers")) + trend
+      + style.dim(language.text("studyshell-views.answers", "\(entry.answers)")) + trend
   }
 
   static func percent(_ value: Double) -> String {
@@ -171,7 +169,7 @@ extension StudyShell {
   func showHistory() throws {
     let sessions = try attempt { () throws(StoreError) in try store.history(learner: learner.id) }
     guard !sessions.isEmpty else {
-      Console.line(language.pick("还没有练习记录。", "No sessions yet."))
+      Console.line(language.text("studyshell-views.no-sessions-yet"))
       return
     }
     let formatter = DateFormatter()
@@ -181,22 +179,22 @@ extension StudyShell {
       let session = entry.session
       let status =
         switch session.status {
-        case .active: language.pick("未完成", "unfinished")
-        case .finished: language.pick("完成", "done")
+        case .active: language.text("studyshell-views.unfinished")
+        case .finished: language.text("studyshell-views.done-2")
         case .abandoned:
-          entry.answered > 0 ? language.pick("提前结束", "ended early") : language.pick("已放弃", "abandoned")
+          entry.answered > 0
+            ? language.text("studyshell-views.ended-early") : language.text("studyshell-views.abandoned")
         }
       let kind =
         switch session.kind {
-        case .practice: language.pick("练习", "practice")
-        case .review: language.pick("复习", "review")
-        case .exam: language.pick("考试", "exam")
+        case .practice: language.text("studyshell-views.practice")
+        case .review: language.text("studyshell-views.review")
+        case .exam: language.text("studyshell-views.exam")
         }
       Console.line(
         "  \(formatter.string(from: session.startedAt))  \(kind) \(session.scope)  "
-          + language.pick(
-            "\(entry.answered) 题 · 得分 \(Self.percent(entry.score)) · \(status)",
-            "\(entry.answered) answered · score \(Self.percent(entry.score)) · \(status)"))
+          + language.text(
+            "studyshell-views.answered-score", "\(entry.answered)", "\(Self.percent(entry.score))", "\(status)"))
     }
   }
 
@@ -206,11 +204,11 @@ extension StudyShell {
     let mistakes = try attempt { () throws(StoreError) in try store.mistakes(learner: learner.id) }
       .filter { course.question(withID: $0.questionID) != nil }
     guard !mistakes.isEmpty else {
-      Console.line(language.pick("错题本是空的。", "No mistakes to review."))
+      Console.line(language.text("studyshell-views.no-mistakes-to-review"))
       return []
     }
     Console.line(
-      style.bold(language.pick("错题本（\(mistakes.count) 题，最近的在前）", "Mistakes (\(mistakes.count), latest first)")))
+      style.bold(language.text("studyshell-views.mistakes-latest-first", "\(mistakes.count)")))
     for mistake in mistakes.prefix(30) {
       let question = course.question(withID: mistake.questionID)!
       let prompt = MarkdownRenderer.stripInline(question.prompt).replacingOccurrences(of: "\n", with: " ")
@@ -218,9 +216,9 @@ extension StudyShell {
       Console.line(head + TextWrapper.truncate(MarkdownRenderer.inert(prompt), to: max(10, width - head.displayWidth)))
     }
     if mistakes.count > 30 {
-      Console.line(style.dim(language.pick("  ……共 \(mistakes.count) 题", "  … \(mistakes.count) in all")))
+      Console.line(style.dim(language.text("studyshell-views.in-all", "\(mistakes.count)")))
     }
-    Console.line(language.pick("只练这些题：", "Practise only these: ") + style.cyan("mistakes practice"))
+    Console.line(language.text("studyshell-views.practise-only-these") + style.cyan("mistakes practice"))
     return mistakes
   }
 
@@ -229,7 +227,7 @@ extension StudyShell {
   func search(_ query: String) {
     let words = query.lowercased().split(separator: " ").map(String.init).filter { !$0.isEmpty }
     guard !words.isEmpty else {
-      Console.line(language.pick("用法：search <词>", "Usage: search <words>"))
+      Console.line(language.text("studyshell-views.usage-search-words"))
       return
     }
     func matches(_ text: String) -> Bool {
@@ -249,17 +247,16 @@ extension StudyShell {
     }
     if lessonHits.isEmpty && questionHits.isEmpty {
       Console.line(
-        language.pick(
-          "没有找到“\(MarkdownRenderer.inert(query))”。", "Nothing found for “\(MarkdownRenderer.inert(query))”."))
+        language.text("studyshell-views.nothing-found-for", "\(MarkdownRenderer.inert(query))"))
       return
     }
     var lines: [String] = []
     if !lessonHits.isEmpty {
-      lines.append(style.bold(language.pick("课文（\(lessonHits.count)）", "Lessons (\(lessonHits.count))")))
+      lines.append(style.bold(language.text("studyshell-views.lessons-2", "\(lessonHits.count)")))
       for hit in lessonHits { lines.append("  " + style.cyan(hit)) }
     }
     if !questionHits.isEmpty {
-      lines.append(style.bold(language.pick("题目（\(questionHits.count)）", "Questions (\(questionHits.count))")))
+      lines.append(style.bold(language.text("studyshell-views.questions", "\(questionHits.count)")))
       for question in questionHits {
         let prompt = MarkdownRenderer.stripInline(question.prompt).replacingOccurrences(of: "\n", with: " ")
         let head = "  \(question.id)  "
@@ -268,8 +265,8 @@ extension StudyShell {
       }
       let ids = questionHits.prefix(10).map(\.id).joined(separator: " ")
       lines.append(
-        language.pick("练这些题：", "Practise them: ") + style.cyan("practice \(ids)")
-          + (questionHits.count > 10 ? style.dim(language.pick("（前 10 题）", " (the first 10)")) : ""))
+        language.text("studyshell-views.practise-them") + style.cyan("practice \(ids)")
+          + (questionHits.count > 10 ? style.dim(language.text("studyshell-views.the-first-10")) : ""))
     }
     page(lines)
   }
@@ -282,7 +279,7 @@ extension StudyShell {
       for other in all {
         Console.line((other.name == learner.name ? "* " : "  ") + other.displayName)
       }
-      Console.line(style.dim(language.pick("切换或新建：learner <姓名>", "Switch or create: learner <name>")))
+      Console.line(style.dim(language.text("studyshell-views.switch-or-create-learner-name")))
       return
     }
     let valid: String
@@ -306,7 +303,7 @@ extension StudyShell {
         })
       else {
         Console.line(
-          language.pick("没有新建学员，仍是 \(learner.displayName)。", "No learner created; still \(learner.displayName)."))
+          language.text("studyshell-views.no-learner-created-still", "\(learner.displayName)"))
         return
       }
       learner = try attempt { () throws(StoreError) in
@@ -315,7 +312,7 @@ extension StudyShell {
     }
     try attempt { () throws(StoreError) in try store.setLastLearner(learner) }
     reader.useHistory(file: Self.historyFile(for: learner, context: context))
-    Console.line(language.pick("现在的学员：\(learner.displayName)", "Now studying: \(learner.displayName)"))
+    Console.line(language.text("studyshell-views.now-studying", "\(learner.displayName)"))
     try showDashboard()
   }
 }

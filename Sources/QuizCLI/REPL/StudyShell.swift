@@ -27,41 +27,33 @@ final class StudyShell {
     var name: String
     var aliases: [String]
     var usage: String
-    var zh: String
-    var en: String
+
+    /// The catalogue key of what the command does.
+    var summaryKey: String { "command.\(name)" }
   }
 
   static let commands: [Command] = [
-    Command(name: "lessons", aliases: ["课程", "目录"], usage: "lessons", zh: "列出各课与进度", en: "list the lessons"),
+    Command(name: "lessons", aliases: ["课程", "目录"], usage: "lessons"),
     Command(
-      name: "read", aliases: ["阅读", "学习"], usage: "read <课> [小节]", zh: "阅读一课或其中一节（分页：空格/回车继续，q 返回）",
-      en: "read a lesson or one section (paged: space/Enter for more, q to stop)"),
+      name: "read", aliases: ["阅读", "学习"], usage: "read <课> [小节]"),
     Command(
-      name: "practice", aliases: ["练习"], usage: "practice [课|all|题号…] [--count N] [--type 题型]",
-      zh: "练习题目，即时评分并讲解（默认 10 题）", en: "practise questions, graded and explained (10 by default)"),
+      name: "practice", aliases: ["练习"], usage: "practice [课|all|题号…] [--count N] [--type 题型]"),
     Command(
-      name: "review", aliases: ["复习"], usage: "review [--limit N] [--new N] [--before 日期]",
-      zh: "按遗忘曲线复习到期的题（FSRS），混入少量新题；--before 2026-12-20 优先复习考试前会忘的题",
-      en: "review what is due (FSRS), with a few new questions; --before DATE favours what you would forget by an exam"),
+      name: "review", aliases: ["复习"], usage: "review [--limit N] [--new N] [--before 日期]"),
     Command(
-      name: "mistakes", aliases: ["错题", "错题本"], usage: "mistakes [practice]", zh: "查看错题本；mistakes practice 只练错题",
-      en: "the wrong-answer notebook; `mistakes practice` practises only those"),
+      name: "mistakes", aliases: ["错题", "错题本"], usage: "mistakes [practice]"),
     Command(
-      name: "progress", aliases: ["进度"], usage: "progress", zh: "各课掌握程度、按题型和标签的正确率及趋势",
-      en: "mastery per lesson, accuracy by type and tag"),
-    Command(name: "history", aliases: ["历史", "记录"], usage: "history", zh: "最近的练习记录", en: "recent sessions"),
+      name: "progress", aliases: ["进度"], usage: "progress"),
+    Command(name: "history", aliases: ["历史", "记录"], usage: "history"),
     Command(
-      name: "search", aliases: ["搜索", "查找"], usage: "search <词>", zh: "在课文和题目中查找",
-      en: "find words in lessons and questions"),
-    Command(name: "resume", aliases: ["继续"], usage: "resume", zh: "继续未完成的练习", en: "go on with an unfinished session"),
+      name: "search", aliases: ["搜索", "查找"], usage: "search <词>"),
+    Command(name: "resume", aliases: ["继续"], usage: "resume"),
     Command(
-      name: "learner", aliases: ["学员"], usage: "learner [姓名]", zh: "查看或切换学员（新名字会新建）",
-      en: "show or switch the learner (a new name creates one)"),
-    Command(name: "lang", aliases: ["语言"], usage: "lang zh|en", zh: "切换界面语言", en: "switch the interface language"),
-    Command(name: "help", aliases: ["帮助", "?", "？"], usage: "help [命令]", zh: "显示帮助", en: "show help"),
+      name: "learner", aliases: ["学员"], usage: "learner [姓名]"),
+    Command(name: "lang", aliases: ["语言"], usage: "lang zh|en"),
+    Command(name: "help", aliases: ["帮助", "?", "？"], usage: "help [命令]"),
     Command(
-      name: "quit", aliases: ["退出", "exit"], usage: "quit", zh: "退出（Ctrl-D 同样；所有答题都已保存）",
-      en: "leave (Ctrl-D too; everything is saved)"),
+      name: "quit", aliases: ["退出", "exit"], usage: "quit"),
   ]
 
   /// The usage line in the interface language (placeholders are written in Chinese).
@@ -167,7 +159,7 @@ final class StudyShell {
         return existing
       }
       guard try confirmNewLearner(name, store: store, reader: reader, context: context) else {
-        Console.line(context.language.pick("没有新建学员。", "No learner was created."))
+        Console.line(context.language.text("studyshell.no-learner-was-created"))
         return nil
       }
       let learner = try store.createLearner(named: name, displayName: nil, at: context.now())
@@ -185,15 +177,14 @@ final class StudyShell {
     let language = context.language
     let learners = try store.learners()
     if !learners.isEmpty { Console.line(context.noSuchLearner(name, among: learners)) }
-    let question = language.pick(
-      "新建学员“\(MarkdownRenderer.inert(name))”？[y/N] ", "Create the learner “\(MarkdownRenderer.inert(name))”? [y/N] ")
+    let question = language.text("studyshell.create-the-learner-y-n", "\(MarkdownRenderer.inert(name))")
     while true {
       if !reader.isInteractive { Console.line(question) }
       switch reader.read(prompt: question, remember: false) {
       case .line(let text):
         if text.trimmingSpaces().isEmpty { return false }
         if let answer = SessionEngine.yesOrNo(text) { return answer }
-        Console.line(language.pick("请回答 y 或 n。", "Please answer y or n."))
+        Console.line(language.text("sessionhost.please-answer-y-or-n"))
       case .end, .interrupted:
         return false
       }
@@ -206,7 +197,7 @@ final class StudyShell {
   static func askForLearner(store: any ProgressStore, reader: any LineSource, context: AppContext) throws -> Learner? {
     let language = context.language
     while true {
-      let prompt = language.pick("第一次使用？请输入你的姓名：", "First time here? Your name: ")
+      let prompt = language.text("studyshell.first-time-here-your-name")
       if !reader.isInteractive { Console.line(prompt) }
       switch reader.read(prompt: prompt) {
       case .end: return nil
@@ -238,10 +229,8 @@ final class StudyShell {
 
   func run() throws {
     say(
-      language.pick(
-        "你好，\(learner.displayName)。输入 help 查看命令，Tab 可补全。",
-        "Hello, \(learner.displayName). Type help for commands; Tab completes."))
-    Console.line(style.dim(language.pick("进度保存在：", "Progress is kept in: ") + context.dataDirectory.path))
+      language.text("studyshell.hello-type-help-for-commands-tab", "\(learner.displayName)"))
+    Console.line(style.dim(language.text("studyshell.progress-is-kept-in") + context.dataDirectory.path))
     Console.line("")
     try showDashboard()
     guard try offerResume() else { return }
@@ -250,13 +239,13 @@ final class StudyShell {
       switch reader.read(prompt: prompt) {
       case .end:
         if reader.isInteractive { Console.line("") }
-        Console.line(language.pick("再见，所有进度都已保存。", "Bye; all progress is saved."))
+        Console.line(language.text("studyshell.bye-all-progress-is-saved"))
         return
       case .interrupted:
         continue
       case .line(let line):
         if try !handle(line) {
-          Console.line(language.pick("再见，所有进度都已保存。", "Bye; all progress is saved."))
+          Console.line(language.text("studyshell.bye-all-progress-is-saved"))
           return
         }
       }
@@ -273,9 +262,9 @@ final class StudyShell {
       let guess = Self.commands.map(\.name).min { Suggestion.distance(first, $0) < Suggestion.distance(first, $1) }
         .flatMap { Suggestion.distance(first, $0) <= 2 ? $0 : nil }
       Console.line(
-        language.pick("没有命令 “\(shown)”", "Unknown command “\(shown)”")
-          + (guess.map { language.pick("，你是想输入 \($0) 吗？", "; did you mean \($0)?") }
-            ?? language.pick("。输入 help 查看命令。", ". Type help for commands.")))
+        language.text("studyshell.unknown-command", "\(shown)")
+          + (guess.map { language.text("studyshell.did-you-mean", "\($0)") }
+            ?? language.text("studyshell.type-help-for-commands")))
       return true
     }
     switch command.name {
@@ -294,9 +283,9 @@ final class StudyShell {
     case "lang":
       if let value = arguments.first.flatMap(Language.init(rawValue:)) {
         context.language = value
-        Console.line(value.pick("界面语言：中文。", "Interface language: English."))
+        Console.line(value.text("studyshell.interface-language-english"))
       } else {
-        Console.line(language.pick("用法：lang zh 或 lang en", "Usage: lang zh or lang en"))
+        Console.line(language.text("studyshell.usage-lang-zh-or-lang-en"))
       }
     default: break
     }
@@ -316,24 +305,23 @@ final class StudyShell {
 
   func showHelp(_ topic: String?) {
     if let topic, let command = Self.command(named: topic) {
-      Console.line(style.cyan(usage(command)) + "  " + language.pick(command.zh, command.en))
+      Console.line(style.cyan(usage(command)) + "  " + language.text(command.summaryKey))
       if !command.aliases.isEmpty {
-        Console.line(language.pick("别名：", "Aliases: ") + command.aliases.joined(separator: language.pick("、", ", ")))
+        Console.line(
+          language.text("studyshell.aliases") + command.aliases.joined(separator: language.text("list.separator")))
       }
       if command.name == "practice" {
-        Console.line(language.pick("题型：", "Types: ") + PracticeRequest.typeList(language))
+        Console.line(language.text("studyshell.types") + PracticeRequest.typeList(language))
         Console.line(
           style.dim(
-            language.pick(
-              "例如：practice 2 --count 5 · practice all --type 排序 · practice ca.aging-vs-limitation",
-              "e.g. practice 2 --count 5 · practice all --type ordering · practice ca.aging-vs-limitation")))
+            language.text("studyshell.e-g-practice-2-count-5")))
       }
       return
     }
     let usageWidth = Self.commands.map { usage($0).displayWidth }.max() ?? 0
     for command in Self.commands {
       let usage = TextWrapper.pad(usage(command), to: usageWidth)
-      let text = language.pick(command.zh, command.en)
+      let text = language.text(command.summaryKey)
       let wrapped = TextWrapper.wrap(text, width: max(20, width - usageWidth - 4))
       for (index, line) in wrapped.enumerated() {
         Console.line("  " + (index == 0 ? style.cyan(usage) : String(repeating: " ", count: usageWidth)) + "  " + line)
@@ -341,8 +329,6 @@ final class StudyShell {
     }
     Console.line(
       style.dim(
-        language.pick(
-          "答题时：? 提示 · skip 跳过 · quit 结束本次练习 · Ctrl-C 暂停",
-          "While answering: ? hint · skip · quit ends the session · Ctrl-C pauses")))
+        language.text("studyshell.while-answering-hint-skip-quit-ends")))
   }
 }

@@ -33,13 +33,13 @@ struct ExplanationRenderer {
       case .review(let text):
         lines += markdown.wrapped(text, indent: "    ", first: "  " + style.yellow("?") + " ")
       case .correctAnswer(let text):
-        lines += labelled(language.pick("正确答案：", "Answer: "), text, markdown)
+        lines += labelled(language.text("explanationrenderer.answer"), text, markdown)
       case .modelAnswer(let text):
-        lines += labelled(language.pick("参考答案：", "Model answer: "), text, markdown)
+        lines += labelled(language.text("explanationrenderer.model-answer"), text, markdown)
       case .explanation(let text):
-        lines += labelled(language.pick("解析：", "Why: "), text, markdown)
+        lines += labelled(language.text("explanationrenderer.why"), text, markdown)
       case .reread(let reference):
-        lines.append(style.dim(language.pick("复习：", "Re-read: ")) + style.cyan("read \(reference)"))
+        lines.append(style.dim(language.text("explanationrenderer.re-read")) + style.cyan("read \(reference)"))
       }
     }
     return lines

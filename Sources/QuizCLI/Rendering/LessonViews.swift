@@ -10,17 +10,16 @@ struct LessonViews {
 
   /// The course header line.
   func courseLine() -> String {
-    language.pick(
-      "课程：\(course.title)（\(course.lessons.count) 课，\(course.questions.count) 题）· 版本 \(course.version)",
-      "Course: \(course.title) (\(course.lessons.count) lessons, \(course.questions.count) questions) · version \(course.version)"
-    )
+    language.text(
+      "lessonviews.course-lessons-questions-version", "\(course.title)", "\(course.lessons.count)",
+      "\(course.questions.count)", "\(course.version)")
   }
 
   /// One line per lesson: number, id, title, minutes, questions.
   func lessonList() -> [String] {
     let idWidth = course.lessons.map(\.id.displayWidth).max() ?? 0
-    let minutesLabel = language.pick("分钟", "min")
-    let questionsLabel = language.pick("题", "q")
+    let minutesLabel = language.text("lessonviews.min")
+    let questionsLabel = language.text("lessonviews.q")
     let tail = { (lesson: Lesson) in
       "\(lesson.minutes) \(minutesLabel) · \(course.questions(in: lesson.id).count) \(questionsLabel)"
     }
@@ -47,11 +46,12 @@ struct LessonViews {
   func paged(_ lesson: Lesson, section: Section? = nil) -> (lines: [String], ends: [String: Int]) {
     let renderer = MarkdownRenderer(width: width, style: style)
     var lines = [
-      style.heading(lesson.title) + style.dim("  (\(lesson.id) · \(lesson.minutes) \(language.pick("分钟", "min")))")
+      style.heading(lesson.title)
+        + style.dim("  (\(lesson.id) · \(lesson.minutes) \(language.text("lessonviews.min")))")
     ]
     if section == nil {
       lines.append("")
-      lines.append(style.bold(language.pick("学习目标", "Objectives")))
+      lines.append(style.bold(language.text("lessonviews.objectives")))
       for objective in lesson.objectives {
         lines += renderer.wrapped(objective, indent: "    ", first: "  • ")
       }

@@ -10,35 +10,35 @@ struct QuestionView {
 
   static func typeName(_ type: QuestionType, _ language: Language) -> String {
     switch type {
-    case .single: language.pick("单选", "single choice")
-    case .multiple: language.pick("多选", "multiple choice")
-    case .truefalse: language.pick("判断", "true/false")
-    case .short: language.pick("填空", "short answer")
-    case .numeric: language.pick("计算", "numeric")
-    case .matching: language.pick("配对", "matching")
-    case .ordering: language.pick("排序", "ordering")
-    case .open: language.pick("简答", "open answer")
+    case .single: language.text("questionview.single-choice")
+    case .multiple: language.text("questionview.multiple-choice")
+    case .truefalse: language.text("questionview.true-false")
+    case .short: language.text("questionview.short-answer")
+    case .numeric: language.text("questionview.numeric")
+    case .matching: language.text("questionview.matching")
+    case .ordering: language.text("questionview.ordering")
+    case .open: language.text("questionview.open-answer")
     }
   }
 
   /// What to type, with an example.
   static func expectation(_ question: Question, _ language: Language) -> String {
     switch question.kind {
-    case .single: return language.pick("请输入一个选项字母（如 B）", "Type one letter (e.g. B)")
-    case .multiple: return language.pick("请输入一个或多个选项字母（如 AC）", "Type one or more letters (e.g. AC)")
-    case .trueFalse: return language.pick("请输入 对 或 错", "Type T or F")
-    case .short: return language.pick("请输入简短答案", "Type a short answer")
+    case .single: return language.text("questionview.type-one-letter-e-g-b")
+    case .multiple: return language.text("questionview.type-one-or-more-letters-e")
+    case .trueFalse: return language.text("questionview.type-t-or-f")
+    case .short: return language.text("questionview.type-a-short-answer")
     case .numeric(let numeric):
-      return numeric.unit.map { language.pick("请输入数字（单位：\($0)）", "Type a number (unit: \($0))") }
-        ?? language.pick("请输入数字", "Type a number")
+      return numeric.unit.map { language.text("questionview.type-a-number-unit", "\($0)") }
+        ?? language.text("questionview.type-a-number")
     case .matching(let matching):
       let example = (0..<min(matching.pairs.count, 3)).map { "\($0 + 1)\(Layout.letter($0))" }.joined(separator: " ")
-      return language.pick("请为每个编号选一个字母（如 \(example)）", "Give a letter for every number (e.g. \(example))")
+      return language.text("questionview.give-a-letter-for-every-number", "\(example)")
     case .ordering(let ordering):
       let example = (1...ordering.items.count).reversed().map(String.init).joined(
         separator: ordering.items.count < 10 ? "" : " ")
-      return language.pick("请按正确顺序输入全部编号（如 \(example)）", "Type all numbers in the right order (e.g. \(example))")
-    case .open: return language.pick("请用一段话作答，回车提交", "Answer in a paragraph; Enter submits")
+      return language.text("questionview.type-all-numbers-in-the-right", "\(example)")
+    case .open: return language.text("questionview.answer-in-a-paragraph-enter-submits")
     }
   }
 
@@ -49,9 +49,9 @@ struct QuestionView {
     let stars =
       String(repeating: "★", count: question.difficulty) + String(repeating: "☆", count: 3 - question.difficulty)
     var header =
-      "[\(number)/\(total)] \(Self.typeName(question.type, language)) · \(language.pick("难度", "difficulty")) \(stars)"
+      "[\(number)/\(total)] \(Self.typeName(question.type, language)) · \(language.text("questionview.difficulty")) \(stars)"
     if let lessonTitle { header += " · \(lessonTitle)" }
-    if retry { header += language.pick(" · 再练一次", " · second try") }
+    if retry { header += language.text("questionview.second-try") }
     var lines = [style.bold(header)]
     for block in MarkdownDocument(parsing: question.prompt).blocks { lines += markdown.render(block) }
     switch question.kind {
@@ -64,7 +64,7 @@ struct QuestionView {
       for (index, pair) in matching.pairs.enumerated() {
         lines += markdown.wrapped(pair.prompt, indent: "     ", first: "  \(index + 1). ")
       }
-      lines.append(style.dim(language.pick("  可选答案：", "  Answers:")))
+      lines.append(style.dim(language.text("questionview.answers")))
       for (position, index) in layout.options.enumerated() {
         lines += markdown.wrapped(
           matching.options[index], indent: "     ", first: "  \(style.bold(Layout.letter(position))). ")
@@ -77,11 +77,11 @@ struct QuestionView {
     default:
       break
     }
-    let caseWord = question.context == nil ? "" : language.pick(" · case 看案例", " · case to see the case")
+    let caseWord = question.context == nil ? "" : language.text("questionview.case-to-see-the-case")
     lines.append(
       style.dim(
         Self.expectation(question, language)
-          + language.pick("；? 提示 · skip 跳过 · quit 结束", "; ? hint · skip · quit") + caseWord))
+          + language.text("questionview.hint-skip-quit") + caseWord))
     return lines
   }
 }

@@ -42,9 +42,7 @@ public struct Explanation: Sendable, Hashable {
     if grade.isProvisional {
       lines.append(
         .estimate(
-          language.pick(
-            "这是机器按评分细则逐点比对给出的估分，不是最终成绩；依据如下。",
-            "This is the machine's estimate, matched point by point against the rubric; not a final mark.")))
+          language.text("explanation.this-is-the-machine-s-estimate")))
     }
     if grade.needsReview {
       lines.append(.review(Self.review(grade, question: question, language: language)))
@@ -64,7 +62,7 @@ public struct Explanation: Sendable, Hashable {
         if question.type == .single { continue }
         lines.append(
           .missed(
-            language.pick("漏选 ", "missed ") + "\(letter(choice)) \(choiceText(choice))"
+            language.text("explanation.missed") + "\(letter(choice)) \(choiceText(choice))"
               + (text.map { " —— \($0)" } ?? "")))
       case .answer(let text):
         lines.append(.note(text))
@@ -77,7 +75,7 @@ public struct Explanation: Sendable, Hashable {
         lines.append(
           correct
             ? .pickedRight(body)
-            : .pickedWrong(body + language.pick("（应为：\(pair.answer)）", " (should be: \(pair.answer))")))
+            : .pickedWrong(body + language.text("explanation.should-be", "\(pair.answer)")))
       case .rubric(let point, let covered):
         guard case .open(let rubric) = question.kind else { continue }
         let quote = grade.rubric?.points.first { $0.point == point }?.quote
@@ -87,18 +85,18 @@ public struct Explanation: Sendable, Hashable {
         guard case .open(let rubric) = question.kind else { continue }
         let misconception = rubric.misconceptions[index]
         let quote = grade.rubric?.found.first { $0.misconception == index }?.quote
-        let said = quote.map { language.pick(" —— 答案：“\($0)”", " —— answer: “\($0)”") } ?? ""
+        let said = quote.map { language.text("explanation.answer", "\($0)") } ?? ""
         if misconception.critical {
           let cap = ResponseFormatter.format((misconception.cap * question.weight * 100).rounded() / 100)
-          let rule = misconception.rule.map { language.pick("（依据：\($0)）", " (rule: \($0))") } ?? ""
+          let rule = misconception.rule.map { language.text("explanation.rule", "\($0)") } ?? ""
           lines.append(
             .misconception(
-              language.pick("红线：", "Red line: ") + misconception.feedback + rule
-                + language.pick("得分上限 \(cap) 分。", " Score capped at \(cap).") + said))
+              language.text("explanation.red-line") + misconception.feedback + rule
+                + language.text("explanation.score-capped-at", "\(cap)") + said))
         } else {
           let marks = ResponseFormatter.format((misconception.penalty * question.weight * 100).rounded() / 100)
           lines.append(
-            .misconception(misconception.feedback + language.pick("（扣 \(marks) 分）", " (−\(marks))") + said))
+            .misconception(misconception.feedback + language.text("explanation.penalty", "\(marks)") + said))
         }
       }
     }
@@ -115,16 +113,16 @@ public struct Explanation: Sendable, Hashable {
   /// `✓ 正确 +1 分`, `◐ 部分正确 0.6 分（满分 1）`, `✗ 错误 0 分`; `· 机器估分` for an estimate.
   static func verdict(_ grade: Grade, language: Language) -> String {
     let text = objectiveVerdict(grade, language: language)
-    return grade.isProvisional ? text + language.pick("  · 机器估分", "  · estimate") : text
+    return grade.isProvisional ? text + language.text("explanation.estimate") : text
   }
 
   private static func objectiveVerdict(_ grade: Grade, language: Language) -> String {
     let marks = ResponseFormatter.format((grade.marks * 100).rounded() / 100)
     let maximum = ResponseFormatter.format(grade.maximumMarks)
     switch grade.outcome {
-    case .correct: return language.pick("✓ 正确  +\(marks) 分", "✓ Correct  +\(marks)")
-    case .partial: return language.pick("◐ 部分正确  \(marks) 分（满分 \(maximum)）", "◐ Partly correct  \(marks) of \(maximum)")
-    case .incorrect: return language.pick("✗ 错误  0 分（满分 \(maximum)）", "✗ Incorrect  0 of \(maximum)")
+    case .correct: return language.text("explanation.correct", "\(marks)")
+    case .partial: return language.text("explanation.partly-correct-of", "\(marks)", "\(maximum)")
+    case .incorrect: return language.text("explanation.incorrect-0-of", "\(maximum)")
     }
   }
 
@@ -134,19 +132,19 @@ public struct Explanation: Sendable, Hashable {
     if case .open(let rubric) = question.kind { pointText = { rubric.points[$0].text } }
     let reasons = grade.reviewReasons.map { reason -> String in
       switch reason {
-      case .tooShort: language.pick("答案很短", "the answer is very short")
-      case .tooLong: language.pick("答案很长", "the answer is very long")
-      case .keywordList: language.pick("答案主要是关键词罗列，不成句子", "the answer is mostly a list of words")
+      case .tooShort: language.text("explanation.the-answer-is-very-short")
+      case .tooLong: language.text("explanation.the-answer-is-very-long")
+      case .keywordList: language.text("explanation.the-answer-is-mostly-a-list")
       case .polarityDecided(let point):
-        language.pick("“\(pointText(point))”取决于对否定的理解", "“\(pointText(point))” turned on reading a negation")
+        language.text("explanation.turned-on-reading-a-negation", "\(pointText(point))")
       case .misconceptionRejected:
-        language.pick("答案提到了一个误区，机器判断为否定它", "the answer mentions a misconception, read as rejecting it")
+        language.text("explanation.the-answer-mentions-a-misconception-read")
       case .redLineInStrongAnswer:
-        language.pick("答案其他部分较好，却触及红线", "the answer is otherwise good but crosses a red line")
+        language.text("explanation.the-answer-is-otherwise-good-but")
       }
     }
-    return language.pick("需要人工复核：", "A person should check this: ")
-      + reasons.joined(separator: language.pick("；", "; ")) + language.pick("。", ".")
+    return language.text("explanation.a-person-should-check-this")
+      + reasons.joined(separator: language.text("list.semicolon")) + language.text("explanation.text-3")
   }
 
   /// Choice feedback follows screen order; everything else keeps its order.

@@ -84,26 +84,27 @@ public enum ResponseFormatter {
     case .single(let choices), .multiple(let choices, _):
       let isKey = { (choice: Choice) in question.type == .single ? Credit.isFull(choice.fraction) : choice.isCorrect }
       let positions = layout.choices.indices.filter { isKey(choices[layout.choices[$0]]) }
-      return positions.map { "\(Layout.letter($0)). \(choices[layout.choices[$0]].text)" }.joined(separator: "；")
+      return positions.map { "\(Layout.letter($0)). \(choices[layout.choices[$0]].text)" }.joined(
+        separator: language.text("list.semicolon"))
     case .trueFalse(let tf):
-      return tf.answer ? language.pick("对（正确）", "true") : language.pick("错（错误）", "false")
+      return tf.answer ? language.text("responseformatter.true") : language.text("responseformatter.false")
     case .short(let short):
       let full = short.answers.filter { Credit.isFull($0.fraction) }.map(\.text)
       let literal = full.filter { !$0.contains("*") }
       let accepted = literal.isEmpty ? full : literal
-      return accepted.joined(separator: language.pick(" 或 ", " or "))
+      return accepted.joined(separator: language.text("responseformatter.or"))
     case .numeric(let numeric):
       guard let best = numeric.answers.first(where: { Credit.isFull($0.fraction) }) else { return "" }
       let unit = numeric.unit.map { $0 == "%" ? "%" : " \($0)" } ?? ""
       let allowance = best.tolerance.allowance(around: best.value)
-      let tolerance = allowance > 0 ? language.pick("（误差 ±\(format(allowance))）", " (±\(format(allowance)))") : ""
+      let tolerance = allowance > 0 ? language.text("responseformatter.text", "\(format(allowance))") : ""
       return format(best.value) + unit + tolerance
     case .matching(let matching):
       let options = matching.options
       return matching.pairs.enumerated().map { index, pair in
         let position = options.firstIndex(of: pair.answer).flatMap { layout.options.firstIndex(of: $0) }
         return "\(index + 1)→\(position.map(Layout.letter) ?? "?") \(pair.answer)"
-      }.joined(separator: language.pick("；", "; "))
+      }.joined(separator: language.text("list.semicolon"))
     case .ordering(let ordering):
       return ordering.items.indices.map { item in
         let number = (layout.items.firstIndex(of: item) ?? item) + 1
