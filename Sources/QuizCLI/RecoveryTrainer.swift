@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import QuizCore
 
 /// The `recovery-trainer` command line: the study REPL by default, and subcommands for
 /// lessons, content tools and (later) exams and reports.
@@ -8,12 +10,8 @@ public struct RecoveryTrainer: ParsableCommand {
 
   public static let configuration = CommandConfiguration(
     commandName: "recovery-trainer",
-    abstract: "Learn, practise and certify loan-recovery and overdue-receivables work.",
-    discussion: """
-      Run without a subcommand to open the study REPL. Progress is kept in --data-dir \
-      (default ~/.local/share/recovery-trainer); content comes from --content \
-      (default: the built-in course).
-      """,
+    abstract: Interface.text("help.recoverytrainer.1"),
+    discussion: Interface.text("help.recoverytrainer.2"),
     version: version,
     subcommands: [
       StudyCommand.self, LessonsCommand.self, ReadCommand.self, PracticeCommand.self, ProgressCommand.self,
@@ -22,4 +20,88 @@ public struct RecoveryTrainer: ParsableCommand {
     defaultSubcommand: StudyCommand.self)
 
   public init() {}
+}
+
+extension RecoveryTrainer {
+  /// Runs the program: fixes the interface language, refuses an unknown command word with a
+  /// suggestion, parses the command line, and prints help and argument errors in the
+  /// interface language.
+  public static func start(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+    Interface.language = interfaceLanguage(arguments, environment: ProcessInfo.processInfo.environment)
+    if let problem = unknownCommand(arguments) {
+      Console.error(problem)
+      Foundation.exit(64)
+    }
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      Foundation.exit(0)
+    } catch {
+      let code = exitCode(for: error)
+      let message = localized(fullMessage(for: error), language: Interface.language)
+      if code == .success {
+        if !message.isEmpty { Console.line(message) }
+      } else if !message.isEmpty {
+        Console.error(message)
+      }
+      Foundation.exit(code.rawValue)
+    }
+  }
+
+  /// `--lang zh|en` (also `--lang=en`) wherever it is, else the environment.
+  static func interfaceLanguage(_ arguments: [String], environment: [String: String]) -> Language {
+    var explicit: Language?
+    for (index, argument) in arguments.enumerated() {
+      if argument == "--lang", index + 1 < arguments.count { explicit = Language(rawValue: arguments[index + 1]) }
+      if argument.hasPrefix("--lang=") { explicit = Language(rawValue: String(argument.dropFirst(7))) }
+    }
+    return Language.resolve(explicit: explicit, environment: environment)
+  }
+
+  /// The names a first word may be: the subcommands and `help`.
+  static var commandNames: [String] {
+    configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+  }
+
+  /// "Unknown command `reprot`; did you mean `report`?" for a first word that is no command
+  /// (the default command, the study shell, takes no words of its own).
+  static func unknownCommand(_ arguments: [String]) -> String? {
+    guard let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) else { return nil }
+    let shown = MarkdownRenderer.inert(String(first.prefix(40)))
+    let guess = Suggestion.closest(to: first, among: commandNames)
+    let usage = Interface.text("main.commands", commandNames.dropLast().joined(separator: ", "))
+    if let guess { return "recovery-trainer: " + Interface.text("main.unknown-command-did-you-mean", shown, guess) }
+    return "recovery-trainer: " + Interface.text("main.unknown-command", shown) + "\n" + usage
+  }
+
+  /// The argument parser's own words (headings, built-in flags, error shapes) in Chinese;
+  /// everything that comes from the catalogue is already in the right language.
+  static func localized(_ text: String, language: Language) -> String {
+    guard language == .zh else { return text }
+    var result = text
+    let replacements: [(String, String)] = [
+      ("OVERVIEW: ", "概述："), ("USAGE: ", "用法："), ("ARGUMENTS:", "参数："), ("OPTIONS:", "选项："),
+      ("SUBCOMMANDS:", "子命令："), ("Show help information.", "显示帮助。"), ("Show the version.", "显示版本。"),
+      ("(default: ", "（默认："), ("(values: ", "（可选值："),
+    ]
+    for (english, chinese) in replacements { result = result.replacingOccurrences(of: english, with: chinese) }
+    let patterns: [(String, String)] = [
+      (#"See '([^']+)' for detailed help\."#, "详细帮助请运行 $1。"),
+      (#"See '([^']+)' for more information\."#, "更多说明请运行 $1。"),
+      (#"(?m)^Error: "#, "错误："),
+      (#"(?m)^Usage: "#, "用法："),
+      (#"(?m)^Help: "#, "说明："),
+      (#"Missing expected argument '([^']+)'"#, "缺少参数 $1"),
+      (#"Missing value for '([^']+)'"#, "$1 缺少取值"),
+      (#"Unknown option '([^']+)'"#, "没有选项 $1"),
+      (#"Unexpected argument '([^']+)'"#, "多余的参数 $1"),
+      (#"The value '([^']*)' is invalid for '([^']+)'"#, "$2 的取值 $1 无效"),
+      (#"Please provide one of '([^']+)'"#, "请从以下取值中选一个：$1"),
+      (#"Did you mean '([^']+)'\?"#, "你是想输入 $1 吗？"),
+    ]
+    for (pattern, template) in patterns {
+      result = result.replacingOccurrences(of: pattern, with: template, options: .regularExpression)
+    }
+    return result.replacingOccurrences(of: #"\(default: ([^)]*)\)"#, with: "（默认：$1）", options: .regularExpression)
+  }
 }

@@ -5,4 +5,4 @@ import QuizCLI
 // a closed pipe (`| head`) is not worth dying for either.
 signal(SIGXFSZ, SIG_IGN)
 signal(SIGPIPE, SIG_IGN)
-RecoveryTrainer.main()
+RecoveryTrainer.start()

@@ -65,10 +65,29 @@ import Testing
   func everyCommandHasHelp(_ arguments: [String]) throws {
     let result = try CLI.run(arguments)
     #expect(result.status == 0)
-    #expect(result.stdout.contains("USAGE:"))
+    #expect(result.stdout.contains("用法："), "Chinese by default")
+    #expect(!result.stdout.contains("USAGE") && !result.stdout.contains("Show help information"))
     if arguments.count > 1 || arguments == ["--help"] {
-      #expect(result.stdout.contains("--content") || result.stdout.contains("SUBCOMMANDS"))
+      #expect(result.stdout.contains("--content") || result.stdout.contains("子命令"))
     }
+    let english = try CLI.run(arguments + ["--lang", "en"])
+    #expect(english.stdout.contains("USAGE:"))
+    let han = english.stdout.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }
+    #expect(han.isEmpty, "\(english.stdout)")
+  }
+
+  @Test func argumentErrorsAndUnknownCommandsSpeakTheInterfaceLanguage() throws {
+    let typo = try CLI.run(["reprot"])
+    #expect(typo.status == 64)
+    #expect(typo.stderr.contains("没有命令 reprot；你是想输入 report 吗？"))
+    #expect(!typo.stdout.contains("贷款回收"), "the study shell does not open on a typo")
+    let english = try CLI.run(["reprot", "--lang", "en"])
+    #expect(english.stderr.contains("unknown command `reprot`; did you mean `report`?"))
+    let missing = try CLI.run(["practice"])
+    #expect(missing.status == 64)
+    #expect(missing.stderr.contains("错误：缺少参数 --answers"))
+    let invalid = try CLI.run(["practice", "--answers", "-", "--count", "x"])
+    #expect(invalid.stderr.contains("--count <count> 的取值 x 无效"))
   }
 
   @Test func versionIsPrinted() throws {

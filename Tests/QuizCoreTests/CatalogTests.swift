@@ -14,7 +14,7 @@ import Testing
     let files =
       FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
       .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
-    let pattern = try? NSRegularExpression(pattern: #"\.text\("([a-z0-9\-]+\.[a-z0-9.\-]+)""#)
+    let pattern = try? NSRegularExpression(pattern: #"\.text\(\s*"([a-z0-9\-]+\.[a-z0-9.\-]+)""#)
     for file in files {
       guard let text = try? String(contentsOf: file, encoding: .utf8), let pattern else { continue }
       for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {

@@ -6,29 +6,26 @@ import QuizCore
 struct ContentCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "content",
-    abstract: "Check and export course content (for instructors).",
+    abstract: Interface.text("help.content.1"),
     subcommands: [Lint.self, Dump.self])
 
   /// `content lint [DIR]`.
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check a course folder and list every problem as file:line:column.",
-      discussion: """
-        Exit status: 0 when the course is clean, 65 when it has errors (or warnings, with --strict), \
-        66 when the folder holds no course.
-        """)
+      abstract: Interface.text("help.content.2"),
+      discussion: Interface.text("help.content.3"))
 
     @OptionGroup var global: GlobalOptions
 
     @Argument(
       help: ArgumentHelp(
-        "The course folder, or a folder holding one course (default: the built-in content).", valueName: "dir"))
+        Interface.text("help.content.4"), valueName: "dir"))
     var directory: String?
 
-    @Flag(help: "Treat warnings as errors.")
+    @Flag(help: ArgumentHelp(Interface.text("help.content.5")))
     var strict = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: ArgumentHelp(Interface.text("help.content.6")))
     var format: OutputFormat = .text
 
     func run() throws {
@@ -76,14 +73,14 @@ struct ContentCommand: ParsableCommand {
   /// `content dump [DIR] --format json`.
   struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print the whole course as JSON (same field names as the files, plus question hashes).")
+      abstract: Interface.text("help.content.7"))
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The course folder (default: the built-in content).", valueName: "dir"))
+    @Argument(help: ArgumentHelp(Interface.text("help.content.8"), valueName: "dir"))
     var directory: String?
 
-    @Option(help: "Output format (json).")
+    @Option(help: ArgumentHelp(Interface.text("help.content.9")))
     var format: DumpFormat = .json
 
     func run() throws {

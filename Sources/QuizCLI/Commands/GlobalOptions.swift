@@ -7,19 +7,19 @@ import QuizStore
 /// Options every command takes.
 public struct GlobalOptions: ParsableArguments {
   @Option(
-    name: .long, help: ArgumentHelp("The course content folder (default: the built-in course).", valueName: "dir"))
+    name: .long, help: ArgumentHelp(Interface.text("help.globaloptions.1"), valueName: "dir"))
   var content: String?
 
   @Option(
     name: .customLong("data-dir"),
-    help: ArgumentHelp("Where progress is kept (default: ~/.local/share/recovery-trainer).", valueName: "dir"))
+    help: ArgumentHelp(Interface.text("help.globaloptions.2"), valueName: "dir"))
   var dataDir: String?
 
   @Option(
-    name: .long, help: ArgumentHelp("Interface language: zh or en (default: from LANG, else zh).", valueName: "zh|en"))
+    name: .long, help: ArgumentHelp(Interface.text("help.globaloptions.3"), valueName: "zh|en"))
   var lang: LanguageOption?
 
-  @Option(name: .long, help: ArgumentHelp("Who is studying (default: the learner used last).", valueName: "name"))
+  @Option(name: .long, help: ArgumentHelp(Interface.text("help.globaloptions.4"), valueName: "name"))
   var learner: String?
 
   public init() {}
@@ -109,7 +109,7 @@ struct AppContext {
       Console.error("recovery-trainer: \(error)")
       return ExitCode(70)
     }
-    Console.error("recovery-trainer: \(error.description)")
+    Console.error("recovery-trainer: \(error.message(language))")
     return ExitCode(error.exitStatus)
   }
 

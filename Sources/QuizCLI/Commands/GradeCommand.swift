@@ -7,26 +7,20 @@ import QuizCore
 struct GradeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "grade",
-    abstract: "Grade typed answers from a JSON Lines file.",
-    discussion: """
-      Each input line is {"question": "<id>", "answer": "<text as typed>"}. Letters refer to \
-      the choices in the order written in the content file; ordering items are numbered in the \
-      order written. Output: one JSON object per input line, in order (or a readable report \
-      with --format text); a summary goes to standard error. A line that cannot be read or \
-      answered gets an "error" field and the run goes on.
-      """)
+    abstract: Interface.text("help.grade.1"),
+    discussion: Interface.text("help.grade.2"))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(name: .long, help: ArgumentHelp("The answers, JSON Lines; - for standard input.", valueName: "file"))
+  @Option(name: .long, help: ArgumentHelp(Interface.text("help.grade.3"), valueName: "file"))
   var responses: String
 
   @Option(
     name: .long,
-    help: ArgumentHelp("A single question-bank file to grade against instead of the course.", valueName: "file.yaml"))
+    help: ArgumentHelp(Interface.text("help.grade.4"), valueName: "file.yaml"))
   var bank: String?
 
-  @Option(help: "Output format: json (one object per line) or text.")
+  @Option(help: ArgumentHelp(Interface.text("help.grade.5")))
   var format: OutputFormat = .json
 
   func run() throws {

@@ -4,7 +4,7 @@ import QuizCore
 /// `lessons`: the lessons of the course.
 struct LessonsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "lessons", abstract: "List the lessons of the course.")
+    commandName: "lessons", abstract: Interface.text("help.lessons.1"))
 
   @OptionGroup var global: GlobalOptions
 
@@ -24,14 +24,14 @@ struct LessonsCommand: ParsableCommand {
 /// `read LESSON [SECTION]`: a lesson, rendered for the terminal.
 struct ReadCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "read", abstract: "Show a lesson, or one section of it.")
+    commandName: "read", abstract: Interface.text("help.lessons.2"))
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: ArgumentHelp("The lesson: its id, its number, or lesson-id#heading.", valueName: "lesson"))
+  @Argument(help: ArgumentHelp(Interface.text("help.lessons.3"), valueName: "lesson"))
   var lesson: String
 
-  @Argument(help: ArgumentHelp("A section: its heading, its number, or part of its heading.", valueName: "section"))
+  @Argument(help: ArgumentHelp(Interface.text("help.lessons.4"), valueName: "section"))
   var section: String?
 
   func run() throws {

@@ -8,11 +8,11 @@ import QuizStore
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "One line per learner on this machine: answers, questions, mean score, last activity.")
+    abstract: Interface.text("help.report.1"))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "text, csv or json.")
+  @Option(help: ArgumentHelp(Interface.text("help.report.2")))
   var format: ExportFormat = .text
 
   func run() throws {

@@ -8,7 +8,7 @@ import QuizStore
 /// `study`: the interactive shell (the default command).
 struct StudyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "study", abstract: "Open the interactive study shell (the default).")
+    commandName: "study", abstract: Interface.text("help.studys.1"))
 
   @OptionGroup var global: GlobalOptions
 
@@ -27,28 +27,24 @@ struct StudyCommand: ParsableCommand {
 struct PracticeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "practice",
-    abstract: "Run a practice session from a file of typed answers (the study shell's practice, scripted).",
-    discussion: """
-      Each line of FILE is typed at the next prompt, exactly as in the study shell: answers, \
-      `?` for a hint, `skip`, `quit`. The transcript is printed; every answer is recorded for \
-      the learner (--learner, else the last one used). Without --seed the order is random.
-      """)
+    abstract: Interface.text("help.studys.2"),
+    discussion: Interface.text("help.studys.3"))
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: ArgumentHelp("A lesson id or number, all, or question ids.", valueName: "lesson|id"))
+  @Argument(help: ArgumentHelp(Interface.text("help.studys.4"), valueName: "lesson|id"))
   var scope: [String] = ["all"]
 
-  @Option(help: ArgumentHelp("The typed answers, one per line; - for standard input.", valueName: "file"))
+  @Option(help: ArgumentHelp(Interface.text("help.studys.5"), valueName: "file"))
   var answers: String
 
-  @Option(help: "How many questions.")
+  @Option(help: ArgumentHelp(Interface.text("help.studys.6")))
   var count: Int = 10
 
-  @Option(help: ArgumentHelp("Only questions of this type (single, 排序, …).", valueName: "type"))
+  @Option(help: ArgumentHelp(Interface.text("help.studys.7"), valueName: "type"))
   var type: String?
 
-  @Option(help: "A seed for the order and layout of the questions (repeatable sessions).")
+  @Option(help: ArgumentHelp(Interface.text("help.studys.8")))
   var seed: UInt64?
 
   func run() throws {
@@ -116,11 +112,11 @@ extension PracticeCommand {
 /// `progress`: the learner's own progress, or their whole history as JSON or CSV.
 struct ProgressCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "progress", abstract: "Show your progress, or export your answers with --format json|csv.")
+    commandName: "progress", abstract: Interface.text("help.studys.9"))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "text (a summary), json or csv (every answer).")
+  @Option(help: ArgumentHelp(Interface.text("help.studys.10")))
   var format: ExportFormat = .text
 
   func run() throws {
@@ -198,13 +194,13 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 /// `admin`: looking after the progress database.
 struct AdminCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "admin", abstract: "Back up and check the progress database.", subcommands: [Backup.self, Check.self])
+    commandName: "admin", abstract: Interface.text("help.studys.11"), subcommands: [Backup.self, Check.self])
 
   struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Copy the progress database to FILE (a consistent online backup).")
+      abstract: Interface.text("help.studys.12"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The new file to write (must not exist).", valueName: "file"))
+    @Argument(help: ArgumentHelp(Interface.text("help.studys.13"), valueName: "file"))
     var file: String
 
     func run() throws {
@@ -225,14 +221,10 @@ struct AdminCommand: ParsableCommand {
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check a progress database read-only: integrity, schema version, counts, and how to recover.",
-      discussion: """
-        Works on any file, also one the other commands refuse as damaged, and never writes to \
-        it. Exit status 0 when the database is healthy, 1 when it is damaged or from a newer \
-        version, 66 when there is no database.
-        """)
+      abstract: Interface.text("help.studys.14"),
+      discussion: Interface.text("help.studys.15"))
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("A database file to check (default: the one in the data folder).", valueName: "file"))
+    @Option(help: ArgumentHelp(Interface.text("help.studys.16"), valueName: "file"))
     var file: String?
 
     func run() throws {

@@ -130,11 +130,7 @@ public final class SQLiteStore: ProgressStore {
   /// would otherwise go on writing into a deleted file, and those answers would vanish.
   func write<T>(_ updates: (Database) throws -> T) throws(StoreError) -> T {
     if let identity, FileIdentity(path: path) != identity {
-      throw .io(
-        path: path,
-        detail:
-          "the database file was deleted or replaced while the program was running, so nothing more was written to it; start the program again"
-      )
+      throw .replaced(path: path)
     }
     do {
       return try database.write(updates)
