@@ -149,6 +149,34 @@ import Testing
     #expect(resumed.result.answered == 1, "the score so far comes back with the plan")
   }
 
+  @Test func aWrongAnswerComesBackLaterInANewOrder() throws {
+    var engine = Self.engine(["q1", "q2", "q3", "q4", "q5"])
+    let first = try #require(Self.shown(engine.start(at: Self.t0)).first)
+    let q1 = Self.questions[1]
+    let effects = engine.handle(.text(Self.typing(q1, layout: first.layout, right: false)), at: Self.t0)
+    let plan = try #require(Self.records(effects).first?.plan)
+    #expect(plan.queue == ["q1", "q2", "q3", "q4", "q1", "q5"], "three other questions come first")
+    for _ in 0..<3 {
+      guard let current = engine.current else { break }
+      _ = engine.handle(.text(Self.typing(current, layout: engine.layout(for: current), right: true)), at: Self.t0)
+    }
+    let retry = try #require(engine.current)
+    #expect(retry.id == "q1")
+    #expect(engine.layout(for: retry).choices != first.layout.choices, "not answerable by position")
+  }
+
+  @Test func aMachineEstimateThatNeedsAPersonStaysOutOfTheScore() throws {
+    var engine = Self.engine(["q7", "q2"])
+    _ = engine.start(at: Self.t0)
+    let effects = engine.handle(.text("电话"), at: Self.t0)
+    let grade = try #require(Self.records(effects).first?.grade)
+    #expect(grade.needsReview, "a one-word essay is not graded with confidence")
+    _ = engine.handle(.text("对"), at: Self.t0)
+    #expect(engine.current?.id == "q7", "a low score comes back like any other")
+    let end = try #require(Self.ends(engine.handle(.quit, at: Self.t0)).first)
+    #expect(end.result.pending == 1 && end.result.answered == 1 && end.result.score == 1)
+  }
+
   @Test func questionsRemovedFromTheCourseAreDroppedOnResume() {
     var plan = SessionPlan(queue: ["q2", "gone", "q3"], seed: 1)
     plan.position = 1

@@ -370,4 +370,34 @@ import Testing
     try store.markRead(learner: learner, lesson: "l1", section: "甲", at: t0 + 60)
     #expect(try store.readSections(learner: learner) == ["l1": ["甲", "乙"], "l2": ["丙"]])
   }
+
+  @Test(arguments: StoreKind.allCases)
+  func meansCountFirstAttemptsPerSessionAndLeaveOutAnswersWaitingForReview(_ kind: StoreKind) throws {
+    let subject = try StoreUnderTest(kind)
+    let store = subject.store
+    let learner = try store.learnerID("zhang")
+    let session = try store.start(
+      NewSession(
+        learnerID: learner, kind: .practice, scope: "l1", courseID: "c", contentVersion: "1", startedAt: t0,
+        plan: SessionPlan(queue: ["q1", "q2", "q3"], seed: 1)))
+    try store.record(answer(learner, "q1", fraction: 0, session: session.id))
+    try store.record(answer(learner, "q1", fraction: 1, session: session.id))  // retry: not counted
+    try store.record(answer(learner, "q2", fraction: 1, session: session.id))
+    var pending = answer(learner, "q3", type: "open", fraction: 0.2, session: session.id)
+    pending.needsReview = true
+    let saved = try store.record(pending)
+    #expect(saved.needsReview)
+    #expect(try store.answers(session: session.id).last?.needsReview == true, "kept as such")
+    #expect(try store.summary().first?.mean == 0.5, "q1 first attempt 0, q2 1; q3 waits")
+    let history = try #require(try store.history(learner: learner).first)
+    #expect(history.score == 0.5 && history.answered == 2)
+    let single = try #require(try store.accuracyByType(learner: learner).first { $0.key == "single" })
+    #expect(single.answers == 2 && single.mean == 0.5)
+    #expect(try store.accuracyByType(learner: learner).contains { $0.key == "open" } == false)
+    #expect(try store.lessonMastery(learner: learner).first?.answered == 2)
+    // Answers outside a session (results from paper) each count.
+    try store.record(answer(learner, "q1", fraction: 1))
+    try store.record(answer(learner, "q1", fraction: 1))
+    #expect(try store.summary().first?.mean == 0.75)
+  }
 }

@@ -51,8 +51,20 @@ public struct Terminal: Sendable {
 
 /// Writes to standard output and standard error without buffering surprises.
 public enum Console {
+  /// Where lines go instead of standard output, for in-process tests of whole shells (a
+  /// task-local value, so tests running in parallel do not mix their output).
+  final class Capture: @unchecked Sendable {
+    var lines: [String] = []
+  }
+
+  @TaskLocal static var capture: Capture?
+
   /// Writes text and a line break to standard output.
   public static func line(_ text: String = "") {
+    if let capture {
+      capture.lines.append(text)
+      return
+    }
     write(text + "\n", to: STDOUT_FILENO)
   }
 
@@ -69,6 +81,10 @@ public enum Console {
 
   /// Writes a line to standard error.
   public static func error(_ text: String) {
+    if let capture {
+      capture.lines.append("[stderr] " + text)
+      return
+    }
     write(text + "\n", to: STDERR_FILENO)
   }
 

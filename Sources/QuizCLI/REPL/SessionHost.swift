@@ -159,7 +159,8 @@ struct SessionHost {
       questionHash: CourseJSON.hash(of: question), lessonID: question.lesson, questionType: question.type.rawValue,
       tags: question.tags, typed: entry.typed, shown: entry.shown,
       canonical: ResponseFormatter.canonical(entry.response), response: entry.response,
-      fraction: entry.grade.fraction, durationMS: entry.durationMS, answeredAt: entry.answeredAt)
+      fraction: entry.grade.fraction, durationMS: entry.durationMS, answeredAt: entry.answeredAt,
+      needsReview: entry.grade.needsReview)
     let review = entry.rating.map { CardReview(rating: $0, scheduler: scheduler, at: entry.answeredAt) }
     return try store.record(answer, review: review, plan: entry.plan)
   }
@@ -326,6 +327,9 @@ struct SessionHost {
           "sessionhost.over-answered-right-first-time-score", "\(name)", "\(result.answered)", "\(result.correct)",
           "\(percent)", "\(time)")),
     ]
+    if result.pending > 0 {
+      lines.append(language.text("sessionhost.pending-review", "\(result.pending)"))
+    }
     if result.retried > 0 {
       lines.append(
         language.text("sessionhost.second-attempts-of-right-not-in", "\(result.retried)", "\(result.retriedCorrect)"))
@@ -344,7 +348,9 @@ struct SessionHost {
     if result.notReached > 0 {
       lines.append(language.text("sessionhost.not-reached", "\(result.notReached)"))
     }
-    if result.answered > 0 && result.missed.isEmpty && result.skipped == 0 && result.notReached == 0 {
+    if result.answered > 0 && result.missed.isEmpty && result.skipped == 0 && result.notReached == 0
+      && result.pending == 0
+    {
       lines.append(language.text("sessionhost.all-right-well-done"))
     }
     let notebook = result.stillWrong.count

@@ -173,6 +173,8 @@ public struct SessionEngine: Sendable {
     if isDeferred {
       plan.scores[id] = grade.fraction
       plan.responses[id] = response
+      plan.pending.removeAll { $0 == id }
+      if grade.needsReview { plan.pending.append(id) }
       let entry = AnswerEntry(
         questionID: id, typed: typed, response: response, shown: shown, grade: grade, rating: nil,
         durationMS: duration, answeredAt: date, isRetry: false, plan: nextDeferredPosition())
@@ -180,7 +182,12 @@ public struct SessionEngine: Sendable {
       return [.record(entry), .notice(.saved)] + showCurrentOrEnd(at: date)
     }
     let isRetry = plan.scores[id] != nil
-    if isRetry { plan.retries[id] = grade.fraction } else { plan.scores[id] = grade.fraction }
+    if isRetry {
+      plan.retries[id] = grade.fraction
+    } else {
+      plan.scores[id] = grade.fraction
+      if grade.needsReview { plan.pending.append(id) }
+    }
     plan.position += 1
     var comesBack = false
     if grade.outcome != .correct && !isRetry && !plan.requeued.contains(id) {

@@ -33,6 +33,9 @@ public struct SessionPlan: Codable, Sendable, Hashable {
   public var flagged: [String]
   /// The latest response to each question (deferred feedback), explained after submit.
   public var responses: [String: Response]
+  /// Questions whose counted answer is a machine's estimate that a person should review;
+  /// kept out of the score until then.
+  public var pending: [String]
   /// When a timed attempt is submitted whatever the learner does.
   public var deadline: Date?
   /// Whether a deferred-feedback attempt was submitted.
@@ -51,13 +54,14 @@ public struct SessionPlan: Codable, Sendable, Hashable {
     hints = 0
     flagged = []
     responses = [:]
+    pending = []
     self.deadline = deadline
     submitted = false
   }
 
   enum CodingKeys: String, CodingKey {
     case queue, chosen, position, requeued, seed, retention, scores, retries, skipped, hints, flagged, responses
-    case deadline, submitted
+    case pending, deadline, submitted
   }
 
   public init(from decoder: any Decoder) throws {
@@ -74,6 +78,7 @@ public struct SessionPlan: Codable, Sendable, Hashable {
     hints = try values.decodeIfPresent(Int.self, forKey: .hints) ?? 0
     flagged = try values.decodeIfPresent([String].self, forKey: .flagged) ?? []
     responses = try values.decodeIfPresent([String: Response].self, forKey: .responses) ?? [:]
+    pending = try values.decodeIfPresent([String].self, forKey: .pending) ?? []
     deadline = try values.decodeIfPresent(Date.self, forKey: .deadline)
     submitted = try values.decodeIfPresent(Bool.self, forKey: .submitted) ?? false
     position = min(max(position, 0), queue.count)
@@ -104,6 +109,7 @@ public struct SessionPlan: Codable, Sendable, Hashable {
     scores = scores.filter { known.contains($0.key) }
     retries = retries.filter { known.contains($0.key) }
     responses = responses.filter { known.contains($0.key) }
+    pending = pending.filter(known.contains)
     chosen = min(chosen, Set(queue).count)
   }
 }

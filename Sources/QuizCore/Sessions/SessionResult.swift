@@ -7,8 +7,11 @@
 public struct SessionResult: Sendable, Hashable {
   /// Questions chosen at the start.
   public var chosen: Int
-  /// Distinct questions answered.
+  /// Distinct questions answered and scored.
   public var answered: Int
+  /// Answered questions whose score is a machine's estimate waiting for a person (not in
+  /// `answered`, `correct` or `score`).
+  public var pending: Int
   /// Of those, fully right (first attempt; latest answer in an exam).
   public var correct: Int
   /// The session's score in 0…1 (see the type's summary); 0 when nothing was answered.
@@ -30,15 +33,18 @@ public struct SessionResult: Sendable, Hashable {
   /// The result of a plan under a feedback policy.
   public init(plan: SessionPlan, feedback: FeedbackPolicy) {
     let order = Self.unique(plan.queue)
+    let waiting = Set(plan.pending)
+    let scored = plan.scores.filter { !waiting.contains($0.key) }
     chosen = plan.chosen
-    answered = plan.scores.count
-    correct = plan.scores.values.filter(Credit.isFull).count
+    answered = scored.count
+    pending = plan.scores.keys.filter(waiting.contains).count
+    correct = scored.values.filter(Credit.isFull).count
     switch feedback {
     case .immediate:
-      score = answered > 0 ? plan.scores.values.reduce(0, +) / Double(answered) : 0
+      score = answered > 0 ? scored.values.reduce(0, +) / Double(answered) : 0
     case .deferred:
-      let total = max(chosen, answered)
-      score = total > 0 ? plan.scores.values.reduce(0, +) / Double(total) : 0
+      let total = max(chosen - pending, answered)
+      score = total > 0 ? scored.values.reduce(0, +) / Double(total) : 0
     }
     retried = plan.retries.count
     retriedCorrect = plan.retries.values.filter(Credit.isFull).count
@@ -48,17 +54,17 @@ public struct SessionResult: Sendable, Hashable {
       let asked = Set(plan.queue.prefix(plan.position)).union(plan.scores.keys)
       notReached = max(0, chosen - asked.count)
     case .deferred:
-      notReached = plan.submitted ? 0 : max(0, chosen - answered)
+      notReached = plan.submitted ? 0 : max(0, chosen - answered - pending)
     }
     hints = plan.hints
-    missed = order.filter { plan.scores[$0].map { !Credit.isFull($0) } ?? false }
+    missed = order.filter { !waiting.contains($0) && (plan.scores[$0].map { !Credit.isFull($0) } ?? false) }
     stillWrong = order.filter { id in
       (plan.retries[id] ?? plan.scores[id]).map { !Credit.isFull($0) } ?? false
     }
   }
 
   /// Unanswered questions of a submitted attempt.
-  public var unanswered: Int { max(0, chosen - answered) }
+  public var unanswered: Int { max(0, chosen - answered - pending) }
 
   private static func unique(_ ids: [String]) -> [String] {
     var seen: Set<String> = []

@@ -197,6 +197,8 @@ extension Catalog {
     "sessionhost.not-reached": "Not reached: {0}.",
     "sessionhost.over-answered-right-first-time-score":
       "{0} over: {1} answered, {2} right first time · score {3}% · time {4}",
+    "sessionhost.pending-review":
+      "{0 more question/more questions} got a machine estimate that a person should review; not in the score until then.",
     "sessionhost.please-answer-y-or-n": "Please answer y or n.",
     "sessionhost.practice": "Practice",
     "sessionhost.practice-paused-every-answer-is-saved":

@@ -180,6 +180,7 @@ extension Catalog {
     "sessionhost.no-hint-for-this-question": "这道题没有提示。",
     "sessionhost.not-reached": "还有 {0} 题没有做。",
     "sessionhost.over-answered-right-first-time-score": "本次{0}结束：答 {1} 题，首次答对 {2} 题 · 得分 {3}% · 用时 {4}",
+    "sessionhost.pending-review": "另有 {0} 题是机器估分、需要人工复核，暂不计入得分。",
     "sessionhost.please-answer-y-or-n": "请回答 y 或 n。",
     "sessionhost.practice": "练习",
     "sessionhost.practice-paused-every-answer-is-saved": "练习已暂停，已答的题都已保存。输入 resume 继续。",

@@ -266,7 +266,7 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
   // MARK: Progress
 
   public func lessonMastery(learner: Int64) throws(StoreError) -> [LessonMastery] {
-    let answers = try answers(learner: learner)
+    let answers = try answers(learner: learner).filter { !$0.needsReview }
     var latest: [String: AnswerRecord] = [:]
     var best: [String: Double] = [:]
     for answer in answers {
@@ -285,6 +285,20 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
     return byLesson.values.sorted { $0.lessonID < $1.lessonID }
   }
 
+  /// The ids of the answers that count for scores: per session and question the first (the
+  /// latest in an exam), each answer outside a session on its own; none waiting for review.
+  private func countedAnswers(learner: Int64?) throws(StoreError) -> [AnswerRecord] {
+    try withState { state in
+      let exams = Set(state.sessions.filter { $0.kind == .exam }.map(\.id))
+      var chosen: [String: AnswerRecord] = [:]
+      for answer in state.answers where learner == nil || answer.learnerID == learner {
+        let key = "\(answer.sessionID.map(String.init) ?? "a\(answer.id)")|\(answer.questionID)"
+        if chosen[key] == nil || answer.sessionID.map(exams.contains) == true { chosen[key] = answer }
+      }
+      return chosen.values.filter { !$0.needsReview }.sorted { $0.id < $1.id }
+    }
+  }
+
   public func accuracyByType(learner: Int64) throws(StoreError) -> [Accuracy] {
     try accuracy(learner: learner) { [$0.questionType] }
   }
@@ -295,7 +309,7 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
 
   private func accuracy(learner: Int64, keys: (AnswerRecord) -> [String]) throws(StoreError) -> [Accuracy] {
     var groups: [String: [Double]] = [:]
-    for answer in try answers(learner: learner) {
+    for answer in try countedAnswers(learner: learner) {
       for key in keys(answer) { groups[key, default: []].append(answer.fraction) }
     }
     return groups.keys.sorted().map { key in
@@ -349,13 +363,15 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
   }
 
   public func summary() throws(StoreError) -> [LearnerSummary] {
-    try withState { state in
+    let counted = try countedAnswers(learner: nil)
+    return try withState { state in
       state.learners.sorted { $0.name < $1.name }.map { learner in
         let answers = state.answers.filter { $0.learnerID == learner.id }
+        let scores = counted.filter { $0.learnerID == learner.id }.map(\.fraction)
         return LearnerSummary(
           learnerID: learner.id, name: learner.name, answers: answers.count,
           questions: Set(answers.map(\.questionID)).count,
-          mean: answers.isEmpty ? 0 : answers.map(\.fraction).reduce(0, +) / Double(answers.count),
+          mean: scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count),
           lastAnsweredAt: answers.map(\.answeredAt).max())
       }
     }

@@ -27,6 +27,9 @@ public struct AnswerRecord: Sendable, Hashable {
   public var outcome: Outcome
   public var durationMS: Int
   public var answeredAt: Date
+  /// A machine's estimate that a person should review (a low-confidence open answer): kept
+  /// out of scores and means until then.
+  public var needsReview: Bool
 
   public init(id: Int64, _ answer: NewAnswer) {
     self.id = id
@@ -45,6 +48,7 @@ public struct AnswerRecord: Sendable, Hashable {
     outcome = answer.outcome
     durationMS = answer.durationMS
     answeredAt = answer.answeredAt
+    needsReview = answer.needsReview
   }
 
   /// Whether the answer earned full credit (`Credit.isFull`).
@@ -68,11 +72,12 @@ public struct NewAnswer: Sendable, Hashable {
   public var outcome: Outcome
   public var durationMS: Int
   public var answeredAt: Date
+  public var needsReview: Bool
 
   public init(
     learnerID: Int64, sessionID: Int64?, questionID: String, questionHash: String, lessonID: String,
     questionType: String, tags: [String], typed: String, shown: String, canonical: String, response: Response?,
-    fraction: Double, durationMS: Int, answeredAt: Date
+    fraction: Double, durationMS: Int, answeredAt: Date, needsReview: Bool = false
   ) {
     self.learnerID = learnerID
     self.sessionID = sessionID
@@ -89,6 +94,7 @@ public struct NewAnswer: Sendable, Hashable {
     outcome = Outcome(fraction: self.fraction)
     self.durationMS = durationMS
     self.answeredAt = answeredAt
+    self.needsReview = needsReview
   }
 }
 

@@ -66,15 +66,17 @@ public struct SessionSummary: Sendable, Hashable {
   /// Distinct questions answered.
   public var answered: Int
   /// The session's score: mean first-attempt fraction over the questions answered (the
-  /// latest answer per question in an exam).
+  /// latest answer per question in an exam); answers waiting for a person's review are left
+  /// out until then.
   public var score: Double
 
   public init(session: SessionRecord, answers: [AnswerRecord]) {
     self.session = session
-    var counted: [String: Double] = [:]
-    for answer in answers {
-      if session.kind == .exam || counted[answer.questionID] == nil { counted[answer.questionID] = answer.fraction }
+    var chosen: [String: AnswerRecord] = [:]
+    for answer in answers where session.kind == .exam || chosen[answer.questionID] == nil {
+      chosen[answer.questionID] = answer
     }
+    let counted = chosen.filter { !$0.value.needsReview }.mapValues(\.fraction)
     answered = counted.count
     if session.kind == .exam, let plan = session.plan {
       let total = max(plan.chosen, counted.count)

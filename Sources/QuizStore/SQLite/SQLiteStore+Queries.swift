@@ -10,7 +10,7 @@ extension SQLiteStore {
         sql: """
           WITH per_question AS (
             SELECT question_id, MAX(fraction) AS best, MAX(id) AS last_id
-            FROM answer WHERE learner_id = ? GROUP BY question_id
+            FROM answer WHERE learner_id = ? AND needs_review = 0 GROUP BY question_id
           )
           SELECT a.lesson_id, COUNT(*) AS answered, SUM(a.fraction) AS latest, SUM(p.best) AS best
           FROM per_question p JOIN answer a ON a.id = p.last_id
@@ -22,12 +22,26 @@ extension SQLiteStore {
     }
   }
 
+  /// The answers that count for scores (`SessionResult`'s rule): per session and question the
+  /// first answer (the latest in an exam), each answer outside a session on its own, none that
+  /// waits for a person's review.
+  static let countedAnswers = """
+    counted AS (
+      SELECT CASE WHEN s.kind = 'exam' THEN MAX(a.id) ELSE MIN(a.id) END AS id
+      FROM answer a LEFT JOIN session s ON s.id = a.session_id
+      WHERE a.learner_id = ?
+      GROUP BY COALESCE(a.session_id, -a.id), a.question_id
+    )
+    """
+
   public func accuracyByType(learner: Int64) throws(StoreError) -> [Accuracy] {
-    try accuracy(learner: learner, keySQL: "question_type", from: "answer")
+    try accuracy(learner: learner, keySQL: "question_type", from: "answer JOIN counted ON counted.id = answer.id")
   }
 
   public func accuracyByTag(learner: Int64) throws(StoreError) -> [Accuracy] {
-    try accuracy(learner: learner, keySQL: "tag.value", from: "answer, json_each(answer.tags) AS tag")
+    try accuracy(
+      learner: learner, keySQL: "tag.value",
+      from: "answer JOIN counted ON counted.id = answer.id, json_each(answer.tags) AS tag")
   }
 
   private func accuracy(learner: Int64, keySQL: String, from: String) throws(StoreError) -> [Accuracy] {
@@ -35,16 +49,17 @@ extension SQLiteStore {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          WITH graded AS (
+          WITH \(Self.countedAnswers),
+          graded AS (
             SELECT \(keySQL) AS key, fraction,
                    ROW_NUMBER() OVER (PARTITION BY \(keySQL) ORDER BY answer.id DESC) AS recency,
                    COUNT(*) OVER (PARTITION BY \(keySQL)) AS total
-            FROM \(from) WHERE answer.learner_id = ?
+            FROM \(from) WHERE answer.learner_id = ? AND answer.needs_review = 0
           )
           SELECT key, COUNT(*) AS answers, AVG(fraction) AS mean,
                  AVG(CASE WHEN recency <= total / 2 THEN fraction END) AS recent
           FROM graded GROUP BY key ORDER BY key
-          """, arguments: [learner])
+          """, arguments: [learner, learner])
       return rows.map { row in
         let answers: Int = row["answers"]
         return Accuracy(
@@ -123,9 +138,19 @@ extension SQLiteStore {
       let rows = try Row.fetchAll(
         db,
         sql: """
+          WITH counted AS (
+            SELECT CASE WHEN s.kind = 'exam' THEN MAX(a.id) ELSE MIN(a.id) END AS id
+            FROM answer a LEFT JOIN session s ON s.id = a.session_id
+            GROUP BY a.learner_id, COALESCE(a.session_id, -a.id), a.question_id
+          ),
+          scores AS (
+            SELECT a.learner_id, AVG(a.fraction) AS mean
+            FROM answer a JOIN counted c ON c.id = a.id WHERE a.needs_review = 0
+            GROUP BY a.learner_id
+          )
           SELECT l.id, l.name, COUNT(a.id) AS answers, COUNT(DISTINCT a.question_id) AS questions,
-                 COALESCE(AVG(a.fraction), 0) AS mean, MAX(a.answered_at) AS last
-          FROM learner l LEFT JOIN answer a ON a.learner_id = l.id
+                 COALESCE(MAX(sc.mean), 0) AS mean, MAX(a.answered_at) AS last
+          FROM learner l LEFT JOIN answer a ON a.learner_id = l.id LEFT JOIN scores sc ON sc.learner_id = l.id
           GROUP BY l.id, l.name ORDER BY l.name
           """)
       return rows.map {

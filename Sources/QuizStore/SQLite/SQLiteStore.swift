@@ -272,14 +272,14 @@ public final class SQLiteStore: ProgressStore {
       try db.execute(
         sql: """
           INSERT INTO answer(learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw,
-                             shown, parsed, response, fraction, outcome, duration_ms, answered_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                             shown, parsed, response, fraction, outcome, duration_ms, answered_at, needs_review)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
           answer.learnerID, answer.sessionID, answer.questionID, answer.questionHash, answer.lessonID,
           answer.questionType, Self.encodeTags(answer.tags), answer.typed, answer.shown, answer.canonical,
           answer.response?.encoded() ?? "null", answer.fraction, answer.outcome.rawValue, answer.durationMS,
-          answer.answeredAt,
+          answer.answeredAt, answer.needsReview,
         ])
       let saved = AnswerRecord(id: db.lastInsertedRowID, answer)
       var before: CardRecord?
@@ -344,7 +344,7 @@ public final class SQLiteStore: ProgressStore {
         questionHash: row["question_hash"], lessonID: row["lesson_id"], questionType: row["question_type"],
         tags: decodeTags(row["tags"]), typed: row["raw"], shown: row["shown"], canonical: row["parsed"],
         response: Response.decoded(row["response"]), fraction: row["fraction"], durationMS: row["duration_ms"],
-        answeredAt: row["answered_at"]))
+        answeredAt: row["answered_at"], needsReview: row["needs_review"]))
     answer.fraction = row["fraction"]
     answer.outcome = Outcome(rawValue: row["outcome"]) ?? Outcome(fraction: answer.fraction)
     return answer

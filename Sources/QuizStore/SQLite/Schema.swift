@@ -4,7 +4,7 @@ import GRDB
 /// new migrations appended here.
 enum Schema {
   /// The name of the newest migration (what `check` reports as the schema version).
-  static let latestVersion = "v3: answers keep the letters shown"
+  static let latestVersion = "v4: answers a person must review"
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -78,9 +78,14 @@ enum Schema {
         t.add(column: "reschedules", .boolean).notNull().defaults(to: true)
       }
     }
-    migrator.registerMigration(latestVersion) { db in
+    migrator.registerMigration("v3: answers keep the letters shown") { db in
       try db.alter(table: "answer") { t in
         t.add(column: "shown", .text).notNull().defaults(to: "")
+      }
+    }
+    migrator.registerMigration(latestVersion) { db in
+      try db.alter(table: "answer") { t in
+        t.add(column: "needs_review", .boolean).notNull().defaults(to: false)
       }
     }
     return migrator
