@@ -54,18 +54,27 @@ struct ReportCommand: ParsableCommand {
       let formatter = DateFormatter()
       formatter.dateFormat = "yyyy-MM-dd"
       formatter.timeZone = .current
-      let nameWidth = min(20, rows.map { $0.name.displayWidth }.max() ?? 0)
-      Console.line(
-        context.style.dim(
-          TextWrapper.pad(language.text("reportcommand.learner"), to: nameWidth) + "  "
-            + language.text("reportcommand.answers-questions-mean-last")))
-      for row in rows {
-        Console.line(
-          TextWrapper.pad(TextWrapper.truncate(MarkdownRenderer.inert(row.name), to: nameWidth), to: nameWidth) + "  "
-            + TextWrapper.pad(String(row.answers), to: 6) + " " + TextWrapper.pad(String(row.questions), to: 6) + " "
-            + TextWrapper.pad("\(Int((row.mean * 100).rounded()))%", to: 6) + "  "
-            + (row.lastAnsweredAt.map(formatter.string(from:)) ?? "—"))
+      let headers = [
+        language.text("reportcommand.learner"), language.text("report.column.answers"),
+        language.text("report.column.questions"), language.text("report.column.score"),
+        language.text("report.column.last"),
+      ]
+      let cells = rows.map { row in
+        [
+          TextWrapper.truncate(MarkdownRenderer.inert(row.name), to: 20), String(row.answers), String(row.questions),
+          "\(Int((row.mean * 100).rounded()))%", row.lastAnsweredAt.map(formatter.string(from:)) ?? "—",
+        ]
       }
+      // Each column as wide as its widest cell, header included, by display width (CJK = 2).
+      let widths = headers.indices.map { column in
+        ([headers[column]] + cells.map { $0[column] }).map(\.displayWidth).max() ?? 0
+      }
+      let line = { (values: [String]) in
+        values.indices.map { TextWrapper.pad(values[$0], to: widths[$0]) }.joined(separator: "  ")
+          .replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
+      }
+      Console.line(context.style.dim(line(headers)))
+      for row in cells { Console.line(line(row)) }
     }
   }
 }
