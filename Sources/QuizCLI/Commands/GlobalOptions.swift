@@ -234,7 +234,7 @@ struct AppContext {
         language.pick(
           "recovery-trainer: 课程 \(courseFolder) 有 \(errors.count) 处错误，无法使用：",
           "recovery-trainer: the course in \(courseFolder) has \(errors.count) error(s) and cannot be used:"))
-      for diagnostic in errors.prefix(10) { Console.error("  \(diagnostic)") }
+      for diagnostic in errors.prefix(10) { Console.error("  \(diagnostic.description(language))") }
       if errors.count > 10 {
         Console.error(language.pick("  ……以及另外 \(errors.count - 10) 处", "  ... and \(errors.count - 10) more"))
       }
