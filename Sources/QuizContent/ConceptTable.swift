@@ -34,7 +34,7 @@ public struct ConceptTable: Sendable, Hashable {
   static func parse(_ source: SourceText, log: inout DiagnosticLog) -> ConceptTable {
     var reader = YAMLReader(file: source.path)
     defer { log.append(contentsOf: reader.log.diagnostics) }
-    guard let root = reader.parse(source.text), let mapping = reader.mapping(root, as: "concepts.yaml") else {
+    guard let root = reader.parse(source.text), let mapping = reader.mapping(root, as: .conceptsFile) else {
       return ConceptTable()
     }
     var words: [String: [String]] = [:]
@@ -42,22 +42,20 @@ public struct ConceptTable: Sendable, Hashable {
       guard let name = reader.text(keyNode, field: "concept name") else { continue }
       let at = reader.location(keyNode)
       if name.hasPrefix("$") || name.hasPrefix("~") || name.hasPrefix("+") {
-        reader.log.error("concept name `\(name)` cannot start with `$`, `~` or `+`; write the bare name", at: at)
+        reader.log.error(.conceptNamePrefix(name), at: at)
         continue
       }
       guard let list = reader.texts(value, field: name) else { continue }
       if let nested = list.first(where: { $0.hasPrefix("$") }) {
-        reader.log.error(
-          "concept `\(name)` refers to `\(nested)`; concepts cannot refer to other concepts, list the words",
-          at: reader.location(value))
+        reader.log.error(.nestedConcept(name, refersTo: nested), at: reader.location(value))
         continue
       }
       for word in list where TextNormalizer.normalize(word).isEmpty {
-        reader.log.error("concept `\(name)` has a word that is only punctuation or spaces", at: reader.location(value))
+        reader.log.error(.blankConceptWord(name), at: reader.location(value))
       }
       for word in [name] + list {
         if let problem = RubricLint.wordProblem(word) {
-          reader.log.warning("concept `\(name)`: \(problem)", at: reader.location(value))
+          reader.log.warning(.weakConceptWord(name, problem), at: reader.location(value))
         }
       }
       words[name] = list

@@ -56,8 +56,7 @@ public struct CourseLoader: Sendable {
     var lessonSites: [LessonSite] = []
     let lessonFiles = files(in: display("lessons"), extensions: ["md", "markdown"])
     if lessonFiles == nil {
-      log.error(
-        "the course has no `lessons` folder", at: SourceLocation(file: display("course.yaml"), line: 1, column: 1))
+      log.error(.noLessonsFolder, at: SourceLocation(file: display("course.yaml"), line: 1, column: 1))
     }
     for name in lessonFiles ?? [] {
       let path = display("lessons/\(name)")
@@ -68,9 +67,7 @@ public struct CourseLoader: Sendable {
     for site in lessonSites {
       guard let id = site.id else { continue }
       if let first = lessonsByID[id] {
-        log.error(
-          "duplicate lesson id `\(id)`; also defined at \(first.idLocation.file):\(first.idLocation.line):\(first.idLocation.column)",
-          at: site.idLocation)
+        log.error(.duplicateLessonID(id, first: first.idLocation), at: site.idLocation)
       } else {
         lessonsByID[id] = site
       }
@@ -105,16 +102,15 @@ public struct CourseLoader: Sendable {
       var listed = Set<String>()
       for (id, location) in header.lessons {
         if !listed.insert(id).inserted {
-          log.error("lesson `\(id)` is listed twice", at: location)
+          log.error(.lessonListedTwice(id), at: location)
         } else if lessonsByID[id] == nil {
-          let hint = Suggestion.closest(to: id, among: Array(lessonsByID.keys)).map { "; did you mean `\($0)`?" } ?? ""
-          log.error("lesson `\(id)` is listed but no file in lessons/ has this id\(hint)", at: location)
+          let hint = Self.hint(closestTo: id, among: lessonsByID.keys)
+          log.error(.listedLessonMissing(id, hint: hint), at: location)
         }
       }
       for site in lessonSites {
         if let id = site.id, !listed.contains(id), lessonsByID[id]?.file == site.file {
-          log.warning(
-            "lesson `\(id)` is not listed in course.yaml `lessons`, so learners will not see it", at: site.idLocation)
+          log.warning(.lessonNotListed(id), at: site.idLocation)
         }
       }
     }
@@ -124,8 +120,7 @@ public struct CourseLoader: Sendable {
       if let id = site.id {
         if let first = questionsByID[id] {
           let at = first.idLocation
-          log.error(
-            "duplicate question id `\(id)`; also defined at \(at.file):\(at.line):\(at.column)", at: site.idLocation)
+          log.error(.duplicateQuestionID(id, first: at), at: site.idLocation)
         } else {
           questionsByID[id] = site
         }
@@ -133,9 +128,9 @@ public struct CourseLoader: Sendable {
       if let lesson = site.lesson {
         questionCount[lesson, default: 0] += 1
         if lessonsByID[lesson] == nil {
-          let hint =
-            Suggestion.closest(to: lesson, among: Array(lessonsByID.keys)).map { "; did you mean `\($0)`?" } ?? ""
-          log.error("unknown lesson `\(lesson)`\(hint)", at: site.lessonLocation)
+          log.error(
+            .unknownLesson(lesson, hint: Self.hint(closestTo: lesson, among: lessonsByID.keys)), at: site.lessonLocation
+          )
         }
       }
       if let context = site.contextSection, let at = site.contextLocation {
@@ -144,13 +139,12 @@ public struct CourseLoader: Sendable {
       if let source = site.source, let at = site.sourceLocation {
         checkSource(source, at: at, lessons: lessonsByID, log: &log)
       } else if site.sourceLocation == nil {
-        log.warning(
-          "question has no `source`; add the lesson section to re-read (`lesson-id#heading`)", at: site.location)
+        log.warning(.noSource, at: site.location)
       }
     }
     for site in lessonSites {
       if let id = site.id, lessonsByID[id]?.file == site.file, questionCount[id, default: 0] == 0 {
-        log.warning("lesson `\(id)` has no questions", at: site.idLocation)
+        log.warning(.lessonWithoutQuestions(id), at: site.idLocation)
       }
     }
 
@@ -194,13 +188,13 @@ public struct CourseLoader: Sendable {
     var sites: [QuestionSite] = []
     var reader = YAMLReader(file: source.path)
     if let root = reader.parse(source.text) {
-      if let items = reader.sequence(root, as: "a question file") {
+      if let items = reader.sequence(root, as: .questionFile) {
         for item in items {
           if let site = decoder.decode(item, reader: &reader) { sites.append(site) }
         }
       }
     } else if !reader.log.hasErrors {
-      reader.log.warning("the file holds no questions", at: reader.location(line: 1, column: 1))
+      reader.log.warning(.noQuestionsInFile, at: reader.location(line: 1, column: 1))
     }
     log.append(contentsOf: reader.log.diagnostics)
     return sites
@@ -211,9 +205,8 @@ public struct CourseLoader: Sendable {
     log: inout DiagnosticLog
   ) {
     guard let site = lessons[source.lesson] else {
-      let hint =
-        Suggestion.closest(to: source.lesson, among: Array(lessons.keys)).map { "; did you mean `\($0)`?" } ?? ""
-      log.error("`\(field)` names unknown lesson `\(source.lesson)`\(hint)", at: location)
+      let hint = Self.hint(closestTo: source.lesson, among: lessons.keys)
+      log.error(.referenceToUnknownLesson(field: field, lesson: source.lesson, hint: hint), at: location)
       return
     }
     guard let heading = source.heading, let lesson = site.lesson else { return }
@@ -221,9 +214,9 @@ public struct CourseLoader: Sendable {
       let titles = lesson.sections.map(\.title)
       let containing = titles.filter { $0.contains(heading) || heading.contains($0) }
       let guess = containing.count == 1 ? containing.first : Suggestion.closest(to: heading, among: titles)
-      let hint = guess.map { "; did you mean `\(source.lesson)#\($0)`?" } ?? ""
+      let hint = guess.map { ContentProblem.Hint.didYouMean("\(source.lesson)#\($0)") } ?? .none
       log.error(
-        "`\(field)` names heading `\(heading)`, which lesson `\(source.lesson)` does not have\(hint)", at: location)
+        .referenceToUnknownHeading(field: field, heading: heading, lesson: source.lesson, hint: hint), at: location)
     }
   }
 
@@ -244,32 +237,32 @@ public struct CourseLoader: Sendable {
     defer { log.append(contentsOf: reader.log.diagnostics) }
     guard let root = reader.parse(source.text) else {
       if !reader.log.hasErrors {
-        reader.log.error(
-          "course.yaml is empty: give `id`, `title`, `version` and `lessons`", at: reader.location(line: 1, column: 1))
+        reader.log.error(.emptyCourseFile, at: reader.location(line: 1, column: 1))
       }
       return nil
     }
-    guard let mapping = reader.mapping(root, as: "course.yaml") else { return nil }
+    guard let mapping = reader.mapping(root, as: .courseFile) else { return nil }
     let f = reader.fields(
-      of: mapping, in: "course.yaml", allowed: ["id", "title", "version", "description", "lessons", "defaults"],
+      of: mapping, in: .courseFile, allowed: ["id", "title", "version", "description", "lessons", "defaults"],
       required: ["id", "title", "version", "lessons"], at: root)
     let id = f["id"].flatMap { reader.text($0, field: "id") }
     if let id, !QuestionDecoder.isValidID(id), let node = f["id"] {
-      reader.log.error("course id `\(id)` may only use a-z, 0-9, `.` and `-`", at: reader.location(node))
+      reader.log.error(.invalidID(.course, id), at: reader.location(node))
     }
     let title = f["title"].flatMap { reader.text($0, field: "title") }
     let version = f["version"].flatMap { reader.text($0, field: "version") }
     let description = f["description"].flatMap { reader.text($0, field: "description") }
     var lessons: [(String, SourceLocation)] = []
-    if let node = f["lessons"], let items = reader.sequence(node, as: "`lessons`") {
-      if items.isEmpty { reader.log.error("`lessons` is empty", at: reader.location(node)) }
+    if let node = f["lessons"], let items = reader.sequence(node, as: .field("lessons")) {
+      if items.isEmpty { reader.log.error(.emptyField("lessons"), at: reader.location(node)) }
       for item in items {
         if let id = reader.text(item, field: "lessons") { lessons.append((id, reader.location(item))) }
       }
     }
     var defaults = CourseDefaults()
-    if let node = f["defaults"], let map = reader.mapping(node, as: "`defaults`") {
-      let d = reader.fields(of: map, in: "`defaults`", allowed: ["difficulty", "scoring"], required: [], at: node)
+    if let node = f["defaults"], let map = reader.mapping(node, as: .field("defaults")) {
+      let d = reader.fields(
+        of: map, in: .field("defaults"), allowed: ["difficulty", "scoring"], required: [], at: node)
       if let value = d["difficulty"].flatMap({ reader.integer($0, field: "difficulty", in: 1...3) }) {
         defaults.difficulty = value
       }
@@ -278,15 +271,18 @@ public struct CourseLoader: Sendable {
           defaults.scoring = scoring
         } else {
           reader.log.error(
-            text == "fractions"
-              ? "`fractions` cannot be a default: it is chosen per question when its choices carry fractions; use partial or all-or-nothing"
-              : "unknown scoring `\(text)`; use partial or all-or-nothing",
-            at: reader.location(node))
+            text == "fractions" ? .fractionsAsDefault : .unknownDefaultScoring(text), at: reader.location(node))
         }
       }
     }
     return Header(
       id: id, title: title, version: version, description: description, defaults: defaults, lessons: lessons)
+  }
+
+  /// A suggestion for an unknown lesson id: the closest known one, if any is close.
+  private static func hint(closestTo id: String, among ids: Dictionary<String, LessonSite>.Keys) -> ContentProblem.Hint
+  {
+    Suggestion.closest(to: id, among: Array(ids)).map(ContentProblem.Hint.didYouMean) ?? .none
   }
 
   /// The names of the files with the given extensions in a folder, sorted; `nil` if no folder.

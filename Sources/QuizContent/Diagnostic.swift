@@ -1,6 +1,9 @@
+import QuizCore
+
 /// A problem found in course content, with the place it was found.
 ///
-/// Printed as `path:line:column: error: message`, the form editors and CI logs understand.
+/// Printed as `path:line:column: error: message`, the form editors and CI logs understand;
+/// `description(_:)` prints it in the interface language (`path:line:column: 错误：…`).
 public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// How serious a problem is.
   public enum Severity: String, Sendable, Hashable, Codable {
@@ -8,6 +11,14 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     case error
     /// The course works, but something is probably a mistake (an error under `--strict`).
     case warning
+
+    /// `error` or `warning`, in `language` (错误, 警告).
+    public func name(_ language: Language) -> String {
+      switch self {
+      case .error: language.pick("错误", "error")
+      case .warning: language.pick("警告", "warning")
+      }
+    }
   }
 
   /// The file, as a path relative to the course folder's parent when possible.
@@ -18,21 +29,32 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
   public var column: Int
   /// Error or warning.
   public var severity: Severity
-  /// What is wrong and, when it helps, what to do.
-  public var message: String
+  /// What is wrong, renderable in either language.
+  public var problem: ContentProblem
 
   /// Creates a diagnostic.
-  public init(file: String, line: Int, column: Int, severity: Severity, message: String) {
+  public init(file: String, line: Int, column: Int, severity: Severity, problem: ContentProblem) {
     self.file = file
     self.line = line
     self.column = column
     self.severity = severity
-    self.message = message
+    self.problem = problem
   }
 
-  /// `path:line:column: severity: message`.
-  public var description: String {
-    "\(file):\(max(line, 1)):\(max(column, 1)): \(severity.rawValue): \(message)"
+  /// What is wrong and, when it helps, what to do, in English: the text tools rely on.
+  public var message: String { problem.message(.en) }
+
+  /// What is wrong and, when it helps, what to do, in `language`.
+  public func message(_ language: Language) -> String { problem.message(language) }
+
+  /// `path:line:column: severity: message`, in English.
+  public var description: String { description(.en) }
+
+  /// `path:line:column: severity: message` with the severity and message in `language`; the
+  /// Chinese form is `path:line:column: 错误：message`.
+  public func description(_ language: Language) -> String {
+    let place = "\(file):\(max(line, 1)):\(max(column, 1)): "
+    return place + severity.name(language) + language.pick("：", ": ") + message(language)
   }
 
   /// Sorted by file, then line, then column, then message, as the lint command prints them.
@@ -62,18 +84,12 @@ public struct SourceLocation: Sendable, Hashable {
 struct DiagnosticLog {
   private(set) var diagnostics: [Diagnostic] = []
 
-  mutating func error(_ message: String, at location: SourceLocation) {
-    diagnostics.append(
-      Diagnostic(
-        file: location.file, line: location.line, column: location.column, severity: .error,
-        message: message))
+  mutating func error(_ problem: ContentProblem, at location: SourceLocation) {
+    append(problem, severity: .error, at: location)
   }
 
-  mutating func warning(_ message: String, at location: SourceLocation) {
-    diagnostics.append(
-      Diagnostic(
-        file: location.file, line: location.line, column: location.column, severity: .warning,
-        message: message))
+  mutating func warning(_ problem: ContentProblem, at location: SourceLocation) {
+    append(problem, severity: .warning, at: location)
   }
 
   mutating func append(contentsOf other: [Diagnostic]) {
@@ -81,4 +97,10 @@ struct DiagnosticLog {
   }
 
   var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  private mutating func append(_ problem: ContentProblem, severity: Diagnostic.Severity, at location: SourceLocation) {
+    diagnostics.append(
+      Diagnostic(
+        file: location.file, line: location.line, column: location.column, severity: severity, problem: problem))
+  }
 }

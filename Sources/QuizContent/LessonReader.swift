@@ -21,13 +21,11 @@ enum LessonReader {
       $0.hasSuffix("\r") ? $0.dropLast() : $0
     }
     guard lines.first?.trimmingSpaces() == "---" else {
-      log.error(
-        "a lesson must start with a front matter: a line `---`, then `id:`, `title:`, `objectives:`, `minutes:`, then `---`",
-        at: top)
+      log.error(.noFrontMatter, at: top)
       return site
     }
     guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingSpaces() == "---" }) else {
-      log.error("the front matter is not closed: add a line `---` after it", at: top)
+      log.error(.unclosedFrontMatter, at: top)
       return site
     }
     let frontMatter = lines[1..<close].joined(separator: "\n")
@@ -35,25 +33,24 @@ enum LessonReader {
     defer { log.append(contentsOf: reader.log.diagnostics) }
     guard let node = reader.parse(frontMatter) else {
       if !reader.log.hasErrors {
-        reader.log.error("the front matter is empty: give `id`, `title`, `objectives` and `minutes`", at: top)
+        reader.log.error(.emptyFrontMatter, at: top)
       }
       return site
     }
-    guard let mapping = reader.mapping(node, as: "the front matter") else { return site }
-    let f = reader.fields(of: mapping, in: "the lesson front matter", allowed: fields, required: fields, at: node)
+    guard let mapping = reader.mapping(node, as: .frontMatter) else { return site }
+    let f = reader.fields(of: mapping, in: .lessonFrontMatter, allowed: fields, required: fields, at: node)
     if let node = f["id"], let id = reader.text(node, field: "id") {
       site.idLocation = reader.location(node)
       if QuestionDecoder.isValidID(id) {
         site.id = id
       } else {
-        reader.log.error("lesson id `\(id)` may only use a-z, 0-9, `.` and `-`", at: site.idLocation)
+        reader.log.error(.invalidID(.lesson, id), at: site.idLocation)
       }
     }
     let title = f["title"].flatMap { reader.text($0, field: "title") }
     var objectives = f["objectives"].flatMap { reader.texts($0, field: "objectives") }
     if let list = objectives, list.isEmpty, let node = f["objectives"] {
-      reader.log.error(
-        "`objectives` is empty; list what the learner can do after the lesson", at: reader.location(node))
+      reader.log.error(.noObjectives, at: reader.location(node))
       objectives = nil
     }
     let minutes = f["minutes"].flatMap { reader.integer($0, field: "minutes", in: 1...600) }
@@ -65,21 +62,19 @@ enum LessonReader {
     var sections: [Section] = []
     for heading in document.headings {
       if heading.text.isEmpty {
-        reader.log.error("empty heading", at: SourceLocation(file: source.path, line: heading.line, column: 1))
+        reader.log.error(.emptyHeading, at: SourceLocation(file: source.path, line: heading.line, column: 1))
         continue
       }
       if let first = seen[heading.text] {
         reader.log.warning(
-          "heading `\(heading.text)` appears twice in this lesson (first on line \(first)); `source` references to it are ambiguous",
+          .duplicateHeading(heading.text, firstLine: first),
           at: SourceLocation(file: source.path, line: heading.line, column: 1))
       }
       seen[heading.text] = seen[heading.text] ?? heading.line
       sections.append(Section(title: heading.text, level: heading.level, line: heading.line - bodyFirstLine + 1))
     }
     if body.trimmingSpaces().isEmpty {
-      reader.log.error(
-        "the lesson has no text after its front matter",
-        at: SourceLocation(file: source.path, line: close + 1, column: 1))
+      reader.log.error(.noLessonBody, at: SourceLocation(file: source.path, line: close + 1, column: 1))
     }
     if let id = site.id, let title, let objectives, let minutes, !reader.log.hasErrors {
       site.lesson = Lesson(

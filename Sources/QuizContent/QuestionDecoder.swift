@@ -46,17 +46,15 @@ struct QuestionDecoder {
 
   /// Decodes one question node; the site is returned even when the question is invalid.
   func decode(_ node: Node, reader: inout YAMLReader) -> QuestionSite? {
-    guard let mapping = reader.mapping(node, as: "a question") else { return nil }
+    guard let mapping = reader.mapping(node, as: .question(nil)) else { return nil }
     let here = reader.location(node)
     let type: QuestionType? = typeField(in: mapping, reader: &reader)
     let allowed = type.map { Self.allowedFields[$0]! } ?? Self.anyFields
-    let name = type.map { "a \($0.rawValue) question" } ?? "a question"
     let fields = reader.fields(
-      of: mapping, in: name, allowed: allowed,
+      of: mapping, in: .question(type), allowed: allowed,
       required: ["id", "lesson", "type", "prompt", "explanation"], at: node,
       elsewhere: { field in
-        let homes = Self.typeFields.filter { $0.value.contains(field) }.map(\.key.rawValue).sorted()
-        return homes.isEmpty ? nil : homes.joined(separator: "/") + " questions"
+        Self.typeFields.filter { $0.value.contains(field) }.map(\.key).sorted { $0.rawValue < $1.rawValue }
       })
 
     var site = QuestionSite(
@@ -65,7 +63,7 @@ struct QuestionDecoder {
     if let node = fields["id"], let id = reader.text(node, field: "id") {
       site.idLocation = reader.location(node)
       if !QuestionDecoder.isValidID(id) {
-        reader.log.error("question id `\(id)` may only use a-z, 0-9, `.` and `-`", at: site.idLocation)
+        reader.log.error(.invalidID(.question, id), at: site.idLocation)
       }
       site.id = id
     }
@@ -81,7 +79,7 @@ struct QuestionDecoder {
     if let node = fields["weight"] {
       weight = reader.number(node, field: "weight")
       if let value = weight, value <= 0 {
-        reader.log.error("`weight` must be a positive number", at: reader.location(node))
+        reader.log.error(.notPositive(field: "weight"), at: reader.location(node))
         weight = nil
       }
     }
@@ -91,7 +89,7 @@ struct QuestionDecoder {
       if let reference = SectionReference(parsing: text) {
         site.source = reference
       } else {
-        reader.log.error("`source` must be written `lesson-id#heading`", at: reader.location(node))
+        reader.log.error(.notASectionReference(field: "source"), at: reader.location(node))
       }
     }
     var context: QuestionContext?
@@ -119,20 +117,20 @@ struct QuestionDecoder {
   /// `context: 文字…` (Markdown), `context: {text: …}` or `context: {section: lesson-id#heading}`.
   private func decodeContext(_ node: Node, reader: inout YAMLReader) -> QuestionContext? {
     if case .scalar = node { return reader.text(node, field: "context").map(QuestionContext.text) }
-    guard let map = reader.mapping(node, as: "`context`") else { return nil }
-    let fields = reader.fields(of: map, in: "`context`", allowed: ["text", "section"], required: [], at: node)
+    guard let map = reader.mapping(node, as: .field("context")) else { return nil }
+    let fields = reader.fields(of: map, in: .field("context"), allowed: ["text", "section"], required: [], at: node)
     switch (fields["text"], fields["section"]) {
     case (let text?, nil):
       return reader.text(text, field: "text").map(QuestionContext.text)
     case (nil, let section?):
       guard let written = reader.text(section, field: "section") else { return nil }
       guard let reference = SectionReference(parsing: written), reference.heading != nil else {
-        reader.log.error("`section` must be written `lesson-id#heading`", at: reader.location(section))
+        reader.log.error(.notASectionReference(field: "section"), at: reader.location(section))
         return nil
       }
       return .section(reference)
     default:
-      reader.log.error("`context` needs either `text` or `section`", at: reader.location(node))
+      reader.log.error(.contextNeedsTextOrSection, at: reader.location(node))
       return nil
     }
   }
@@ -144,10 +142,8 @@ struct QuestionDecoder {
     guard let node, case .scalar(let scalar) = node else { return nil }
     if let type = QuestionType(rawValue: scalar.string) { return type }
     let names = QuestionType.allCases.map(\.rawValue)
-    let hint =
-      Suggestion.closest(to: scalar.string, among: names).map { "; did you mean `\($0)`?" }
-      ?? "; use one of " + names.joined(separator: ", ")
-    reader.log.error("unknown question type `\(scalar.string)`\(hint)", at: reader.location(node))
+    let hint = Suggestion.closest(to: scalar.string, among: names).map(ContentProblem.Hint.didYouMean) ?? .oneOf(names)
+    reader.log.error(.unknownQuestionType(scalar.string, hint: hint), at: reader.location(node))
     return nil
   }
 
@@ -159,9 +155,7 @@ struct QuestionDecoder {
     let model = Grader.grade(.text(rubric.modelAnswer), for: question)
     if model.fraction < 1 - 1e-9 || !(model.rubric?.found.isEmpty ?? true) {
       reader.log.warning(
-        "the model answer scores \(Self.format(model.fraction)) on its own rubric; "
-          + RubricSample.describe(model, rubric: rubric),
-        at: location)
+        .modelAnswerFallsShort(score: model.fraction, RubricSample.summary(of: model)), at: location)
     }
     for sample in samples {
       if let problem = sample.problem(grading: question) { reader.log.error(problem, at: sample.location) }
@@ -176,7 +170,7 @@ struct QuestionDecoder {
   ) -> QuestionKind? {
     func required(_ name: String) -> Node? {
       if let value = fields[name] { return value }
-      reader.log.error("a \(type.rawValue) question needs `\(name)`", at: reader.location(node))
+      reader.log.error(.typeNeedsField(type, field: name), at: reader.location(node))
       return nil
     }
     switch type {
@@ -184,9 +178,7 @@ struct QuestionDecoder {
       guard let list = required("choices"), let choices = decodeChoices(list, reader: &reader) else { return nil }
       let full = choices.filter { Credit.isFull($0.fraction) }.count
       if full != 1 {
-        reader.log.error(
-          "a single question needs exactly one choice with full credit (`correct: true`), found \(full)",
-          at: reader.location(list))
+        reader.log.error(.singleNeedsOneFullChoice(found: full), at: reader.location(list))
         return nil
       }
       return .single(choices: choices)
@@ -204,9 +196,7 @@ struct QuestionDecoder {
       let explicit = choices.contains { $0.hasExplicitFraction }
       if explicit {
         if let scoringNode, scoring != .fractions {
-          reader.log.error(
-            "choices carry `fraction`, which needs `scoring: fractions`; remove the fractions or the scoring",
-            at: reader.location(scoringNode))
+          reader.log.error(.fractionsNeedFractionScoring, at: reader.location(scoringNode))
           return nil
         }
         scoring = .fractions
@@ -214,17 +204,13 @@ struct QuestionDecoder {
       if scoring == .fractions {
         let sum = choices.filter { $0.fraction > 0 }.reduce(0) { $0 + $1.fraction }
         if !Credit.addsUpToOne(sum) {
-          reader.log.error(
-            "the positive fractions of the choices add up to \(Self.format(sum)), not 1",
-            at: reader.location(list))
+          reader.log.error(.fractionsDoNotAddUp(sum), at: reader.location(list))
           return nil
         }
       }
       let correct = choices.filter(\.isCorrect).count
       if correct < 2 {
-        reader.log.error(
-          "a multiple question needs at least two correct choices, found \(correct); use `single` for one",
-          at: reader.location(list))
+        reader.log.error(.multipleNeedsTwoCorrect(found: correct), at: reader.location(list))
         return nil
       }
       return .multiple(choices: choices, scoring: scoring)
@@ -236,12 +222,12 @@ struct QuestionDecoder {
       return .trueFalse(TrueFalse(answer: answer, feedbackTrue: feedbackTrue, feedbackFalse: feedbackFalse))
 
     case .short:
-      guard let list = required("answers"), let items = reader.sequence(list, as: "`answers`") else { return nil }
+      guard let list = required("answers"), let items = reader.sequence(list, as: .field("answers")) else { return nil }
       var answers: [AcceptedText] = []
       for item in items {
-        guard let map = reader.mapping(item, as: "an answer") else { continue }
+        guard let map = reader.mapping(item, as: .answer) else { continue }
         let f = reader.fields(
-          of: map, in: "an answer", allowed: ["text", "fraction", "feedback"], required: ["text"], at: item)
+          of: map, in: .answer, allowed: ["text", "fraction", "feedback"], required: ["text"], at: item)
         guard let text = f["text"].flatMap({ reader.text($0, field: "text") }) else { continue }
         guard let fraction = decodeFraction(f["fraction"], range: 0...1, reader: &reader) else { continue }
         let feedback = f["feedback"].flatMap { reader.text($0, field: "feedback") }
@@ -253,12 +239,12 @@ struct QuestionDecoder {
       return .short(ShortAnswer(answers: answers, caseSensitive: caseSensitive))
 
     case .numeric:
-      guard let list = required("answers"), let items = reader.sequence(list, as: "`answers`") else { return nil }
+      guard let list = required("answers"), let items = reader.sequence(list, as: .field("answers")) else { return nil }
       var answers: [AcceptedNumber] = []
       for item in items {
-        guard let map = reader.mapping(item, as: "an answer") else { continue }
+        guard let map = reader.mapping(item, as: .answer) else { continue }
         let f = reader.fields(
-          of: map, in: "a numeric answer", allowed: ["value", "tolerance", "fraction", "feedback"],
+          of: map, in: .numericAnswer, allowed: ["value", "tolerance", "fraction", "feedback"],
           required: ["value"], at: item)
         let value = f["value"].flatMap { reader.number($0, field: "value") }
         let tolerance = decodeTolerance(f["tolerance"], reader: &reader)
@@ -273,12 +259,12 @@ struct QuestionDecoder {
       return .numeric(NumericAnswer(answers: answers, unit: unit?.trimmingSpaces()))
 
     case .matching:
-      guard let list = required("pairs"), let items = reader.sequence(list, as: "`pairs`") else { return nil }
+      guard let list = required("pairs"), let items = reader.sequence(list, as: .field("pairs")) else { return nil }
       var pairs: [MatchingPair] = []
       for item in items {
-        guard let map = reader.mapping(item, as: "a pair") else { continue }
+        guard let map = reader.mapping(item, as: .pair) else { continue }
         let f = reader.fields(
-          of: map, in: "a pair", allowed: ["prompt", "answer"], required: ["prompt", "answer"], at: item)
+          of: map, in: .pair, allowed: ["prompt", "answer"], required: ["prompt", "answer"], at: item)
         guard let prompt = f["prompt"].flatMap({ reader.text($0, field: "prompt") }),
           let answer = f["answer"].flatMap({ reader.text($0, field: "answer") })
         else { continue }
@@ -287,7 +273,7 @@ struct QuestionDecoder {
       let distractors = fields["distractors"].map { reader.texts($0, field: "distractors") } ?? []
       guard pairs.count == items.count, let distractors else { return nil }
       if pairs.count < 2 {
-        reader.log.error("a matching question needs at least two pairs", at: reader.location(list))
+        reader.log.error(.matchingNeedsTwoPairs, at: reader.location(list))
         return nil
       }
       return .matching(Matching(pairs: pairs, distractors: distractors))
@@ -301,11 +287,11 @@ struct QuestionDecoder {
         scoring = value
       }
       if items.count < 2 {
-        reader.log.error("an ordering question needs at least two items", at: reader.location(list))
+        reader.log.error(.orderingNeedsTwoItems, at: reader.location(list))
         return nil
       }
       if Set(items).count != items.count {
-        reader.log.error("the items of an ordering question must all be different", at: reader.location(list))
+        reader.log.error(.orderingItemsRepeat, at: reader.location(list))
         return nil
       }
       return .ordering(Ordering(items: items, scoring: scoring))
@@ -320,12 +306,12 @@ struct QuestionDecoder {
   }
 
   private func decodeChoices(_ node: Node, reader: inout YAMLReader) -> [Choice]? {
-    guard let items = reader.sequence(node, as: "`choices`") else { return nil }
+    guard let items = reader.sequence(node, as: .field("choices")) else { return nil }
     var choices: [Choice] = []
     for item in items {
-      guard let map = reader.mapping(item, as: "a choice") else { continue }
+      guard let map = reader.mapping(item, as: .choice) else { continue }
       let f = reader.fields(
-        of: map, in: "a choice", allowed: ["text", "correct", "fraction", "feedback"], required: ["text"], at: item)
+        of: map, in: .choice, allowed: ["text", "correct", "fraction", "feedback"], required: ["text"], at: item)
       guard let text = f["text"].flatMap({ reader.text($0, field: "text") }) else { continue }
       let correct = f["correct"].map { reader.boolean($0, field: "correct") } ?? false
       guard let correct else { continue }
@@ -340,7 +326,7 @@ struct QuestionDecoder {
     }
     guard choices.count == items.count else { return nil }
     if choices.count < 2 {
-      reader.log.error("a choice question needs at least two choices", at: reader.location(node))
+      reader.log.error(.choiceQuestionNeedsTwoChoices, at: reader.location(node))
       return nil
     }
     return choices
@@ -350,9 +336,7 @@ struct QuestionDecoder {
     guard let node else { return 1 }
     guard let value = reader.number(node, field: "fraction") else { return nil }
     guard range.contains(value) else {
-      reader.log.error(
-        "`fraction` \(Self.format(value)) is out of range \(Self.format(range.lowerBound))…\(Self.format(range.upperBound))",
-        at: reader.location(node))
+      reader.log.error(.fractionOutOfRange(value, range: range), at: reader.location(node))
       return nil
     }
     return value
@@ -367,7 +351,7 @@ struct QuestionDecoder {
     }
     guard let value = reader.number(node, field: "tolerance") else { return nil }
     guard value >= 0 else {
-      reader.log.error("`tolerance` cannot be negative", at: reader.location(node))
+      reader.log.error(.negativeTolerance, at: reader.location(node))
       return nil
     }
     return .absolute(value)
@@ -379,53 +363,49 @@ struct QuestionDecoder {
     guard let text = reader.text(node, field: field) else { return nil }
     if let value = E(rawValue: text) { return value }
     let names = E.allCases.map(\.rawValue)
-    let hint =
-      Suggestion.closest(to: text, among: names).map { "; did you mean `\($0)`?" }
-      ?? "; use one of " + names.joined(separator: ", ")
-    reader.log.error("unknown \(field) `\(text)`\(hint)", at: reader.location(node))
+    let hint = Suggestion.closest(to: text, among: names).map(ContentProblem.Hint.didYouMean) ?? .oneOf(names)
+    reader.log.error(.unknownValue(field: field, value: text, hint: hint), at: reader.location(node))
     return nil
   }
 
   private func requireFullCredit(_ fractions: [Double], at node: Node, reader: inout YAMLReader) -> Bool {
     if fractions.contains(where: Credit.isFull) { return true }
-    reader.log.error(
-      "no answer gives full credit; give one answer `fraction: 1` (the default)", at: reader.location(node))
+    reader.log.error(.noFullCreditAnswer, at: reader.location(node))
     return false
   }
 
   private func decodeRubric(_ node: Node, reader: inout YAMLReader) -> (Rubric, [RubricSample])? {
-    guard let map = reader.mapping(node, as: "`rubric`") else { return nil }
+    guard let map = reader.mapping(node, as: .field("rubric")) else { return nil }
     let f = reader.fields(
-      of: map, in: "a rubric", allowed: ["points", "model_answer", "misconceptions", "samples"],
+      of: map, in: .rubric, allowed: ["points", "model_answer", "misconceptions", "samples"],
       required: ["points", "model_answer"], at: node)
     var points: [RubricPoint] = []
     var failed = false
-    if let list = f["points"], let items = reader.sequence(list, as: "`points`") {
+    if let list = f["points"], let items = reader.sequence(list, as: .field("points")) {
       if items.isEmpty {
-        reader.log.error("a rubric needs at least one point", at: reader.location(list))
+        reader.log.error(.rubricNeedsPoint, at: reader.location(list))
         failed = true
       }
       for item in items {
-        guard let map = reader.mapping(item, as: "a rubric point") else {
+        guard let map = reader.mapping(item, as: .rubricPoint) else {
           failed = true
           continue
         }
         let p = reader.fields(
-          of: map, in: "a rubric point", allowed: ["text", "weight", "keywords", "scope"], required: ["text"],
+          of: map, in: .rubricPoint, allowed: ["text", "weight", "keywords", "scope"], required: ["text"],
           at: item)
         let text = p["text"].flatMap { reader.text($0, field: "text") }
         var weight: Double? = 1
         if let w = p["weight"] {
           weight = reader.number(w, field: "weight")
           if let value = weight, value <= 0 {
-            reader.log.error("`weight` must be a positive number", at: reader.location(w))
+            reader.log.error(.notPositive(field: "weight"), at: reader.location(w))
             weight = nil
           }
         }
         let scope = p["scope"].map { decodeEnum($0, field: "scope", as: MatchScope.self, reader: &reader) } ?? .sentence
         guard let keywordsNode = p["keywords"] else {
-          reader.log.error(
-            "rubric point has no `keywords`; add at least one group of keywords", at: reader.location(item))
+          reader.log.error(.pointWithoutKeywords, at: reader.location(item))
           failed = true
           continue
         }
@@ -445,7 +425,7 @@ struct QuestionDecoder {
     let model = f["model_answer"].flatMap { reader.text($0, field: "model_answer") }
     var misconceptions: [Misconception] = []
     var misconceptionNodes: [Node] = []
-    if let list = f["misconceptions"], let items = reader.sequence(list, as: "`misconceptions`") {
+    if let list = f["misconceptions"], let items = reader.sequence(list, as: .field("misconceptions")) {
       for item in items {
         guard let misconception = decodeMisconception(item, reader: &reader) else {
           failed = true
@@ -458,7 +438,7 @@ struct QuestionDecoder {
       failed = true
     }
     var samples: [RubricSample] = []
-    if let list = f["samples"], let items = reader.sequence(list, as: "`samples`") {
+    if let list = f["samples"], let items = reader.sequence(list, as: .field("samples")) {
       for item in items {
         guard let sample = decodeSample(item, reader: &reader) else {
           failed = true
@@ -480,9 +460,9 @@ struct QuestionDecoder {
   }
 
   private func decodeMisconception(_ item: Node, reader: inout YAMLReader) -> Misconception? {
-    guard let map = reader.mapping(item, as: "a misconception") else { return nil }
+    guard let map = reader.mapping(item, as: .misconception) else { return nil }
     let m = reader.fields(
-      of: map, in: "a misconception",
+      of: map, in: .misconception,
       allowed: ["keywords", "penalty", "feedback", "critical", "cap", "rule", "scope"],
       required: ["keywords", "feedback"], at: item)
     let keywords = m["keywords"].flatMap { decodeKeywords($0, reader: &reader) }
@@ -492,24 +472,22 @@ struct QuestionDecoder {
       if critical == true {
         penalty = .some(0)
       } else {
-        reader.log.error(
-          "a misconception needs `penalty` (0 to 1), or `critical: true` to make it a red line",
-          at: reader.location(item))
+        reader.log.error(.misconceptionNeedsPenalty, at: reader.location(item))
       }
     }
     if let value = penalty ?? nil, !(0...1).contains(value), let node = m["penalty"] {
-      reader.log.error("`penalty` must be between 0 and 1", at: reader.location(node))
+      reader.log.error(.notAFraction(field: "penalty"), at: reader.location(node))
       penalty = .some(nil)
     }
     var cap: Double? = 0
     if let node = m["cap"] {
       cap = reader.number(node, field: "cap")
       if let value = cap, !(0...1).contains(value) {
-        reader.log.error("`cap` must be between 0 and 1", at: reader.location(node))
+        reader.log.error(.notAFraction(field: "cap"), at: reader.location(node))
         cap = nil
       }
       if critical == false {
-        reader.log.error("`cap` applies only to red lines; add `critical: true`", at: reader.location(node))
+        reader.log.error(.capWithoutCritical, at: reader.location(node))
       }
     }
     let rule = m["rule"].flatMap { reader.text($0, field: "rule") }
@@ -517,29 +495,27 @@ struct QuestionDecoder {
     let feedback = m["feedback"].flatMap { reader.text($0, field: "feedback") }
     guard let keywords, let penalty = penalty ?? nil, let feedback, let critical, let cap, let scope else { return nil }
     if critical && rule == nil {
-      reader.log.warning(
-        "a red line should cite the rule it enforces and its tier: add `rule`, e.g. `《民法典》第六百九十二条（法律）`",
-        at: reader.location(item))
+      reader.log.warning(.redLineWithoutRule, at: reader.location(item))
     }
     return Misconception(
       keywords: keywords, penalty: penalty, feedback: feedback, critical: critical, cap: cap, rule: rule, scope: scope)
   }
 
   private func decodeSample(_ item: Node, reader: inout YAMLReader) -> RubricSample? {
-    guard let map = reader.mapping(item, as: "a sample") else { return nil }
+    guard let map = reader.mapping(item, as: .sample) else { return nil }
     let f = reader.fields(
-      of: map, in: "a sample", allowed: ["answer", "band", "needs_review", "red_line", "note"],
+      of: map, in: .sample, allowed: ["answer", "band", "needs_review", "red_line", "note"],
       required: ["answer", "band"], at: item)
     let answer = f["answer"].flatMap { reader.text($0, field: "answer") }
     var band: ClosedRange<Double>?
-    if let node = f["band"], let items = reader.sequence(node, as: "`band`") {
+    if let node = f["band"], let items = reader.sequence(node, as: .field("band")) {
       let values = items.compactMap { reader.number($0, field: "band") }
       if values.count == 2, values.count == items.count, (0...1).contains(values[0]), (0...1).contains(values[1]),
         values[0] <= values[1]
       {
         band = values[0]...values[1]
       } else if values.count == items.count {
-        reader.log.error("`band` must be two scores [low, high] with 0 ≤ low ≤ high ≤ 1", at: reader.location(node))
+        reader.log.error(.invalidBand, at: reader.location(node))
       }
     }
     let needsReview = f["needs_review"].map { reader.boolean($0, field: "needs_review") }
@@ -554,16 +530,16 @@ struct QuestionDecoder {
   ///
   /// `$name` is replaced by the words of a concept; words that match too much get a warning.
   private func decodeKeywords(_ node: Node, reader: inout YAMLReader) -> KeywordGroups? {
-    guard let groups = reader.sequence(node, as: "`keywords`") else { return nil }
+    guard let groups = reader.sequence(node, as: .field("keywords")) else { return nil }
     if groups.isEmpty {
-      reader.log.error("`keywords` is empty; add at least one group of keywords", at: reader.location(node))
+      reader.log.error(.noKeywords, at: reader.location(node))
       return nil
     }
     var result: KeywordGroups = []
     for group in groups {
       guard let alternatives = reader.texts(group, field: "keywords") else { return nil }
       if alternatives.isEmpty {
-        reader.log.error("a keyword group is empty", at: reader.location(group))
+        reader.log.error(.emptyKeywordGroup, at: reader.location(group))
         return nil
       }
       var expanded: [String] = []
@@ -571,20 +547,18 @@ struct QuestionDecoder {
         guard let words = concepts.expand(alternative) else {
           let name = String(RubricLint.bareWord(alternative).dropFirst())
           let hint =
-            Suggestion.closest(to: name, among: Array(concepts.words.keys)).map { "; did you mean `$\($0)`?" }
-            ?? "; define it in concepts.yaml"
-          reader.log.error("unknown concept `\(alternative)`\(hint)", at: reader.location(group))
+            Suggestion.closest(to: name, among: Array(concepts.words.keys)).map { .didYouMean("$\($0)") }
+            ?? ContentProblem.Hint.defineConcept
+          reader.log.error(.unknownConcept(alternative, hint: hint), at: reader.location(group))
           return nil
         }
         if words.count == 1, let problem = RubricLint.wordProblem(alternative) {
-          reader.log.warning(problem, at: reader.location(group))
+          reader.log.warning(.weakKeyword(problem), at: reader.location(group))
         }
         expanded += words
       }
       if let blank = expanded.first(where: { TextNormalizer.normalize(RubricLint.bareWord($0)).isEmpty }) {
-        reader.log.error(
-          "keyword `\(blank)` is only punctuation or spaces, so it would match every answer", at: reader.location(group)
-        )
+        reader.log.error(.blankKeyword(blank), at: reader.location(group))
         return nil
       }
       var seen = Set<String>()

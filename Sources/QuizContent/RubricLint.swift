@@ -2,7 +2,7 @@ import QuizCore
 
 /// Warnings for rubric keywords that make points trivial or penalise correct answers.
 ///
-/// Each check returns the message to show, or `nil`; the decoder logs them at the keyword's
+/// Each check returns the problem to report, or `nil`; the decoder logs them at the keyword's
 /// place. The messages say what to do instead.
 enum RubricLint {
   /// Words almost any answer contains: connectives, sequence words, modal verbs.
@@ -19,34 +19,26 @@ enum RubricLint {
       .split(separator: " ").map(String.init))
 
   /// A keyword that matches too much: one character, or a function word.
-  static func wordProblem(_ keyword: String) -> String? {
+  static func wordProblem(_ keyword: String) -> ContentProblem.KeywordProblem? {
     let bare = bareWord(keyword)
     // Blank keywords are an error of their own.
     guard !TextNormalizer.normalize(bare).isEmpty else { return nil }
-    if functionWords.contains(bare) {
-      return
-        "keyword `\(bare)` is a common function word that almost any answer contains; use words of the point itself"
-    }
-    if bare.count == 1 {
-      return
-        "keyword `\(bare)` is one character, so it also matches inside unrelated words; use a word of two or more characters"
-    }
+    if functionWords.contains(bare) { return .functionWord(bare) }
+    if bare.count == 1 { return .singleCharacter(bare) }
     return nil
   }
 
   /// A point every group of which can be met by a function or generic word.
-  static func genericPointProblem(_ groups: KeywordGroups) -> String? {
+  static func genericPointProblem(_ groups: KeywordGroups) -> ContentProblem? {
     let generic = groups.map { group in
       group.first { functionWords.contains(bareWord($0)) || genericWords.contains(bareWord($0)) }
     }
     guard !generic.isEmpty, generic.allSatisfy({ $0 != nil }) else { return nil }
-    let words = generic.compactMap { $0.map { "`\(bareWord($0))`" } }.joined(separator: " + ")
-    return
-      "this point is met by generic words alone (\(words)); require a word that only an answer covering the point would use"
+    return .genericPoint(generic.compactMap { $0.map(bareWord) })
   }
 
   /// A misconception a learner who rejects it would still be charged with.
-  static func rejectionProblem(_ misconception: Misconception) -> String? {
+  static func rejectionProblem(_ misconception: Misconception) -> ContentProblem? {
     let claim = misconception.keywords.compactMap { $0.first.map(bareWord) }.joined()
     guard !claim.isEmpty else { return nil }
     let rubric = Rubric(
@@ -56,8 +48,7 @@ enum RubricLint {
     for rejection in ["不能认为\(claim)", "\(claim)，这是错误的", "\(claim)是不对的"] {
       let grade = Grader.grade(.text(rejection), for: question)
       if !(grade.rubric?.found.isEmpty ?? true) {
-        return
-          "a learner who rejects this idea (“\(rejection)”) is still charged: a keyword holds a connective or spans clauses; write the claim itself, such as `\(claim)`"
+        return .rejectionStillCharged(rejection: rejection, claim: claim)
       }
     }
     return nil

@@ -15,35 +15,30 @@ struct RubricSample: Sendable {
   var location: SourceLocation
 
   /// What is wrong with how `question` grades this sample, or `nil` when it passes.
-  func problem(grading question: Question) -> String? {
-    guard case .open(let rubric) = question.kind else { return nil }
+  func problem(grading question: Question) -> ContentProblem? {
+    guard case .open = question.kind else { return nil }
     let grade = Grader.grade(.text(answer), for: question)
-    var problems: [String] = []
+    var mismatches: [ContentProblem.SampleMismatch] = []
     if grade.fraction < band.lowerBound - 1e-9 || grade.fraction > band.upperBound + 1e-9 {
-      problems.append(
-        "scores \(QuestionDecoder.format(rounded(grade.fraction))), outside its band "
-          + "[\(QuestionDecoder.format(band.lowerBound)), \(QuestionDecoder.format(band.upperBound))]")
+      mismatches.append(.outsideBand(score: rounded(grade.fraction), band: band))
     }
     if let needsReview, grade.needsReview != needsReview {
-      problems.append(
-        needsReview
-          ? "is not flagged for review (confidence \(QuestionDecoder.format(rounded(grade.confidence))))"
-          : "is flagged for review (confidence \(QuestionDecoder.format(rounded(grade.confidence))))")
+      let confidence = rounded(grade.confidence)
+      mismatches.append(
+        needsReview ? .notFlaggedForReview(confidence: confidence) : .flaggedForReview(confidence: confidence))
     }
     if let redLine, (grade.rubric?.crossedRedLine ?? false) != redLine {
-      problems.append(redLine ? "crosses no red line" : "crosses a red line")
+      mismatches.append(redLine ? .crossesNoRedLine : .crossesRedLine)
     }
-    guard !problems.isEmpty else { return nil }
-    return "sample " + problems.joined(separator: " and ") + "; " + Self.describe(grade, rubric: rubric)
+    guard !mismatches.isEmpty else { return nil }
+    return .sampleMismatch(mismatches, Self.summary(of: grade))
   }
 
   /// What the grader saw, for a message: points covered and misconceptions found.
-  static func describe(_ grade: Grade, rubric: Rubric) -> String {
-    let covered = grade.rubric?.points.filter(\.covered).map { String($0.point + 1) } ?? []
-    let found = grade.rubric?.found.map { String($0.misconception + 1) } ?? []
-    var text = "points covered: " + (covered.isEmpty ? "none" : covered.joined(separator: ", "))
-    if !found.isEmpty { text += "; misconceptions found: " + found.joined(separator: ", ") }
-    return text
+  static func summary(of grade: Grade) -> ContentProblem.GradeSummary {
+    ContentProblem.GradeSummary(
+      covered: grade.rubric?.points.filter(\.covered).map { $0.point + 1 } ?? [],
+      found: grade.rubric?.found.map { $0.misconception + 1 } ?? [])
   }
 
   private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }

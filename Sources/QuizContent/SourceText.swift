@@ -18,14 +18,12 @@ struct SourceText {
     do {
       let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
       if let size = attributes[.size] as? Int, size > maximumBytes {
-        log.error(
-          "file is too large (\(size / (1024 * 1024)) MB); a content file may be at most \(maximumBytes / (1024 * 1024)) MB — split it into several files",
-          at: whole)
+        log.error(.fileTooLarge(megabytes: size / (1024 * 1024), limit: maximumBytes / (1024 * 1024)), at: whole)
         return nil
       }
       data = try Data(contentsOf: url)
     } catch {
-      log.error("cannot read file: \(error.localizedDescription)", at: whole)
+      log.error(.unreadableFile(reason: error.localizedDescription), at: whole)
       return nil
     }
     return decode(data, displayPath: displayPath, log: &log)
@@ -41,9 +39,7 @@ struct SourceText {
     let offset = firstInvalidUTF8Offset(in: Array(bytes))
     let valid = String(decoding: bytes.prefix(offset), as: UTF8.self)
     let (line, column) = lineAndColumn(atEndOf: valid)
-    log.error(
-      "file is not valid UTF-8 text (byte \(offset + 1)); save it as UTF-8",
-      at: SourceLocation(file: displayPath, line: line, column: column))
+    log.error(.notUTF8(byte: offset + 1), at: SourceLocation(file: displayPath, line: line, column: column))
     return nil
   }
 

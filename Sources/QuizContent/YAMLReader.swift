@@ -34,7 +34,7 @@ struct YAMLReader {
     } catch let error as YamlError {
       report(error, in: source)
     } catch {
-      log.error("cannot parse YAML: \(error)", at: location(line: 1, column: 1))
+      log.error(.yamlUnparsable(detail: "\(error)"), at: location(line: 1, column: 1))
     }
     return nil
   }
@@ -43,16 +43,16 @@ struct YAMLReader {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      let detail = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
-      log.error("YAML syntax error: \(problem)\(detail)", at: location(mark))
+      log.error(
+        .yamlSyntax(problem: problem, context: context?.text, contextLine: (context?.mark.line ?? 0) + lineOffset),
+        at: location(mark))
     case .reader(let problem, let offset, _, let yaml):
       let (line, column) = SourceText.lineAndColumn(atEndOf: String(yaml.prefix(offset ?? 0)))
-      log.error("YAML cannot read the text: \(problem)", at: location(line: line, column: column))
+      log.error(.yamlUnreadable(problem: problem), at: location(line: line, column: column))
     case .duplicatedKeysInMapping(let duplicates, let context):
-      let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-      log.error("duplicate key \(keys) in the same mapping", at: location(context.mark))
+      log.error(.duplicateKeys(duplicates), at: location(context.mark))
     default:
-      log.error("cannot parse YAML: \(error)", at: location(line: 1, column: 1))
+      log.error(.yamlUnparsable(detail: "\(error)"), at: location(line: 1, column: 1))
     }
   }
 
@@ -82,27 +82,25 @@ struct YAMLReader {
       case .alias: nil
       }
     if anchor != nil || { if case .alias = node { true } else { false } }() {
-      log.error(
-        "YAML anchors and aliases (&name, *name) are not allowed in course files; write the value out",
-        at: location(node))
+      log.error(.anchorsNotAllowed, at: location(node))
       return nil
     }
     return node
   }
 
   /// The pairs of a mapping, or `nil` after an error naming what was expected.
-  mutating func mapping(_ node: Node, as what: String) -> Node.Mapping? {
+  mutating func mapping(_ node: Node, as what: ContentProblem.Part) -> Node.Mapping? {
     guard let node = plain(node) else { return nil }
     if case .mapping(let mapping) = node { return mapping }
-    log.error("\(what) must be a mapping (key: value lines), found \(describe(node))", at: location(node))
+    log.error(.notAMapping(what, found: describe(node)), at: location(node))
     return nil
   }
 
   /// The items of a list, or `nil` after an error naming what was expected.
-  mutating func sequence(_ node: Node, as what: String) -> [Node]? {
+  mutating func sequence(_ node: Node, as what: ContentProblem.Part) -> [Node]? {
     guard let node = plain(node) else { return nil }
     if case .sequence(let sequence) = node { return Array(sequence) }
-    log.error("\(what) must be a list, found \(describe(node))", at: location(node))
+    log.error(.notAList(what, found: describe(node)), at: location(node))
     return nil
   }
 
@@ -110,14 +108,14 @@ struct YAMLReader {
   mutating func text(_ node: Node, field: String, allowEmpty: Bool = false) -> String? {
     guard let node = plain(node) else { return nil }
     guard case .scalar(let scalar) = node else {
-      log.error("`\(field)` must be text, found \(describe(node))", at: location(node))
+      log.error(.notText(field: field, found: describe(node)), at: location(node))
       return nil
     }
     let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     // Block scalars (`|`) end with a line break that is not part of the text.
     let value = isNull ? "" : Self.droppingTrailingSpace(scalar.string)
     if !allowEmpty && value.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-      log.error("`\(field)` is empty", at: location(node))
+      log.error(.emptyField(field), at: location(node))
       return nil
     }
     return value
@@ -129,7 +127,7 @@ struct YAMLReader {
     if case .scalar(let scalar) = node, scalar.style == .plain, let value = Self.parseNumber(scalar.string) {
       return value
     }
-    log.error("`\(field)` must be a number such as 30 or 0.5, found \(describe(node))", at: location(node))
+    log.error(.notANumber(field: field, found: describe(node)), at: location(node))
     return nil
   }
 
@@ -139,9 +137,7 @@ struct YAMLReader {
     var value: Double?
     if case .scalar(let scalar) = node, scalar.style == .plain { value = Self.parseNumber(scalar.string) }
     guard let value, value.rounded() == value, let whole = Int(exactly: value), range.contains(whole) else {
-      log.error(
-        "`\(field)` must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(describe(node))",
-        at: location(node))
+      log.error(.notAWholeNumber(field: field, range: range, found: describe(node)), at: location(node))
       return nil
     }
     return whole
@@ -157,7 +153,7 @@ struct YAMLReader {
       default: break
       }
     }
-    log.error("`\(field)` must be true or false, found \(describe(node))", at: location(node))
+    log.error(.notABoolean(field: field, found: describe(node)), at: location(node))
     return nil
   }
 
@@ -165,7 +161,7 @@ struct YAMLReader {
   mutating func texts(_ node: Node, field: String) -> [String]? {
     guard let node = plain(node) else { return nil }
     if case .scalar = node { return text(node, field: field).map { [$0] } }
-    guard let items = sequence(node, as: "`\(field)`") else { return nil }
+    guard let items = sequence(node, as: .field(field)) else { return nil }
     var result: [String] = []
     for item in items {
       if let value = text(item, field: field) { result.append(value) }
@@ -178,42 +174,41 @@ struct YAMLReader {
   /// - Parameters:
   ///   - allowed: every field name the mapping may have.
   ///   - required: names that must be present.
-  ///   - elsewhere: for unknown names, where they would belong ("truefalse questions").
+  ///   - elsewhere: for unknown names, the question types they would belong to (none when empty).
   mutating func fields(
-    of mapping: Node.Mapping, in what: String, allowed: [String], required: [String],
-    at mappingNode: Node, elsewhere: (String) -> String? = { _ in nil }
+    of mapping: Node.Mapping, in what: ContentProblem.Part, allowed: [String], required: [String],
+    at mappingNode: Node, elsewhere: (String) -> [QuestionType] = { _ in [] }
   ) -> [String: Node] {
     var result: [String: Node] = [:]
     for (keyNode, value) in mapping {
       guard case .scalar(let key) = keyNode else {
-        log.error("keys of \(what) must be plain names, found \(describe(keyNode))", at: location(keyNode))
+        log.error(.keyNotAName(what, found: describe(keyNode)), at: location(keyNode))
         continue
       }
       let name = key.string
+      let homes = allowed.contains(name) ? [] : elsewhere(name)
       if allowed.contains(name) {
         result[name] = value
-      } else if let home = elsewhere(name) {
-        log.error("unknown field `\(name)` in \(what) (`\(name)` belongs to \(home))", at: location(keyNode))
+      } else if !homes.isEmpty {
+        log.error(.unknownField(name, in: what, hint: .belongsTo(homes)), at: location(keyNode))
       } else if let suggestion = Suggestion.closest(to: name, among: allowed) {
-        log.error("unknown field `\(name)` in \(what); did you mean `\(suggestion)`?", at: location(keyNode))
+        log.error(.unknownField(name, in: what, hint: .didYouMean(suggestion)), at: location(keyNode))
       } else {
-        let list = allowed.map { "`\($0)`" }.joined(separator: ", ")
-        log.error("unknown field `\(name)` in \(what); allowed fields are \(list)", at: location(keyNode))
+        log.error(.unknownField(name, in: what, hint: .allowed(allowed)), at: location(keyNode))
       }
     }
     for name in required where result[name] == nil {
-      log.error("\(what) is missing the required field `\(name)`", at: location(mappingNode))
+      log.error(.missingField(name, in: what), at: location(mappingNode))
     }
     return result
   }
 
-  private func describe(_ node: Node) -> String {
+  private func describe(_ node: Node) -> ContentProblem.Found {
     switch node {
-    case .mapping: "a mapping"
-    case .sequence: "a list"
-    case .alias: "an alias"
-    case .scalar(let scalar):
-      scalar.string.isEmpty ? "nothing" : "`\(scalar.string.prefix(40))`"
+    case .mapping: .mapping
+    case .sequence: .list
+    case .alias: .alias
+    case .scalar(let scalar): scalar.string.isEmpty ? .nothing : .scalar(String(scalar.string.prefix(40)))
     }
   }
 

@@ -9,10 +9,20 @@ import Testing
     let course = folder.appendingPathComponent("course")
     try FileManager.default.copyItem(atPath: CLI.course, toPath: course.path)
     try Data("- id: Bad Id\n  lesson: basics\n".utf8).write(to: course.appendingPathComponent("questions/bad.yaml"))
-    let result = try CLI.run(["content", "lint", course.path])
+    let result = try CLI.run(["content", "lint", "--lang", "en", course.path])
     #expect(result.status == 65)
     #expect(result.stdout.contains("questions/bad.yaml:1:7: error: question id `Bad Id` may only use"))
     #expect(result.stdout.contains("questions/bad.yaml:1:3: error: a question is missing the required field `type`"))
+    let chinese = try CLI.run(["content", "lint", course.path])
+    #expect(chinese.status == 65)
+    #expect(chinese.stdout.contains("questions/bad.yaml:1:3: 错误：题目缺少必填字段 `type`"))
+    let json = try CLI.run(["content", "lint", "--format", "json", course.path])
+    let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    let finding = (report?["findings"] as? [[String: Any]])?.first {
+      ($0["line"] as? Int) == 1 && ($0["column"] as? Int) == 7
+    }
+    #expect(finding?["message"] as? String == "question id `Bad Id` may only use a-z, 0-9, `.` and `-`")
+    #expect(finding?["message_zh"] as? String == "题目 id `Bad Id` 只能使用 a-z、0-9、`.` 和 `-`")
   }
 
   @Test func strictTurnsWarningsIntoFailure() throws {
@@ -24,7 +34,7 @@ import Testing
     #expect(try CLI.run(["content", "lint", course.path]).status == 0)
     let strict = try CLI.run(["content", "lint", "--strict", course.path])
     #expect(strict.status == 65)
-    #expect(strict.stdout.contains("warning: lesson `extra` has no questions"))
+    #expect(strict.stdout.contains("警告：课文 `extra` 还没有任何题目"))
   }
 
   @Test func lintJSONListsFindings() throws {

@@ -39,7 +39,8 @@ struct ContentCommand: ParsableCommand {
           .object([
             ("file", .string(diagnostic.file)), ("line", .number(Double(diagnostic.line))),
             ("column", .number(Double(diagnostic.column))), ("severity", .string(diagnostic.severity.rawValue)),
-            ("message", .string(diagnostic.message)),
+            // `message` stays English: scripts match on it.
+            ("message", .string(diagnostic.message)), ("message_zh", .string(diagnostic.message(.zh))),
           ])
         }
         let report = JSONValue.object([
@@ -53,8 +54,8 @@ struct ContentCommand: ParsableCommand {
         ])
         Console.line(report.prettyPrinted())
       case .text:
-        for diagnostic in result.diagnostics { Console.line(diagnostic.description) }
         let language = context.language
+        for diagnostic in result.diagnostics { Console.line(diagnostic.description(language)) }
         let summary: String
         if let course = result.course {
           summary = language.text(

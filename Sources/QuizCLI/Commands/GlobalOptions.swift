@@ -229,7 +229,7 @@ struct AppContext {
       let errors = result.errors
       Console.error(
         language.text("globaloptions.recovery-trainer-the-course-in-has", "\(courseFolder)", "\(errors.count)"))
-      for diagnostic in errors.prefix(10) { Console.error("  \(diagnostic)") }
+      for diagnostic in errors.prefix(10) { Console.error("  \(diagnostic.description(language))") }
       if errors.count > 10 {
         Console.error(language.text("globaloptions.and-more", "\(errors.count - 10)"))
       }

@@ -114,7 +114,9 @@ extension StudyShell {
     for card in cards {
       recall[card.lessonID, default: []].append(scheduler.retrievability(of: card.card, at: current))
     }
-    if let overall = try attempt({ () throws(StoreError) in try store.summary() }).first(where: { $0.learnerID == learnerID }),
+    if let overall = try attempt({ () throws(StoreError) in try store.summary() }).first(where: {
+      $0.learnerID == learnerID
+    }),
       overall.answers > 0
     {
       // The same rule as every session summary and `history`: first attempts, estimates waiting for a person left out.

@@ -4,19 +4,27 @@
 extension Catalog {
   static let en: [String: String] = [
     "answerproblem.no-answer-was-typed": "No answer was typed.",
-    "answerproblem.not-matched-yet-give-a-letter": "Not matched yet: {0}. Give a letter for every number, for example add {1}.",
+    "answerproblem.not-matched-yet-give-a-letter":
+      "Not matched yet: {0}. Give a letter for every number, for example add {1}.",
     "answerproblem.only-one-choice-may-be-picked": "Only one choice may be picked, for example B.",
-    "answerproblem.ordering-all-numbers": "This is an ordering question: type all {0} numbers in the right order, for example {1}.",
-    "answerproblem.ordering-all-numbers-or-spaced": "This is an ordering question: type all {0} numbers in the right order, for example {1} (or {2}).",
+    "answerproblem.ordering-all-numbers":
+      "This is an ordering question: type all {0} numbers in the right order, for example {1}.",
+    "answerproblem.ordering-all-numbers-or-spaced":
+      "This is an ordering question: type all {0} numbers in the right order, for example {1} (or {2}).",
     "answerproblem.the-answer-is-too-long-at": "The answer is too long (at most {0} characters).",
     "answerproblem.the-unit-does-not-fit-this": "The unit “{0}” does not fit: this question is in {1}.",
     "answerproblem.there-is-no-choice-the-choices": "There is no choice {0}: the choices are A–{1}.",
     "answerproblem.this-answer-has-no-unit-type": "This answer has no unit: type just the number.",
-    "answerproblem.this-answer-is-in-did-you": "This answer is in %: did you mean {0}%? Type {0}% (or {1}% if you meant that).",
-    "answerproblem.this-is-a-matching-question-give": "This is a matching question: give a letter for every number, for example {0}.",
-    "answerproblem.this-is-a-multiple-choice-question": "This is a multiple-choice question: type one or more letters (A–{0}), for example AC.",
-    "answerproblem.this-is-a-single-choice-question": "This is a single-choice question: type one letter (A–{0}), for example B.",
-    "answerproblem.this-is-a-true-false-question": "This is a true/false question: type T or F (also true/false, Y/N, 对/错).",
+    "answerproblem.this-answer-is-in-did-you":
+      "This answer is in %: did you mean {0}%? Type {0}% (or {1}% if you meant that).",
+    "answerproblem.this-is-a-matching-question-give":
+      "This is a matching question: give a letter for every number, for example {0}.",
+    "answerproblem.this-is-a-multiple-choice-question":
+      "This is a multiple-choice question: type one or more letters (A–{0}), for example AC.",
+    "answerproblem.this-is-a-single-choice-question":
+      "This is a single-choice question: type one letter (A–{0}), for example B.",
+    "answerproblem.this-is-a-true-false-question":
+      "This is a true/false question: type T or F (also true/false, Y/N, 对/错).",
     "answerproblem.type-a-number": "Type a number, for example {0} or 1,100.5.",
     "answerproblem.type-a-number-with-unit": "Type a number (unit: {0}, optional), for example {1} or 1,100.5.",
     "command.help": "show help",
@@ -30,10 +38,12 @@ extension Catalog {
     "command.quit": "leave (Ctrl-D too; everything is saved)",
     "command.read": "read a lesson or one section (paged: space/Enter for more, q to stop)",
     "command.resume": "go on with an unfinished session",
-    "command.review": "review what is due (FSRS), with a few new questions; --before DATE favours what you would forget by an exam",
+    "command.review":
+      "review what is due (FSRS), with a few new questions; --before DATE favours what you would forget by an exam",
     "command.search": "find words in lessons and questions",
     "contentcommand.error-s-warning-s": "{0}: {1 error/errors}, {2 warning/warnings}",
-    "contentcommand.lessons-questions-error-s-warning-s": "{0}: {1 lesson/lessons}, {2 question/questions}; {3 error/errors}, {4 warning/warnings}",
+    "contentcommand.lessons-questions-error-s-warning-s":
+      "{0}: {1 lesson/lessons}, {2 question/questions}; {3 error/errors}, {4 warning/warnings}",
     "explanation.a-person-should-check-this": "A person should check this: ",
     "explanation.answer": " — answer: “{0}”",
     "explanation.correct": "✓ Correct  +{0}",
@@ -52,7 +62,8 @@ extension Catalog {
     "explanation.the-answer-is-very-long": "the answer is very long",
     "explanation.the-answer-is-very-short": "the answer is very short",
     "explanation.the-answer-mentions-a-misconception-read": "the answer mentions a misconception, read as rejecting it",
-    "explanation.this-is-the-machine-s-estimate": "This is the machine's estimate, matched point by point against the rubric; not a final mark.",
+    "explanation.this-is-the-machine-s-estimate":
+      "This is the machine's estimate, matched point by point against the rubric; not a final mark.",
     "explanation.turned-on-reading-a-negation": "“{0}” turned on reading a negation",
     "explanationrenderer.answer": "Answer: ",
     "explanationrenderer.model-answer": "Model answer: ",
@@ -62,19 +73,23 @@ extension Catalog {
     "globaloptions.close": " Close: ",
     "globaloptions.learners": " Learners: ",
     "globaloptions.no-learner-named": "No learner named “{0}”.",
-    "globaloptions.recovery-trainer-the-course-in-has": "recovery-trainer: the course in {0} has {1 error/errors} and cannot be used:",
+    "globaloptions.recovery-trainer-the-course-in-has":
+      "recovery-trainer: the course in {0} has {1 error/errors} and cannot be used:",
     "globaloptions.run-recovery-trainer-content-lint-to": "Run recovery-trainer content lint {0} to see them all.",
     "globaloptions.that-name-is-too-long-characters": "That name is too long ({0} characters at most).",
     "globaloptions.the-name-is-empty": "The name is empty.",
-    "globaloptions.there-is-no-progress-here-no": "there is no progress here: {0} (no progress.sqlite). Check --data-dir or RECOVERY_TRAINER_HOME.",
-    "gradecommand.graded-mean-correct-partial-incorrect-not": "Graded {0}, mean {1}%: correct {2}, partial {3}, incorrect {4}; not gradable: {5}.",
+    "globaloptions.there-is-no-progress-here-no":
+      "there is no progress here: {0} (no progress.sqlite). Check --data-dir or RECOVERY_TRAINER_HOME.",
+    "gradecommand.graded-mean-correct-partial-incorrect-not":
+      "Graded {0}, mean {1}%: correct {2}, partial {3}, incorrect {4}; not gradable: {5}.",
     "gradecommand.missing-answer": "missing \"answer\"",
     "gradecommand.missing-question": "missing \"question\"",
     "gradecommand.no-such-question": "no such question",
     "gradecommand.not-a-json-object": "not a JSON object",
     "help.content.1": "Check and export course content (for instructors).",
     "help.content.2": "Check a course folder and list every problem as file:line:column.",
-    "help.content.3": "Exit status: 0 when the course is clean, 65 when it has errors (or warnings, with --strict), 66 when the folder holds no course.",
+    "help.content.3":
+      "Exit status: 0 when the course is clean, 65 when it has errors (or warnings, with --strict), 66 when the folder holds no course.",
     "help.content.4": "The course folder, or a folder holding one course (default: the built-in content).",
     "help.content.5": "Treat warnings as errors.",
     "help.content.6": "Output format: text or json.",
@@ -86,7 +101,8 @@ extension Catalog {
     "help.globaloptions.3": "Interface language: zh or en (default: from LANG, else zh).",
     "help.globaloptions.4": "Who is studying (default: the learner used last).",
     "help.grade.1": "Grade typed answers from a JSON Lines file.",
-    "help.grade.2": "Each input line is {{\"question\": \"<id>\", \"answer\": \"<text as typed>\"}}. Letters refer to the choices in the order written in the content file; ordering items are numbered in the order written. Output: one JSON object per input line, in order (or a readable report with --format text); a summary goes to standard error. A line that cannot be read or answered gets an \"error\" field and the run goes on.",
+    "help.grade.2":
+      "Each input line is {{\"question\": \"<id>\", \"answer\": \"<text as typed>\"}}. Letters refer to the choices in the order written in the content file; ordering items are numbered in the order written. Output: one JSON object per input line, in order (or a readable report with --format text); a summary goes to standard error. A line that cannot be read or answered gets an \"error\" field and the run goes on.",
     "help.grade.3": "The answers, JSON Lines; - for standard input.",
     "help.grade.4": "A single question-bank file to grade against instead of the course.",
     "help.grade.5": "Output format: json (one object per line) or text.",
@@ -95,7 +111,8 @@ extension Catalog {
     "help.lessons.3": "The lesson: its id, its number, or lesson-id#heading.",
     "help.lessons.4": "A section: its heading, its number, or part of its heading.",
     "help.recoverytrainer.1": "Learn, practise and certify loan-recovery and overdue-receivables work.",
-    "help.recoverytrainer.2": "Run without a subcommand to open the study REPL. Progress is kept in --data-dir (default ~/.local/share/recovery-trainer); content comes from --content (default: the built-in course).",
+    "help.recoverytrainer.2":
+      "Run without a subcommand to open the study REPL. Progress is kept in --data-dir (default ~/.local/share/recovery-trainer); content comes from --content (default: the built-in course).",
     "help.report.1": "One line per learner on this machine: answers, questions, mean score, last activity.",
     "help.report.2": "text, csv or json.",
     "help.studys.1": "Open the interactive study shell (the default).",
@@ -104,10 +121,12 @@ extension Catalog {
     "help.studys.12": "Copy the progress database to FILE (a consistent online backup).",
     "help.studys.13": "The new file to write (must not exist).",
     "help.studys.14": "Check a progress database read-only: integrity, schema version, counts, and how to recover.",
-    "help.studys.15": "Works on any file, also one the other commands refuse as damaged, and never writes to it. Exit status 0 when the database is healthy, 1 when it is damaged or from a newer version, 66 when there is no database.",
+    "help.studys.15":
+      "Works on any file, also one the other commands refuse as damaged, and never writes to it. Exit status 0 when the database is healthy, 1 when it is damaged or from a newer version, 66 when there is no database.",
     "help.studys.16": "A database file to check (default: the one in the data folder).",
     "help.studys.2": "Run a practice session from a file of typed answers (the study shell's practice, scripted).",
-    "help.studys.3": "Each line of FILE is typed at the next prompt, exactly as in the study shell: answers, `?` for a hint, `skip`, `quit`. The transcript is printed; every answer is recorded for the learner (--learner, else the last one used). Without --seed the order is random.",
+    "help.studys.3":
+      "Each line of FILE is typed at the next prompt, exactly as in the study shell: answers, `?` for a hint, `skip`, `quit`. The transcript is printed; every answer is recorded for the learner (--learner, else the last one used). Without --seed the order is random.",
     "help.studys.4": "A lesson id or number, all, or question ids.",
     "help.studys.5": "The typed answers, one per line; - for standard input.",
     "help.studys.6": "How many questions.",
@@ -126,7 +145,8 @@ extension Catalog {
     "main.commands": "Commands: {0}",
     "main.unknown-command": "unknown command `{0}`.",
     "main.unknown-command-did-you-mean": "unknown command `{0}`; did you mean `{1}`?",
-    "progress.overall-score": "Overall score: {0} (first attempt at each question in each session, as in session summaries and history)",
+    "progress.overall-score":
+      "Overall score: {0} (first attempt at each question in each session, as in session summaries and history)",
     "questionview.answer-in-a-paragraph-enter-submits": "Answer in a paragraph; Enter submits",
     "questionview.answers": "  Answers:",
     "questionview.case-to-see-the-case": " · case to see the case",
@@ -166,7 +186,8 @@ extension Catalog {
     "sessionhost.case": "Case",
     "sessionhost.everything-is-answered": "  Everything is answered.",
     "sessionhost.exam": "Exam",
-    "sessionhost.exam-paused-every-answer-is-saved": "Exam paused; every answer is saved and the clock keeps running. Type resume to go on.",
+    "sessionhost.exam-paused-every-answer-is-saved":
+      "Exam paused; every answer is saved and the clock keeps running. Type resume to go on.",
     "sessionhost.flag-removed": "Flag removed.",
     "sessionhost.flagged": "flagged",
     "sessionhost.flagged-2": "  Flagged: ",
@@ -179,11 +200,14 @@ extension Catalog {
     "sessionhost.min-s": "{0} min {1} s",
     "sessionhost.no-hint-for-this-question": "No hint for this question.",
     "sessionhost.not-reached": "Not reached: {0}.",
-    "sessionhost.over-answered-right-first-time-score": "{0} over: {1} answered, {2} right first time · score {3}% · time {4}",
-    "sessionhost.pending-review": "{0 more question/more questions} got a machine estimate that a person should review; not in the score until then.",
+    "sessionhost.over-answered-right-first-time-score":
+      "{0} over: {1} answered, {2} right first time · score {3}% · time {4}",
+    "sessionhost.pending-review":
+      "{0 more question/more questions} got a machine estimate that a person should review; not in the score until then.",
     "sessionhost.please-answer-y-or-n": "Please answer y or n.",
     "sessionhost.practice": "Practice",
-    "sessionhost.practice-paused-every-answer-is-saved": "Practice paused; every answer is saved. Type resume to go on.",
+    "sessionhost.practice-paused-every-answer-is-saved":
+      "Practice paused; every answer is saved. Type resume to go on.",
     "sessionhost.press-e-if-that-was-too": "Press e if that was too easy (longer interval), any other key to go on",
     "sessionhost.review": "Review",
     "sessionhost.same-case-as-before-type-case": "(Same case as before; type case to see it again.)",
@@ -201,35 +225,47 @@ extension Catalog {
     "sessionhost.time-left": "time left ",
     "sessionhost.unanswered": "  Unanswered: ",
     "sessionhost.weakest-not-fully-right": "Weakest: {0} ({1} not fully right) → ",
-    "sessionhost.while-answering-hint-case-shows-the": "While answering: ? hint · case shows the case · skip · quit ends the session · Ctrl-C pauses",
-    "store.corrupt": "the progress database {0} is damaged or not a database ({1}). It has not been changed. Keep a copy, then run `recovery-trainer admin check` to see what can be recovered; to start afresh, move the file away (nothing is deleted for you).",
+    "sessionhost.while-answering-hint-case-shows-the":
+      "While answering: ? hint · case shows the case · skip · quit ends the session · Ctrl-C pauses",
+    "store.corrupt":
+      "the progress database {0} is damaged or not a database ({1}). It has not been changed. Keep a copy, then run `recovery-trainer admin check` to see what can be recovered; to start afresh, move the file away (nothing is deleted for you).",
     "store.destination-exists": "{0} already exists; choose a new file name for the backup (nothing was written).",
-    "store.disk-full": "cannot write the progress database {0}: the disk is full. Free some space and try again; answers saved before this one are safe. `recovery-trainer admin backup FILE` copies them elsewhere.",
+    "store.disk-full":
+      "cannot write the progress database {0}: the disk is full. Free some space and try again; answers saved before this one are safe. `recovery-trainer admin backup FILE` copies them elsewhere.",
     "store.invalid": "not saved: {0}.",
-    "store.io": "cannot use the progress database {0}: {1}. The file has not been changed; `recovery-trainer admin backup FILE` copies what it holds.",
-    "store.newer-version": "the progress database {0} was written by a newer version of recovery-trainer. Update the program; the file has not been changed.",
-    "store.read-only": "cannot write the progress database {0}: the file or its folder is read-only. Fix the permissions or choose another folder with --data-dir; nothing was lost.",
-    "store.replaced": "cannot use the progress database {0}: the file was deleted or replaced while the program was running, so nothing more was written to it; start the program again.",
+    "store.io":
+      "cannot use the progress database {0}: {1}. The file has not been changed; `recovery-trainer admin backup FILE` copies what it holds.",
+    "store.newer-version":
+      "the progress database {0} was written by a newer version of recovery-trainer. Update the program; the file has not been changed.",
+    "store.read-only":
+      "cannot write the progress database {0}: the file or its folder is read-only. Fix the permissions or choose another folder with --data-dir; nothing was lost.",
+    "store.replaced":
+      "cannot use the progress database {0}: the file was deleted or replaced while the program was running, so nothing more was written to it; start the program again.",
     "studycommands.backed-up-to-learners-answers": "Backed up to {0}: {1} learners, {2} answers.",
     "studycommands.database": "Database: ",
     "studycommands.integrity": "Integrity: ",
     "studycommands.learners-sessions-answers": "learners {0} · sessions {1} · answers {2}",
     "studycommands.problems-found": "problems found",
     "studycommands.recovery-trainer-no-learner-yet": "recovery-trainer: no learner yet.",
-    "studycommands.recovery-trainer-no-learner-yet-name": "recovery-trainer: no learner yet; name one with --learner NAME.",
+    "studycommands.recovery-trainer-no-learner-yet-name":
+      "recovery-trainer: no learner yet; name one with --learner NAME.",
     "studycommands.recovery-trainer-no-questions-match": "recovery-trainer: no questions match.",
-    "studycommands.recovery-trainer-the-answers-ran-out": "recovery-trainer: the answers ran out before question {0}; everything answered is saved and the session can be resumed in the study shell.",
+    "studycommands.recovery-trainer-the-answers-ran-out":
+      "recovery-trainer: the answers ran out before question {0}; everything answered is saved and the session can be resumed in the study shell.",
     "studycommands.recovery-trainer-there-is-no-database": "recovery-trainer: there is no database file at {0}",
     "studycommands.schema": "Schema: ",
-    "studycommands.the-file-has-not-been-changed": "The file has not been changed. To copy out what can still be read (needs the sqlite3 command):",
-    "studycommands.your-paused-session-was-ended-its": "Your paused session was ended (its answers are kept): there is one paused session at a time.",
+    "studycommands.the-file-has-not-been-changed":
+      "The file has not been changed. To copy out what can still be read (needs the sqlite3 command):",
+    "studycommands.your-paused-session-was-ended-its":
+      "Your paused session was ended (its answers are kept): there is one paused session at a time.",
     "studyshell-practice.all-lessons": "all lessons",
     "studyshell-practice.before-the-exam": "before the exam",
     "studyshell-practice.chosen-questions": "chosen questions",
     "studyshell-practice.count-needs-a-positive-number-e": "--count needs a positive number, e.g. --count 5",
     "studyshell-practice.done-practise": "Done? Practise: ",
     "studyshell-practice.due-questions": "due questions",
-    "studyshell-practice.exam-preparation-your-normal-schedule-is": "Exam preparation: your normal schedule is not changed.",
+    "studyshell-practice.exam-preparation-your-normal-schedule-is":
+      "Exam preparation: your normal schedule is not changed.",
     "studyshell-practice.go-on-with-your-last-session": "Go on with your last session? ({0}, {1} answered) [Y/n] ",
     "studyshell-practice.left-the-last-session-its-answers": "Left the last session; its answers are kept.",
     "studyshell-practice.lessons": " Lessons: ",
@@ -245,18 +281,21 @@ extension Catalog {
     "studyshell-practice.nothing-you-would-forget-by": "Nothing you would forget by {0}.",
     "studyshell-practice.pick-up-here-next-time": "Pick up here next time: ",
     "studyshell-practice.please-answer-y-go-on-or": "Please answer y (go on) or n (leave it).",
-    "studyshell-practice.questions-for-a-hint-skip-quit": "{0}: {1} · {2} questions · ? for a hint, skip, quit ends (answers are saved)",
+    "studyshell-practice.questions-for-a-hint-skip-quit":
+      "{0}: {1} · {2} questions · ? for a hint, skip, quit ends (answers are saved)",
     "studyshell-practice.resuming": "Resuming: {0}",
     "studyshell-practice.sections": "Sections: ",
     "studyshell-practice.seed-needs-a-whole-number": "--seed needs a whole number",
     "studyshell-practice.text": "{1} ({0})",
-    "studyshell-practice.the-last-session-cannot-be-resumed": "The last session cannot be resumed; its answers are kept.",
+    "studyshell-practice.the-last-session-cannot-be-resumed":
+      "The last session cannot be resumed; its answers are kept.",
     "studyshell-practice.the-last-session-stays-paused-for": "The last session stays paused for next time.",
     "studyshell-practice.the-next-is-due": " The next is due {0}.",
     "studyshell-practice.today-s-limit-of-reviews-is": "Today's limit of {0} reviews is reached.",
     "studyshell-practice.type-is-one-of": "--type is one of: {0}",
     "studyshell-practice.usage-read-lesson-number-or-id": "Usage: read <lesson number or id> [section]",
-    "studyshell-practice.usage-review-limit-n-new-n": "Usage: review [--limit N] [--new N] [--before 2026-12-20] [--retention 0.70–0.97]",
+    "studyshell-practice.usage-review-limit-n-new-n":
+      "Usage: review [--limit N] [--new N] [--before 2026-12-20] [--retention 0.70–0.97]",
     "studyshell-views.abandoned": "abandoned",
     "studyshell-views.answered-score": "{0} answered · score {1} · {2}",
     "studyshell-views.answers": "{0 answer/answers}",
@@ -272,7 +311,8 @@ extension Catalog {
     "studyshell-views.lessons": "Lessons",
     "studyshell-views.lessons-2": "Lessons ({0})",
     "studyshell-views.mastery": "mastery",
-    "studyshell-views.mastery-per-lesson-latest-best-and": "Mastery per lesson (latest / best) and predicted recall today",
+    "studyshell-views.mastery-per-lesson-latest-best-and":
+      "Mastery per lesson (latest / best) and predicted recall today",
     "studyshell-views.mistakes-day-streak": "mistakes {0} · {1}-day streak",
     "studyshell-views.mistakes-latest-first": "Mistakes ({0}, latest first)",
     "studyshell-views.next": "Next: ",
@@ -299,7 +339,8 @@ extension Catalog {
     "studyshell.bye-all-progress-is-saved": "Bye; all progress is saved.",
     "studyshell.create-the-learner-y-n": "Create the learner “{0}”? [y/N] ",
     "studyshell.did-you-mean": "; did you mean {0}?",
-    "studyshell.e-g-practice-2-count-5": "e.g. practice 2 --count 5 · practice all --type ordering · practice ca.aging-vs-limitation",
+    "studyshell.e-g-practice-2-count-5":
+      "e.g. practice 2 --count 5 · practice all --type ordering · practice ca.aging-vs-limitation",
     "studyshell.first-time-here-your-name": "First time here? Your name: ",
     "studyshell.hello-type-help-for-commands-tab": "Hello, {0}. Type help for commands; Tab completes.",
     "studyshell.interface-language-english": "Interface language: English.",
@@ -309,6 +350,7 @@ extension Catalog {
     "studyshell.types": "Types: ",
     "studyshell.unknown-command": "Unknown command “{0}”",
     "studyshell.usage-lang-zh-or-lang-en": "Usage: lang zh or lang en",
-    "studyshell.while-answering-hint-skip-quit-ends": "While answering: ? hint · skip · quit ends the session · Ctrl-C pauses",
+    "studyshell.while-answering-hint-skip-quit-ends":
+      "While answering: ? hint · skip · quit ends the session · Ctrl-C pauses",
   ]
 }

@@ -66,7 +66,8 @@ extension Catalog {
     "globaloptions.run-recovery-trainer-content-lint-to": "运行 recovery-trainer content lint {0} 查看全部问题。",
     "globaloptions.that-name-is-too-long-characters": "姓名太长了（最多 {0} 个字）。",
     "globaloptions.the-name-is-empty": "姓名不能为空。",
-    "globaloptions.there-is-no-progress-here-no": "这里没有学习记录：{0}（没有 progress.sqlite）。请检查 --data-dir 或 RECOVERY_TRAINER_HOME。",
+    "globaloptions.there-is-no-progress-here-no":
+      "这里没有学习记录：{0}（没有 progress.sqlite）。请检查 --data-dir 或 RECOVERY_TRAINER_HOME。",
     "gradecommand.graded-mean-correct-partial-incorrect-not": "已评分 {0} 条，平均得分 {1}%：正确 {2}，部分正确 {3}，错误 {4}；无法评分 {5} 条。",
     "gradecommand.missing-answer": "缺少 \"answer\"",
     "gradecommand.missing-question": "缺少 \"question\"",
@@ -86,7 +87,8 @@ extension Catalog {
     "help.globaloptions.3": "界面语言：zh 或 en（默认：按 LANG 判断，否则为 zh）。",
     "help.globaloptions.4": "学员姓名（默认：上次使用的学员）。",
     "help.grade.1": "为 JSON Lines 文件中的答案评分。",
-    "help.grade.2": "每行输入为 {{\"question\": \"<id>\", \"answer\": \"<原样输入的答案>\"}}。字母按内容文件中书写的选项顺序对应；排序题的各项按书写顺序编号。输出：每行输入对应一个 JSON 对象，顺序不变（用 --format text 则输出便于阅读的报告）；汇总写到标准错误。无法读取或无法作答的行带有 \"error\" 字段，其余照常评分。",
+    "help.grade.2":
+      "每行输入为 {{\"question\": \"<id>\", \"answer\": \"<原样输入的答案>\"}}。字母按内容文件中书写的选项顺序对应；排序题的各项按书写顺序编号。输出：每行输入对应一个 JSON 对象，顺序不变（用 --format text 则输出便于阅读的报告）；汇总写到标准错误。无法读取或无法作答的行带有 \"error\" 字段，其余照常评分。",
     "help.grade.3": "答案文件，JSON Lines 格式；- 表示标准输入。",
     "help.grade.4": "用单个题库文件代替整门课程进行评分。",
     "help.grade.5": "输出格式：json（每行一个对象）或 text。",
@@ -95,7 +97,8 @@ extension Catalog {
     "help.lessons.3": "课程：id、编号，或 课程id#标题。",
     "help.lessons.4": "小节：标题、编号，或标题中的一部分。",
     "help.recoverytrainer.1": "学习、练习并认证贷款回收与逾期应收账款管理工作。",
-    "help.recoverytrainer.2": "不带子命令运行时打开学习界面。学习进度保存在 --data-dir（默认 ~/.local/share/recovery-trainer）；课程内容来自 --content（默认：内置课程）。",
+    "help.recoverytrainer.2":
+      "不带子命令运行时打开学习界面。学习进度保存在 --data-dir（默认 ~/.local/share/recovery-trainer）；课程内容来自 --content（默认：内置课程）。",
     "help.report.1": "本机每名学员一行：答题数、题目数、平均得分、最近学习时间。",
     "help.report.2": "text、csv 或 json。",
     "help.studys.1": "打开交互式学习界面（默认命令）。",
@@ -107,7 +110,8 @@ extension Catalog {
     "help.studys.15": "可以检查任何文件，包括其他命令因损坏而拒绝打开的文件，且从不写入。退出码：数据库完好为 0，损坏或来自更新版本为 1，没有数据库为 66。",
     "help.studys.16": "要检查的数据库文件（默认：数据文件夹中的那个）。",
     "help.studys.2": "按答案文件进行一次练习（即学习界面中的 practice，用于脚本）。",
-    "help.studys.3": "文件中的每一行会像在学习界面中一样输入到下一个提示符：答案、`?`（提示）、`skip`、`quit`。会打印完整过程；每个答案都记在学员名下（--learner，否则为上次使用的学员）。不指定 --seed 时题目顺序随机。",
+    "help.studys.3":
+      "文件中的每一行会像在学习界面中一样输入到下一个提示符：答案、`?`（提示）、`skip`、`quit`。会打印完整过程；每个答案都记在学员名下（--learner，否则为上次使用的学员）。不指定 --seed 时题目顺序随机。",
     "help.studys.4": "课程编号或 id、all，或若干题目 id。",
     "help.studys.5": "答案文件，每行一个；- 表示标准输入。",
     "help.studys.6": "题目数量。",
@@ -202,7 +206,8 @@ extension Catalog {
     "sessionhost.unanswered": "  未作答：",
     "sessionhost.weakest-not-fully-right": "最需要加强：{0}（{1} 题未全对）→ ",
     "sessionhost.while-answering-hint-case-shows-the": "答题时：? 提示 · case 看案例 · skip 跳过 · quit 结束本次练习 · Ctrl-C 暂停",
-    "store.corrupt": "学习进度数据库 {0} 已损坏或不是数据库（{1}）。文件没有被改动。请先备份一份，再运行 `recovery-trainer admin check` 查看能恢复哪些记录；要重新开始，请把这个文件移走（程序不会替你删除任何东西）。",
+    "store.corrupt":
+      "学习进度数据库 {0} 已损坏或不是数据库（{1}）。文件没有被改动。请先备份一份，再运行 `recovery-trainer admin check` 查看能恢复哪些记录；要重新开始，请把这个文件移走（程序不会替你删除任何东西）。",
     "store.destination-exists": "{0} 已经存在；请为备份另取一个文件名（什么也没有写入）。",
     "store.disk-full": "无法写入学习进度数据库 {0}：磁盘已满。请腾出空间后重试；此前保存的答题记录都是安全的，可以用 `recovery-trainer admin backup 文件` 复制到别处。",
     "store.invalid": "没有保存：{0}。",
@@ -218,7 +223,8 @@ extension Catalog {
     "studycommands.recovery-trainer-no-learner-yet": "recovery-trainer: 还没有学员。",
     "studycommands.recovery-trainer-no-learner-yet-name": "recovery-trainer: 还没有学员；请用 --learner 姓名 指定。",
     "studycommands.recovery-trainer-no-questions-match": "recovery-trainer: 没有符合条件的题目。",
-    "studycommands.recovery-trainer-the-answers-ran-out": "recovery-trainer: 答案在第 {0} 题之前用完了；已答的都已保存，这次练习可以在学习界面用 resume 继续。",
+    "studycommands.recovery-trainer-the-answers-ran-out":
+      "recovery-trainer: 答案在第 {0} 题之前用完了；已答的都已保存，这次练习可以在学习界面用 resume 继续。",
     "studycommands.recovery-trainer-there-is-no-database": "recovery-trainer: 没有这个数据库文件：{0}",
     "studycommands.schema": "结构版本：",
     "studycommands.the-file-has-not-been-changed": "文件没有被改动。要救出还能读的数据（需要 sqlite3 命令）：",
@@ -256,7 +262,8 @@ extension Catalog {
     "studyshell-practice.today-s-limit-of-reviews-is": "今天的复习已达上限（{0} 题），明天再来。",
     "studyshell-practice.type-is-one-of": "--type 可选：{0}",
     "studyshell-practice.usage-read-lesson-number-or-id": "用法：read <课程编号或 id> [小节]",
-    "studyshell-practice.usage-review-limit-n-new-n": "用法：review [--limit 每日上限] [--new 每日新题] [--before 2026-12-20] [--retention 0.70–0.97]",
+    "studyshell-practice.usage-review-limit-n-new-n":
+      "用法：review [--limit 每日上限] [--new 每日新题] [--before 2026-12-20] [--retention 0.70–0.97]",
     "studyshell-views.abandoned": "已放弃",
     "studyshell-views.answered-score": "{0} 题 · 得分 {1} · {2}",
     "studyshell-views.answers": "{0} 次",
@@ -299,7 +306,8 @@ extension Catalog {
     "studyshell.bye-all-progress-is-saved": "再见，所有进度都已保存。",
     "studyshell.create-the-learner-y-n": "新建学员“{0}”？[y/N] ",
     "studyshell.did-you-mean": "，你是想输入 {0} 吗？",
-    "studyshell.e-g-practice-2-count-5": "例如：practice 2 --count 5 · practice all --type 排序 · practice ca.aging-vs-limitation",
+    "studyshell.e-g-practice-2-count-5":
+      "例如：practice 2 --count 5 · practice all --type 排序 · practice ca.aging-vs-limitation",
     "studyshell.first-time-here-your-name": "第一次使用？请输入你的姓名：",
     "studyshell.hello-type-help-for-commands-tab": "你好，{0}。输入 help 查看命令，Tab 可补全。",
     "studyshell.interface-language-english": "界面语言：中文。",
