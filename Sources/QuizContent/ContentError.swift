@@ -1,3 +1,5 @@
+import QuizCore
+
 /// Why a course could not be read at all (as opposed to problems inside its files).
 public enum ContentError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The folder does not exist.
@@ -9,17 +11,20 @@ public enum ContentError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The course has errors; the diagnostics say which.
   case invalid([Diagnostic])
 
-  /// A message a person can act on.
-  public var description: String {
+  /// A message a person can act on (English).
+  public var description: String { message(.en) }
+
+  /// The message in a language.
+  public func message(_ language: Language) -> String {
     switch self {
     case .folderNotFound(let path):
-      "content folder not found: \(path)"
+      language.text("content.folder-not-found", path)
     case .noCourse(let path):
-      "no course found in \(path): expected \(path)/course.yaml or \(path)/<course-id>/course.yaml"
+      language.text("content.no-course", path)
     case .severalCourses(let path, let ids):
-      "\(path) holds several courses (\(ids.joined(separator: ", "))); pass one of their folders"
+      language.text("content.several-courses", path, ids.joined(separator: ", "))
     case .invalid(let diagnostics):
-      "the course has \(diagnostics.filter { $0.severity == .error }.count) error(s); run `recovery-trainer content lint` to list them"
+      language.text("content.invalid", "\(diagnostics.filter { $0.severity == .error }.count)")
     }
   }
 }

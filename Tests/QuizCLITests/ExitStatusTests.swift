@@ -49,7 +49,9 @@ import Testing
   @Test func missingContentFolderExits66() throws {
     let result = try CLI.run(["lessons", "--content", "/nonexistent/course"])
     #expect(result.status == 66)
-    #expect(result.stderr.contains("content folder not found: /nonexistent/course"))
+    #expect(result.stderr.contains("找不到课程内容文件夹：/nonexistent/course"))
+    let english = try CLI.run(["lessons", "--content", "/nonexistent/course", "--lang", "en"])
+    #expect(english.stderr.contains("content folder not found: /nonexistent/course"))
   }
 
   @Test func aBrokenCourseIsNotStudied() throws {

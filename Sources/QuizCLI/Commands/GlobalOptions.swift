@@ -216,7 +216,7 @@ struct AppContext {
     do {
       return try CourseLoader.locateCourse(in: explicit ?? contentFolder())
     } catch {
-      Console.error("recovery-trainer: \(error.description)")
+      Console.error("recovery-trainer: \(error.message(language))")
       throw ExitCode(66)
     }
   }

@@ -81,13 +81,13 @@ struct GradeCommand: ParsableCommand {
   private func loadQuestions(_ context: AppContext) throws -> [Question] {
     guard let bank else { return try context.loadCourse().questions }
     guard let data = FileManager.default.contents(atPath: bank) else {
-      Console.error("recovery-trainer: cannot read \(bank)")
+      Console.error("recovery-trainer: " + Interface.text("file.cannot-read", bank))
       throw ExitCode(66)
     }
     let (questions, diagnostics) = CourseLoader.parseQuestionBank(String(decoding: data, as: UTF8.self), file: bank)
     let errors = diagnostics.filter { $0.severity == .error }
     guard errors.isEmpty else {
-      for diagnostic in errors { Console.error(diagnostic.description) }
+      for diagnostic in errors { Console.error(diagnostic.description(context.language)) }
       throw ExitCode(65)
     }
     return questions

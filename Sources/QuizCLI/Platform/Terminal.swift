@@ -73,7 +73,7 @@ public enum Console {
   public static func readInput(_ path: String) throws -> String {
     let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
     guard let handle, let data = try? handle.readToEnd() ?? Data() else {
-      error("recovery-trainer: cannot read \(path)")
+      error("recovery-trainer: " + Interface.text("file.cannot-read", path))
       throw ExitCode(66)
     }
     return String(decoding: data, as: UTF8.self)

@@ -41,6 +41,10 @@ extension Catalog {
     "command.review":
       "review what is due (FSRS), with a few new questions; --before DATE favours what you would forget by an exam",
     "command.search": "find words in lessons and questions",
+    "content.folder-not-found": "content folder not found: {0}",
+    "content.invalid": "the course has {0 error/errors}; run `recovery-trainer content lint` to list them",
+    "content.no-course": "no course found in {0}: expected {0}/course.yaml or {0}/<course-id>/course.yaml",
+    "content.several-courses": "{0} holds several courses ({1}); pass one of their folders",
     "contentcommand.error-s-warning-s": "{0}: {1 error/errors}, {2 warning/warnings}",
     "contentcommand.lessons-questions-error-s-warning-s":
       "{0}: {1 lesson/lessons}, {2 question/questions}; {3 error/errors}, {4 warning/warnings}",
@@ -69,6 +73,7 @@ extension Catalog {
     "explanationrenderer.model-answer": "Model answer: ",
     "explanationrenderer.re-read": "Re-read: ",
     "explanationrenderer.why": "Why: ",
+    "file.cannot-read": "cannot read {0}",
     "globaloptions.and-more": "  ... and {0} more",
     "globaloptions.close": " Close: ",
     "globaloptions.learners": " Learners: ",
