@@ -52,11 +52,26 @@ format-check:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 
 PREFIX ?= /usr/local
+SHARE := $(PREFIX)/share
+MANUAL := .build/plugins/GenerateManual/outputs/recovery-trainer/recovery-trainer.1
+# The program, its content, shell completions (bash, zsh, fish) and a man page, generated
+# from the same help text the program prints (in English: the man page generator keeps ASCII
+# only; `recovery-trainer --help` prints the Chinese help).
 install: release
-	install -d $(PREFIX)/bin $(PREFIX)/share/recovery-trainer
+	install -d $(PREFIX)/bin $(SHARE)/recovery-trainer $(SHARE)/man/man1 \
+	  $(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d
 	install -m 755 .build/release/recovery-trainer $(PREFIX)/bin/recovery-trainer
-	rm -rf $(PREFIX)/share/recovery-trainer/content
-	cp -R content $(PREFIX)/share/recovery-trainer/content
+	rm -rf $(SHARE)/recovery-trainer/content
+	cp -R content $(SHARE)/recovery-trainer/content
+	LANG=en_US.UTF-8 .build/release/recovery-trainer --generate-completion-script bash \
+	  > $(SHARE)/bash-completion/completions/recovery-trainer
+	LANG=en_US.UTF-8 .build/release/recovery-trainer --generate-completion-script zsh \
+	  > $(SHARE)/zsh/site-functions/_recovery-trainer
+	LANG=en_US.UTF-8 .build/release/recovery-trainer --generate-completion-script fish \
+	  > $(SHARE)/fish/vendor_completions.d/recovery-trainer.fish
+	LANG=en_US.UTF-8 $(SWIFT) package plugin generate-manual --configuration release
+	install -m 644 $(MANUAL) $(SHARE)/man/man1/recovery-trainer.1
+	@echo "Installed to $(PREFIX): run recovery-trainer; man recovery-trainer"
 
 soak: build
 	scripts/soak

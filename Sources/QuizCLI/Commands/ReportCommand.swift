@@ -24,6 +24,11 @@ struct ReportCommand: ParsableCommand {
     } catch {
       throw context.fail(error)
     }
+    Self.render(rows, format: format, context: context)
+  }
+
+  /// Prints the summary rows in a format.
+  static func render(_ rows: [LearnerSummary], format: ExportFormat, context: AppContext) {
     let iso = ISO8601DateFormatter()
     switch format {
     case .csv:

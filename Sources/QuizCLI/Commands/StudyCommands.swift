@@ -84,8 +84,9 @@ struct PracticeCommand: ParsableCommand {
     } catch {
       throw context.fail(error)
     }
-    var engine = SessionEngine(
-      plan: plan, questions: course.questions, configuration: SessionConfiguration(kind: .practice))
+    var configuration = SessionConfiguration(kind: .practice)
+    configuration.commandWords = StudyShell.commandWords
+    var engine = SessionEngine(plan: plan, questions: course.questions, configuration: configuration)
     var host = SessionHost(
       course: course, store: store, learner: learner, context: context, source: ScriptedLines(text),
       scheduler: .standard)

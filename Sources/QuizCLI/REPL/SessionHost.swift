@@ -220,6 +220,7 @@ struct SessionHost {
     case .markedEasy: language.text("sessionhost.marked-as-easy")
     case .submitCancelled: language.text("sessionhost.back-to-the-questions")
     case .answerYesOrNo: language.text("sessionhost.please-answer-y-or-n")
+    case .commandNotAnswer(let word): language.text("sessionhost.command-not-answer", word)
     case .timeUp: language.text("sessionhost.time-is-up-the-attempt-was")
     }
   }
@@ -271,7 +272,9 @@ struct SessionHost {
     }
     let section = source.heading.flatMap { lesson.section(titled: $0) }
     let place = section.map { "\(lesson.title) · \($0.title)" } ?? lesson.title
-    output(style.cyan(language.text("sessionhost.hint-see") + place) + style.dim("（read \(source)）"))
+    output(
+      style.cyan(language.text("sessionhost.hint-see") + place)
+        + style.dim(language.text("sessionhost.hint-read", "\(source)")))
     // The first paragraph of the section, as a reminder, without giving the answer away.
     let body = LessonViews.body(of: lesson, section: section)
     let paragraph = MarkdownDocument(parsing: body).blocks.first {

@@ -164,9 +164,10 @@ extension StudyShell {
   /// Runs a stored session on the engine until it ends or pauses.
   func run(_ session: SessionRecord) -> SessionHost.Ending {
     guard let plan = session.plan else { return .finished }
-    let configuration = SessionConfiguration(
+    var configuration = SessionConfiguration(
       kind: session.kind, feedback: session.kind == .exam ? .deferred : .immediate,
       reschedules: session.reschedules, asksEase: reader.isInteractive)
+    configuration.commandWords = Self.commandWords
     var engine = SessionEngine(plan: plan, questions: course.questions, configuration: configuration)
     let host = SessionHost(
       course: course, store: store, learner: learner, context: context, source: reader,

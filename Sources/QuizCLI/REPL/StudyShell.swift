@@ -69,6 +69,11 @@ final class StudyShell {
     return text
   }
 
+  /// The shell's command words (names and aliases), lower-cased, except those that mean the
+  /// same at a question (`help`, `quit`, `?`).
+  static let commandWords: Set<String> = Set(
+    commands.filter { !["help", "quit"].contains($0.name) }.flatMap { [$0.name] + $0.aliases }.map { $0.lowercased() })
+
   static func command(named word: String) -> Command? {
     commands.first { $0.name == word.lowercased() || $0.aliases.contains(word) }
   }

@@ -121,6 +121,8 @@ public struct SessionEngine: Sendable {
     guard let question = current else { return showCurrentOrEnd(at: date) }
     switch event {
     case .text(let typed):
+      let word = typed.trimmingSpaces().lowercased()
+      if configuration.commandWords.contains(word) { return [.notice(.commandNotAnswer(word))] }
       let layout = layout(for: question)
       switch AnswerParser.parse(typed, for: question, layout: layout) {
       case .failure(let problem):

@@ -32,6 +32,9 @@ public struct SessionConfiguration: Sendable, Hashable {
   public var reschedules: Bool
   /// Whether, after a correct answer, the learner is asked if it was too easy.
   public var asksEase: Bool
+  /// Words of the surrounding shell (`mistakes`, `progress`…): typed alone at a question they
+  /// are a slip of the mind, not an answer, and are asked about instead of graded.
+  public var commandWords: Set<String> = []
 
   /// Creates a configuration.
   public init(

@@ -189,6 +189,8 @@ extension Catalog {
     "sessionhost.back-to-the-questions": "Back to the questions.",
     "sessionhost.before-you-submit-questions": "Before you submit ({0 question/questions})",
     "sessionhost.case": "Case",
+    "sessionhost.command-not-answer":
+      "“{0}” is a command of the study shell, not an answer. Answer this question first, or type skip or quit, then use it.",
     "sessionhost.everything-is-answered": "  Everything is answered.",
     "sessionhost.exam": "Exam",
     "sessionhost.exam-paused-every-answer-is-saved":
@@ -197,6 +199,7 @@ extension Catalog {
     "sessionhost.flagged": "flagged",
     "sessionhost.flagged-2": "  Flagged: ",
     "sessionhost.flagged-3": "Flagged.",
+    "sessionhost.hint-read": " (read {0})",
     "sessionhost.hint-see": "Hint: see ",
     "sessionhost.in-an-exam-next-prev-goto": "In an exam: next · prev · goto N · flag · submit",
     "sessionhost.in-mistakes-many": "{0} questions are in your mistakes; type mistakes to see them.",
