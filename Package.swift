@@ -64,7 +64,7 @@ let package = Package(
     .testTarget(
       name: "QuizCLITests",
       dependencies: [
-        "QuizCLI", "QuizCore", "QuizContent", "QuizStore", .product(name: "GRDB", package: "GRDB.swift"),
+        "QuizCLI", "QuizCore", "QuizContent", "QuizStore", "LineEditing", .product(name: "GRDB", package: "GRDB.swift"),
       ],
       resources: [.copy("Golden")]
     ),

@@ -89,37 +89,10 @@ final class StudyShell {
   /// Opens the shell: asks who is studying on first use, then runs commands until `quit`.
   static func start(course: Course, context: AppContext) throws {
     let store = try context.openStore()
-    let lessonIDs = course.lessons.map(\.id)
-    let sections = Dictionary(uniqueKeysWithValues: course.lessons.map { ($0.id, $0.sections.map(\.title)) })
-    let questionIDs = course.questions.map(\.id)
     let learnerNames = ((try? store.learners()) ?? []).map(\.name)
-    let words = commands.flatMap { [$0.name] + $0.aliases }
     let reader = LineReader(
       historyFile: nil,
-      completer: { line, word in
-        let parts = line.split(separator: " ").map(String.init)
-        let candidates: [String]
-        switch (parts.first.flatMap { command(named: $0)?.name }, parts.count) {
-        case (nil, 0): candidates = words
-        case ("read", 1):
-          // `read disposal#` completes the section, the form every hint and search result uses.
-          candidates = lessonIDs + lessonIDs.flatMap { id in (sections[id] ?? []).map { "\(id)#\($0)" } }
-        case ("practice", 1): candidates = lessonIDs + ["all"] + questionIDs
-        case ("read", 2): candidates = sections[parts[1]] ?? []
-        case ("practice", _):
-          candidates =
-            ["--count", "--type"] + QuestionType.allCases.map(\.rawValue)
-            + QuestionType.allCases.map { QuestionView.typeName($0, .zh) } + questionIDs
-        case ("mistakes", 1): candidates = ["practice"]
-        case ("review", _): candidates = ["--limit", "--new", "--before", "--retention"]
-        case ("learner", 1): candidates = learnerNames
-        case ("lang", 1): candidates = ["zh", "en"]
-        case ("help", 1): candidates = commands.map(\.name)
-        case ("search", _): candidates = questionIDs
-        default: candidates = []
-        }
-        return candidates.filter { $0.hasPrefix(word) }
-      })
+      completer: { line, word in completions(line: line, word: word, course: course, learners: learnerNames) })
     defer { reader.close() }
 
     Console.line(style(context).bold("贷款回收与处置培训 · recovery-trainer \(RecoveryTrainer.version)"))
@@ -197,6 +170,37 @@ final class StudyShell {
   }
 
   private static func style(_ context: AppContext) -> Style { context.style }
+
+  /// What Tab offers for the word being typed (`line` is what comes before it): commands, lessons, `lesson#section` (the form
+  /// every hint and search result uses), question ids and types (also by their Chinese
+  /// names), learners, options.
+  static func completions(line: String, word: String, course: Course, learners: [String]) -> [String] {
+    let parts = line.split(separator: " ").map(String.init)
+    let lessonIDs = course.lessons.map(\.id)
+    let sections = Dictionary(uniqueKeysWithValues: course.lessons.map { ($0.id, $0.sections.map(\.title)) })
+    let questionIDs = course.questions.map(\.id)
+    let candidates: [String]
+    switch (parts.first.flatMap { command(named: $0)?.name }, parts.count) {
+    case (nil, 0):
+      candidates = commands.flatMap { [$0.name] + $0.aliases }
+    case ("read", 1):
+      candidates = lessonIDs + lessonIDs.flatMap { id in (sections[id] ?? []).map { "\(id)#\($0)" } }
+    case ("read", 2): candidates = sections[parts[1]] ?? []
+    case ("practice", 1): candidates = lessonIDs + ["all"] + questionIDs
+    case ("practice", _):
+      candidates =
+        ["--count", "--type"] + QuestionType.allCases.map(\.rawValue)
+        + QuestionType.allCases.map { QuestionView.typeName($0, .zh) } + questionIDs
+    case ("mistakes", 1): candidates = ["practice"]
+    case ("review", _): candidates = ["--limit", "--new", "--before", "--retention"]
+    case ("learner", 1): candidates = learners
+    case ("lang", 1): candidates = ["zh", "en"]
+    case ("help", 1): candidates = commands.map(\.name)
+    case ("search", _): candidates = questionIDs
+    default: candidates = []
+    }
+    return candidates.filter { $0.hasPrefix(word) }
+  }
 
   /// First use: asks for a name until one is given.
   static func askForLearner(store: any ProgressStore, reader: any LineSource, context: AppContext) throws -> Learner? {
