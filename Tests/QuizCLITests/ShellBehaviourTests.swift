@@ -19,10 +19,15 @@ import Testing
     private var lines: [String]
     private(set) var historyFiles: [String?] = []
     private(set) var remembered: [Bool] = []
-    let isInteractive = false
+    let isInteractive: Bool
     let echoes = true
+    /// The keys pressed at "more" prompts, in order (interactive only).
+    var keys: [Character] = []
 
-    init(_ lines: [String]) { self.lines = lines }
+    init(_ lines: [String], interactive: Bool = false) {
+      self.lines = lines
+      isInteractive = interactive
+    }
 
     func read(prompt: String) -> LineInput { read(prompt: prompt, remember: true) }
 
@@ -31,7 +36,9 @@ import Testing
       return lines.isEmpty ? .end : .line(lines.removeFirst())
     }
 
-    func readKey(prompt: String, consuming: Set<Character>) -> Character? { nil }
+    func readKey(prompt: String, consuming: Set<Character>) -> Character? {
+      keys.isEmpty ? nil : keys.removeFirst()
+    }
 
     func useHistory(file: String?) { historyFiles.append(file) }
   }
@@ -98,6 +105,24 @@ import Testing
     host.output = { _ in }
     #expect(host.run(&engine, session: session) == .finished)
     #expect(!source.remembered.isEmpty && !source.remembered.contains(true))
+  }
+
+  @Test func stoppingOnTheFirstPageReadsNothingAndOneSectionIsNotTheLesson() throws {
+    let store = InMemoryStore()
+    let learner = try store.createLearner(named: "张三", displayName: nil, at: Self.t0)
+    var context = try context()
+    context.terminal.height = 6
+    let source = RecordingLines(["read 1", "read 1", "lessons"], interactive: true)
+    source.keys = ["q", " ", " ", " ", " ", " ", " ", " ", " ", " "]
+    let shell = StudyShell(
+      course: SessionHostTests.course, context: context, store: store, learner: learner, reader: source)
+    let capture = Console.Capture()
+    try Console.$capture.withValue(capture) { try shell.run() }
+    // The first `read 1` stopped with q on page 1; the second read the lesson to the end.
+    #expect(try store.readSections(learner: learner.id)["basics"] == ["电话催收", "函件催收"])
+    let first = try #require(capture.lines.firstIndex { $0.contains("下次从这里接着读：read basics#电话催收") })
+    #expect(first > 0, "q on the first page: nothing counted, and it says where to pick up")
+    #expect(capture.lines.last { $0.contains("1  basics") }?.contains("✓") == true)
   }
 
   // MARK: Answers
