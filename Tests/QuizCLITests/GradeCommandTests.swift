@@ -81,4 +81,16 @@ import Testing
     let output = try lines(result.stdout)
     #expect(output.map { $0["outcome"] as? String } == ["correct", "incorrect"])
   }
+
+  @Test func openAnswersSayTheyAreEstimatesAndWhenAPersonShouldGradeThem() throws {
+    let input =
+      #"{"question": "b.routes", "answer": "电话"}"# + "\n"
+      + #"{"question": "b.routes", "answer": "先打电话催收，不行再寄送催收函，并保留记录。"}"# + "\n"
+      + #"{"question": "b.first-step", "answer": "A"}"# + "\n"
+    let result = try CLI.run(["grade", "--responses", "-", "--content", CLI.course], input: input)
+    let output = try lines(result.stdout)
+    #expect(output.map { $0["provisional"] as? Bool } == [true, true, nil], "objective grades are final")
+    #expect(output.map { $0["needs_review"] as? Bool } == [true, false, nil])
+    #expect((output[0]["confidence"] as? Double).map { $0 < 0.6 } == true)
+  }
 }

@@ -12,6 +12,6 @@ guard let path = arguments.first else {
 let learners = arguments.count > 1 ? Int(arguments[1]) ?? 1_000 : 1_000
 let answers = arguments.count > 2 ? Int(arguments[2]) ?? 1_000 : 1_000
 try? FileManager.default.removeItem(atPath: path)
-let store = try ProgressStore.open(at: path)
+let store = try SQLiteStore.open(at: path)
 try store.bulkLoadForBenchmarks(learners: learners, answersEach: answers)
 print("wrote \(learners) learners × \(answers) answers to \(path)")

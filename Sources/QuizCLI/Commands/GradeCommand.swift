@@ -123,7 +123,7 @@ struct GradeCommand: ParsableCommand {
         default: nil
         }
       }
-      return .object([
+      var pairs: [(String, JSONValue)] = [
         ("question", .string(question.id)),
         ("score", .number((grade.fraction * 1_000_000).rounded() / 1_000_000)),
         ("marks", .number((grade.marks * 1_000_000).rounded() / 1_000_000)),
@@ -132,7 +132,15 @@ struct GradeCommand: ParsableCommand {
         ("correct_answer", .string(ResponseFormatter.correctAnswer(for: question, layout: layout, language: language))),
         ("feedback", .array(feedback.map(JSONValue.string))),
         ("explanation", .string(question.explanation)),
-      ])
+      ]
+      if grade.isProvisional {
+        // A machine's estimate: how sure it is, and whether a person should grade it.
+        pairs += [
+          ("provisional", .bool(true)), ("confidence", .number((grade.confidence * 1000).rounded() / 1000)),
+          ("needs_review", .bool(grade.needsReview)),
+        ]
+      }
+      return .object(pairs)
     }
   }
 
