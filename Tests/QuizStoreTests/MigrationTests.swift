@@ -28,6 +28,15 @@ import Testing
                              parsed, response, fraction, outcome, duration_ms, answered_at)
           VALUES (1, NULL, 'q1', 'h', 'l1', 'single', '["合规"]', 'a', 'A', '{}', 1, 'correct', 900, '2026-01-01 08:01:00.000')
           """)
+      // A first and a second attempt at one question in the session: only the first counts.
+      for (fraction, outcome) in [(0.0, "incorrect"), (1.0, "correct")] {
+        try db.execute(
+          sql: """
+            INSERT INTO answer(learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw,
+                               parsed, response, fraction, outcome, duration_ms, answered_at)
+            VALUES (1, 1, 'q2', 'h', 'l1', 'single', '[]', 'b', 'B', '{}', ?, ?, 900, '2026-01-01 08:02:00.000')
+            """, arguments: [fraction, outcome])
+      }
     }
     try queue.close()
 
@@ -35,7 +44,8 @@ import Testing
     let check = try store.check()
     #expect(check.isOK)
     #expect(check.schemaVersion == migrator.migrations.last)
-    #expect(check.learners == 1 && check.answers == 1)
+    #expect(check.learners == 1 && check.answers == 3)
+    #expect(try store.summary().first?.mean == 0.5, "q1 (outside a session) and q2's first attempt count")
     #expect(try store.learner(named: "zhang")?.displayName == "张三")
     let old = try #require(try store.answers(learner: 1).first)
     #expect(old.questionID == "q1" && old.shown == "" && old.canonical == "A" && old.typed == "a")

@@ -400,4 +400,19 @@ import Testing
     try store.record(answer(learner, "q1", fraction: 1))
     #expect(try store.summary().first?.mean == 0.75)
   }
+
+  @Test(arguments: StoreKind.allCases)
+  func inAnExamTheLatestAnswerCounts(_ kind: StoreKind) throws {
+    let subject = try StoreUnderTest(kind)
+    let store = subject.store
+    let learner = try store.learnerID("zhang")
+    let exam = try store.start(
+      NewSession(
+        learnerID: learner, kind: .exam, scope: "exam", courseID: "c", contentVersion: "1", startedAt: t0,
+        plan: SessionPlan(queue: ["q1"], seed: 1), reschedules: false))
+    try store.record(answer(learner, "q1", fraction: 0, session: exam.id))
+    try store.record(answer(learner, "q1", fraction: 1, session: exam.id))  // changed before submit
+    #expect(try store.summary().first?.mean == 1)
+    #expect(try store.accuracyByType(learner: learner).first?.answers == 1)
+  }
 }

@@ -22,26 +22,12 @@ extension SQLiteStore {
     }
   }
 
-  /// The answers that count for scores (`SessionResult`'s rule): per session and question the
-  /// first answer (the latest in an exam), each answer outside a session on its own, none that
-  /// waits for a person's review.
-  static let countedAnswers = """
-    counted AS (
-      SELECT CASE WHEN s.kind = 'exam' THEN MAX(a.id) ELSE MIN(a.id) END AS id
-      FROM answer a LEFT JOIN session s ON s.id = a.session_id
-      WHERE a.learner_id = ?
-      GROUP BY COALESCE(a.session_id, -a.id), a.question_id
-    )
-    """
-
   public func accuracyByType(learner: Int64) throws(StoreError) -> [Accuracy] {
-    try accuracy(learner: learner, keySQL: "question_type", from: "answer JOIN counted ON counted.id = answer.id")
+    try accuracy(learner: learner, keySQL: "question_type", from: "answer")
   }
 
   public func accuracyByTag(learner: Int64) throws(StoreError) -> [Accuracy] {
-    try accuracy(
-      learner: learner, keySQL: "tag.value",
-      from: "answer JOIN counted ON counted.id = answer.id, json_each(answer.tags) AS tag")
+    try accuracy(learner: learner, keySQL: "tag.value", from: "answer, json_each(answer.tags) AS tag")
   }
 
   private func accuracy(learner: Int64, keySQL: String, from: String) throws(StoreError) -> [Accuracy] {
@@ -49,17 +35,16 @@ extension SQLiteStore {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          WITH \(Self.countedAnswers),
-          graded AS (
+          WITH graded AS (
             SELECT \(keySQL) AS key, fraction,
                    ROW_NUMBER() OVER (PARTITION BY \(keySQL) ORDER BY answer.id DESC) AS recency,
                    COUNT(*) OVER (PARTITION BY \(keySQL)) AS total
-            FROM \(from) WHERE answer.learner_id = ? AND answer.needs_review = 0
+            FROM \(from) WHERE answer.learner_id = ? AND answer.counts AND NOT answer.needs_review
           )
           SELECT key, COUNT(*) AS answers, AVG(fraction) AS mean,
                  AVG(CASE WHEN recency <= total / 2 THEN fraction END) AS recent
           FROM graded GROUP BY key ORDER BY key
-          """, arguments: [learner, learner])
+          """, arguments: [learner])
       return rows.map { row in
         let answers: Int = row["answers"]
         return Accuracy(
@@ -138,19 +123,10 @@ extension SQLiteStore {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          WITH counted AS (
-            SELECT CASE WHEN s.kind = 'exam' THEN MAX(a.id) ELSE MIN(a.id) END AS id
-            FROM answer a LEFT JOIN session s ON s.id = a.session_id
-            GROUP BY a.learner_id, COALESCE(a.session_id, -a.id), a.question_id
-          ),
-          scores AS (
-            SELECT a.learner_id, AVG(a.fraction) AS mean
-            FROM answer a JOIN counted c ON c.id = a.id WHERE a.needs_review = 0
-            GROUP BY a.learner_id
-          )
           SELECT l.id, l.name, COUNT(a.id) AS answers, COUNT(DISTINCT a.question_id) AS questions,
-                 COALESCE(MAX(sc.mean), 0) AS mean, MAX(a.answered_at) AS last
-          FROM learner l LEFT JOIN answer a ON a.learner_id = l.id LEFT JOIN scores sc ON sc.learner_id = l.id
+                 COALESCE(AVG(CASE WHEN a.counts AND NOT a.needs_review THEN a.fraction END), 0) AS mean,
+                 MAX(a.answered_at) AS last
+          FROM learner l LEFT JOIN answer a ON a.learner_id = l.id
           GROUP BY l.id, l.name ORDER BY l.name
           """)
       return rows.map {

@@ -269,17 +269,31 @@ public final class SQLiteStore: ProgressStore {
     -> RecordedAnswer
   {
     try write { db in
+      // The answer that counts for scores: the first in its session, or in an exam the latest.
+      var counts = true
+      if let session = answer.sessionID {
+        let kind = try String.fetchOne(db, sql: "SELECT kind FROM session WHERE id = ?", arguments: [session])
+        if kind == SessionKind.exam.rawValue {
+          try db.execute(
+            sql: "UPDATE answer SET counts = 0 WHERE session_id = ? AND question_id = ?",
+            arguments: [session, answer.questionID])
+        } else {
+          counts = try !Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM answer WHERE session_id = ? AND question_id = ?)",
+            arguments: [session, answer.questionID])!
+        }
+      }
       try db.execute(
         sql: """
           INSERT INTO answer(learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw,
-                             shown, parsed, response, fraction, outcome, duration_ms, answered_at, needs_review)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                             shown, parsed, response, fraction, outcome, duration_ms, answered_at, needs_review, counts)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
           answer.learnerID, answer.sessionID, answer.questionID, answer.questionHash, answer.lessonID,
           answer.questionType, Self.encodeTags(answer.tags), answer.typed, answer.shown, answer.canonical,
           answer.response?.encoded() ?? "null", answer.fraction, answer.outcome.rawValue, answer.durationMS,
-          answer.answeredAt, answer.needsReview,
+          answer.answeredAt, answer.needsReview, counts,
         ])
       let saved = AnswerRecord(id: db.lastInsertedRowID, answer)
       var before: CardRecord?

@@ -4,7 +4,7 @@ import GRDB
 /// new migrations appended here.
 enum Schema {
   /// The name of the newest migration (what `check` reports as the schema version).
-  static let latestVersion = "v4: answers a person must review"
+  static let latestVersion = "v4: answers a person must review, answers that count"
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -86,7 +86,19 @@ enum Schema {
     migrator.registerMigration(latestVersion) { db in
       try db.alter(table: "answer") { t in
         t.add(column: "needs_review", .boolean).notNull().defaults(to: false)
+        // Whether the answer is the one that counts for scores: the first to a question in
+        // its session (the latest in an exam); each answer outside a session. Kept as each
+        // answer is written, so that every mean is a plain scan.
+        t.add(column: "counts", .boolean).notNull().defaults(to: true)
       }
+      try db.execute(
+        sql: """
+          UPDATE answer SET counts = (id IN (
+            SELECT CASE WHEN s.kind = 'exam' THEN MAX(a.id) ELSE MIN(a.id) END
+            FROM answer a LEFT JOIN session s ON s.id = a.session_id
+            GROUP BY a.learner_id, COALESCE(a.session_id, -a.id), a.question_id))
+          """)
+      try db.create(index: "answer_by_session_question", on: "answer", columns: ["session_id", "question_id"])
     }
     return migrator
   }
