@@ -57,7 +57,7 @@ public final class SQLiteStore: ProgressStore {
 
   /// Files up to this size get SQLite's `quick_check` (every page read) before they are
   /// opened for writing; larger ones only have their schema read, to keep start-up fast.
-  static let fullCheckLimit = 32 << 20
+  static let fullCheckLimit = 8 << 20
 
   /// Looks at an existing file without writing to it: refuses one that is not a database,
   /// is damaged (the whole file for files up to `fullCheckLimit`, the schema beyond), or was
