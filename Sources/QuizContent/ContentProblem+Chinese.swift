@@ -99,6 +99,18 @@ extension ContentProblem {
     case .noLessonBody:
       "课文在头信息之后没有正文"
 
+    case .notADuration(let field, let found):
+      "`\(field)` 的值 `\(found)` 不是时长；请写成 `45m`、`1h30m`、`24h` 或 `365d` 这样的形式"
+    case .examIDNotFileName(let id, let file):
+      "考试 id `\(id)` 与文件名 `\(file)` 不一致；请让二者相同"
+    case .duplicateExamID(let id, let first):
+      "考试 id `\(id)` 重复；第一次定义在 \(first.file):\(first.line):\(first.column)"
+    case .drawCannotBeFilled(let rule, let count, let available):
+      "抽题规则第 \(rule + 1) 条要抽 \(count) 题，但课程中符合条件且未被其他规则抽走的只有 \(available) 题"
+    case .drawUnknownLesson(let lesson, let hint):
+      "抽题规则中的课文 `\(lesson)` 不存在\(hint.chinese)"
+    case .manualGradingUnused(let type):
+      "`manual_grading` 列出了\(type.chinese)，但抽题规则不会抽到这类题"
     case .notPositive(let field):
       "`\(field)` 必须是正数"
     case .notASectionReference(let field):
@@ -222,6 +234,8 @@ extension ContentProblem.Part {
     case .rubricPoint: "要点"
     case .misconception: "误区"
     case .sample: "自测样例"
+    case .exam: "考试方案"
+    case .drawRule: "抽题规则"
     }
   }
 }
@@ -255,6 +269,7 @@ extension ContentProblem.IDOwner {
     case .course: "课程"
     case .lesson: "课文"
     case .question: "题目"
+    case .exam: "考试"
     }
   }
 }

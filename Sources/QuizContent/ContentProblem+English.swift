@@ -98,6 +98,18 @@ extension ContentProblem {
     case .noLessonBody:
       "the lesson has no text after its front matter"
 
+    case .notADuration(let field, let found):
+      "`\(field)` is `\(found)`, which is not a duration; write it like `45m`, `1h30m`, `24h` or `365d`"
+    case .examIDNotFileName(let id, let file):
+      "the exam id `\(id)` differs from its file name `\(file)`; make them the same"
+    case .duplicateExamID(let id, let first):
+      "duplicate exam id `\(id)`; also defined at \(first.file):\(first.line):\(first.column)"
+    case .drawCannotBeFilled(let rule, let count, let available):
+      "draw rule \(rule + 1) asks for \(count) questions, but only \(available) in the course match it and are not taken by other rules"
+    case .drawUnknownLesson(let lesson, let hint):
+      "a draw rule names unknown lesson `\(lesson)`\(hint.english)"
+    case .manualGradingUnused(let type):
+      "`manual_grading` lists \(type.rawValue), but the draw never picks such a question"
     case .notPositive(let field):
       "`\(field)` must be a positive number"
     case .notASectionReference(let field):
@@ -197,6 +209,8 @@ extension ContentProblem.Part {
     case .rubricPoint: "a rubric point"
     case .misconception: "a misconception"
     case .sample: "a sample"
+    case .exam: "an exam blueprint"
+    case .drawRule: "a draw rule"
     }
   }
 }
@@ -230,6 +244,7 @@ extension ContentProblem.IDOwner {
     case .course: "course"
     case .lesson: "lesson"
     case .question: "question"
+    case .exam: "exam"
     }
   }
 }

@@ -184,6 +184,21 @@ public enum ContentProblem: Sendable, Hashable {
   case blankConceptWord(String)
   /// A word of a concept matches too much.
   case weakConceptWord(String, KeywordProblem)
+
+  // MARK: Exam blueprints
+
+  /// A duration that is not written like `45m`, `1h30m` or `365d`.
+  case notADuration(field: String, found: String)
+  /// An exam's `id` differs from its file name.
+  case examIDNotFileName(id: String, file: String)
+  /// Two blueprints with one id.
+  case duplicateExamID(String, first: SourceLocation)
+  /// A draw rule that the course cannot fill.
+  case drawCannotBeFilled(rule: Int, count: Int, available: Int)
+  /// A draw rule names a lesson the course does not have.
+  case drawUnknownLesson(String, hint: Hint)
+  /// `manual_grading` names a type no drawn question has (nothing would go to a person).
+  case manualGradingUnused(QuestionType)
 }
 
 extension ContentProblem {
@@ -219,6 +234,10 @@ extension ContentProblem {
     case misconception
     /// A rubric sample.
     case sample
+    /// An exam blueprint.
+    case exam
+    /// A rule of an exam's `draw`.
+    case drawRule
   }
 
   /// What was written where something else was expected.
@@ -265,6 +284,8 @@ extension ContentProblem {
     case lesson
     /// A question's `id`.
     case question
+    /// An exam's `id`.
+    case exam
   }
 
   /// Why a keyword matches too much.

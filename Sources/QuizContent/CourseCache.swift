@@ -48,7 +48,7 @@ public struct CourseCache: Sendable {
     if manager.fileExists(atPath: (courseFolder as NSString).appendingPathComponent("concepts.yaml")) {
       files.append("concepts.yaml")
     }
-    for sub in ["lessons", "questions"] {
+    for sub in ["lessons", "questions", "exams"] {
       guard let names = try? manager.contentsOfDirectory(atPath: (courseFolder as NSString).appendingPathComponent(sub))
       else { continue }
       files += names.sorted().map { "\(sub)/\($0)" }
@@ -63,7 +63,7 @@ public struct CourseCache: Sendable {
 
   // MARK: Format
 
-  static let magic = Array("RTCOURSE3".utf8)
+  static let magic = Array("RTCOURSE4".utf8)
 
   static func encode(_ course: Course, key: String) -> Data {
     var writer = BinaryWriter()
@@ -112,6 +112,26 @@ public struct CourseCache: Sendable {
         }
       }
     }
+    writer.array(course.exams) { writer, exam in
+      writer.string(exam.id)
+      writer.string(exam.title)
+      writer.double(exam.timeLimit)
+      writer.double(exam.passMark)
+      writer.array(exam.draw) { writer, rule in
+        writer.array(rule.lessons) { $0.string($1) }
+        writer.array(rule.tags) { $0.string($1) }
+        writer.array(rule.types) { $0.string($1.rawValue) }
+        writer.array(rule.difficulty) { $0.int($1) }
+        writer.int(rule.count)
+      }
+      writer.bool(exam.shuffleChoices)
+      writer.int(exam.attempts)
+      writer.array(exam.cooldown) { $0.double($1) }
+      writer.double(exam.validity)
+      writer.bool(exam.proctored)
+      writer.array(exam.manualGrading.map(\.rawValue).sorted()) { $0.string($1) }
+      writer.string(exam.feedback.rawValue)
+    }
     return Data(writer.output)
   }
 
@@ -157,10 +177,32 @@ public struct CourseCache: Sendable {
       question.context = context
       return question
     }
-    guard let lessons, let questions, reader.isAtEnd else { return nil }
-    return Course(
+    let exams = reader.array { reader -> ExamBlueprint? in
+      guard let id = reader.string(), let title = reader.string(), let timeLimit = reader.double(),
+        let passMark = reader.double(),
+        let draw = reader.array({ reader -> DrawRule? in
+          guard let lessons = reader.array({ $0.string() }), let tags = reader.array({ $0.string() }),
+            let types = reader.array({ $0.string().flatMap(QuestionType.init(rawValue:)) }),
+            let difficulty = reader.array({ $0.int() }), let count = reader.int()
+          else { return nil }
+          return DrawRule(lessons: lessons, tags: tags, types: types, difficulty: difficulty, count: count)
+        }),
+        let shuffle = reader.bool(), let attempts = reader.int(), let cooldown = reader.array({ $0.double() }),
+        let validity = reader.double(), let proctored = reader.bool(),
+        let manual = reader.array({ $0.string().flatMap(QuestionType.init(rawValue:)) }),
+        let feedback = reader.string().flatMap(ExamFeedback.init(rawValue:))
+      else { return nil }
+      return ExamBlueprint(
+        id: id, title: title, timeLimit: timeLimit, passMark: passMark, draw: draw, shuffleChoices: shuffle,
+        attempts: attempts, cooldown: cooldown, validity: validity, proctored: proctored,
+        manualGrading: Set(manual), feedback: feedback)
+    }
+    guard let lessons, let questions, let exams, reader.isAtEnd else { return nil }
+    var course = Course(
       id: id, title: title, version: version, description: description,
       defaults: CourseDefaults(difficulty: difficulty, scoring: scoring), lessons: lessons, questions: questions)
+    course.exams = exams
+    return course
   }
 }
 

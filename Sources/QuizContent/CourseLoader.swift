@@ -148,15 +148,36 @@ public struct CourseLoader: Sendable {
       }
     }
 
+    // exams/*.yaml, checked against the whole course.
+    var examSites: [ExamDecoder.Site] = []
+    var examsByID: [String: SourceLocation] = [:]
+    let allQuestions = questionSites.compactMap(\.question)
+    for name in files(in: display("exams"), extensions: ["yaml", "yml"]) ?? [] {
+      let path = display("exams/\(name)")
+      guard let source = SourceText.read(URL(fileURLWithPath: path), displayPath: path, log: &log),
+        let site = ExamDecoder.read(source, log: &log)
+      else { continue }
+      if let id = site.blueprint?.id {
+        if let first = examsByID[id] {
+          log.error(.duplicateExamID(id, first: first), at: site.idLocation)
+          continue
+        }
+        examsByID[id] = site.idLocation
+      }
+      ExamDecoder.check(site, course: allQuestions, lessons: Set(lessonsByID.keys), log: &log)
+      examSites.append(site)
+    }
+
     let diagnostics = Array(Set(log.diagnostics)).sorted()
     guard !log.hasErrors, let header, let id = header.id, let title = header.title, let version = header.version
     else {
       return CourseLoadResult(course: nil, diagnostics: diagnostics)
     }
     let lessons = header.lessons.compactMap { lessonsByID[$0.id]?.lesson }
-    let course = Course(
+    var course = Course(
       id: id, title: title, version: version, description: header.description,
-      defaults: header.defaults, lessons: lessons, questions: questionSites.compactMap(\.question))
+      defaults: header.defaults, lessons: lessons, questions: allQuestions)
+    course.exams = examSites.compactMap(\.blueprint).sorted { $0.id < $1.id }
     return CourseLoadResult(course: course, diagnostics: diagnostics)
   }
 

@@ -130,4 +130,15 @@ import Testing
       #expect(parsed.map { Grader.grade($0, for: question).outcome } == .correct, "\(question.id): “\(typed)”")
     }
   }
+
+  @Test func theCertificationExamDrawsAboutThirtyQuestionsWithAnOpenOne() throws {
+    let exam = try #require(Self.course.exam(withID: "certification"))
+    #expect((28...32).contains(exam.questionCount))
+    #expect(exam.timeLimit == 45 * 60 && exam.passMark == 0.8 && exam.proctored)
+    #expect(exam.manualGrading == [.open] && exam.feedback == .afterGrading)
+    let ids = try ExamDraw.draw(exam, from: Self.course.questions, seed: 7).get()
+    let types = ids.compactMap { Self.course.question(withID: $0)?.type }
+    #expect(types.contains(.open))
+    #expect(Set(ids).count == ids.count)
+  }
 }

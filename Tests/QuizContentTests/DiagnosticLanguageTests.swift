@@ -101,6 +101,12 @@ import Testing
     .nestedConcept("催收", refersTo: "$电话"),
     .blankConceptWord("催收"),
     .weakConceptWord("催收", .singleCharacter("催")),
+    .notADuration(field: "time_limit", found: "45 分钟"),
+    .examIDNotFileName(id: "cert", file: "certification.yaml"),
+    .duplicateExamID("cert", first: SourceLocation(file: "exams/a.yaml", line: 1, column: 5)),
+    .drawCannotBeFilled(rule: 1, count: 5, available: 3),
+    .drawUnknownLesson("recovery", hint: .didYouMean("recovery-methods")),
+    .manualGradingUnused(.open),
   ]
 
   @Test(arguments: examples)

@@ -17,6 +17,8 @@ public struct Course: Sendable, Hashable {
   public var lessons: [Lesson]
   /// Every question of the course, in file order.
   public var questions: [Question]
+  /// The exam blueprints, by id.
+  public var exams: [ExamBlueprint] = []
 
   /// Creates a course from its parts.
   public init(
@@ -40,6 +42,11 @@ public struct Course: Sendable, Hashable {
   /// The question with the given id, if the course has one.
   public func question(withID id: String) -> Question? {
     questions.first { $0.id == id }
+  }
+
+  /// The exam with the given id, if the course has one.
+  public func exam(withID id: String) -> ExamBlueprint? {
+    exams.first { $0.id == id }
   }
 
   /// The questions that belong to a lesson, in file order.

@@ -1,0 +1,78 @@
+import PropertyBased
+import Testing
+
+@testable import QuizCore
+
+/// Drawing an attempt: seeded and reproducible, no repeats, unseen questions first, rules that
+/// cannot be filled reported; durations as content files write them.
+@Suite struct ExamDrawTests {
+  /// Twelve questions: lessons a/b, types single and truefalse, two of them open.
+  static let questions: [Question] = (0..<12).map { index in
+    var question = index < 2 ? Make.open : index % 2 == 0 ? Make.single : Make.trueFalse
+    question.id = "q\(index)"
+    question.lesson = index < 6 ? "a" : "b"
+    return question
+  }
+
+  static let blueprint = ExamBlueprint(
+    id: "cert", title: "认证", timeLimit: 1800, passMark: 0.8,
+    draw: [
+      DrawRule(lessons: ["a"], types: [.single, .truefalse], count: 3), DrawRule(types: [.open], count: 1),
+      DrawRule(count: 4),
+    ],
+    validity: 365 * 86_400)
+
+  @Test func anAttemptIsReproducibleAndNeverRepeatsAQuestion() async throws {
+    await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000)) { seed in
+      let first = try #require(try? ExamDraw.draw(Self.blueprint, from: Self.questions, seed: UInt64(seed)).get())
+      let again = try? ExamDraw.draw(Self.blueprint, from: Self.questions, seed: UInt64(seed)).get()
+      #expect(first == again)
+      #expect(first.count == 8 && Set(first).count == 8)
+      let byID = Dictionary(uniqueKeysWithValues: Self.questions.map { ($0.id, $0) })
+      #expect(first.prefix(3).allSatisfy { byID[$0]?.lesson == "a" && byID[$0]?.type != .open })
+      #expect(byID[first[3]]?.type == .open)
+    }
+  }
+
+  @Test func laterAttemptsPreferQuestionsNotSeenBefore() throws {
+    let first = try ExamDraw.draw(Self.blueprint, from: Self.questions, seed: 1).get()
+    let second = try ExamDraw.draw(Self.blueprint, from: Self.questions, seed: 2, seen: Set(first)).get()
+    // Lesson a has 4 objective questions; the second attempt's 3 include the one not drawn before.
+    let unseenA = Self.questions.filter { $0.lesson == "a" && $0.type != .open && !first.contains($0.id) }.map(\.id)
+    #expect(unseenA.allSatisfy(second.prefix(3).contains))
+    let unseenOpen = ["q0", "q1"].filter { !first.contains($0) }
+    if let other = unseenOpen.first { #expect(second[3] == other, "the open question not drawn before") }
+    // Every question not drawn the first time is drawn before any repeat.
+    let unseen = Set(Self.questions.map(\.id)).subtracting(first)
+    #expect(unseen.isSubset(of: second), "\(unseen) ⊄ \(second)")
+  }
+
+  @Test func aRuleThatCannotBeFilledIsNamed() {
+    var blueprint = Self.blueprint
+    blueprint.draw[1].count = 3
+    #expect(throws: ExamDraw.Shortfall(rule: 1, count: 3, available: 2)) {
+      try ExamDraw.draw(blueprint, from: Self.questions, seed: 1).get()
+    }
+  }
+
+  @Test func cooldownsGrowAndThenRepeat() {
+    var blueprint = Self.blueprint
+    blueprint.cooldown = [3_600, 86_400]
+    #expect(blueprint.cooldown(afterFailures: 0) == 0)
+    #expect(blueprint.cooldown(afterFailures: 1) == 3_600)
+    #expect(blueprint.cooldown(afterFailures: 5) == 86_400)
+  }
+
+  @Test(arguments: [
+    ("45m", 2_700.0), ("1h30m", 5_400), ("24h", 86_400), ("365d", 31_536_000), ("90s", 90), ("2w", 1_209_600),
+  ])
+  func durations(_ text: String, _ seconds: Double) {
+    #expect(DurationText.parse(text) == seconds)
+    #expect(DurationText.parse(DurationText.format(seconds)) == seconds)
+  }
+
+  @Test(arguments: ["", "45", "m", "45 分钟", "-1h", "0m", "1x"])
+  func notDurations(_ text: String) {
+    #expect(DurationText.parse(text) == nil)
+  }
+}
