@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "QuizCore", targets: ["QuizCore"]),
     .library(name: "QuizContent", targets: ["QuizContent"]),
     .library(name: "QuizStore", targets: ["QuizStore"]),
+    .library(name: "QuizTrust", targets: ["QuizTrust"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -30,6 +31,14 @@ let package = Package(
     .target(
       name: "QuizStore",
       dependencies: ["QuizCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "QuizTrust",
+      dependencies: [
+        "QuizCore",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]
     ),
     .systemLibrary(
       name: "CReadline",
