@@ -69,6 +69,13 @@ let package = Package(
       ],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(
+      name: "QuizTrustTests",
+      dependencies: [
+        "QuizTrust",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
     .testTarget(name: "QuizStoreTests", dependencies: ["QuizStore", "QuizCore"]),
     .testTarget(
       name: "QuizCLITests",
