@@ -40,6 +40,7 @@ let package = Package(
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]
     ),
+    .executableTarget(name: "trust-sample", dependencies: ["QuizTrust"]),
     .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]
