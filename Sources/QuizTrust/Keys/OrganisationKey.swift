@@ -48,7 +48,8 @@ public struct OrganisationKey: Sendable {
   ) throws(TrustError) -> OrganisationKeyFile {
     guard !passphrase.isEmpty else { throw .emptyPassphrase }
     let parameters = try parameters.validated()
-    let salt = Data((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &Self.secureRandom) })
+    var random = SystemRandomNumberGenerator()
+    let salt = Data((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &random) })
     var file = OrganisationKeyFile(
       format: OrganisationKeyFile.formatName, version: OrganisationKeyFile.currentVersion, publicKey: publicKey,
       kdf: .init(algorithm: "scrypt", parameters: parameters, salt: Base64URL.encode(salt)),
@@ -106,6 +107,4 @@ public struct OrganisationKey: Sendable {
       throw .invalidKeyDerivationParameters("scrypt refused them")
     }
   }
-
-  nonisolated(unsafe) private static var secureRandom = SystemRandomNumberGenerator()
 }
