@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "QuizCore", targets: ["QuizCore"]),
     .library(name: "QuizContent", targets: ["QuizContent"]),
     .library(name: "QuizStore", targets: ["QuizStore"]),
+    .library(name: "QuizTrust", targets: ["QuizTrust"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -31,6 +32,15 @@ let package = Package(
       name: "QuizStore",
       dependencies: ["QuizCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    .target(
+      name: "QuizTrust",
+      dependencies: [
+        "QuizCore",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]
+    ),
+    .executableTarget(name: "trust-sample", dependencies: ["QuizTrust"]),
     .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]
@@ -59,6 +69,13 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "QuizTrustTests",
+      dependencies: [
+        "QuizTrust",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
     ),
     .testTarget(name: "QuizStoreTests", dependencies: ["QuizStore", "QuizCore"]),
     .testTarget(
