@@ -82,8 +82,10 @@ import Testing
       }
       let text = mutated.joined(separator: "\n")
       let (questions, diagnostics) = CourseLoader.parseQuestionBank(text, file: "m.yaml")
+      // Inserted characters may be line breaks, so count the lines of the text itself.
+      let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
       for diagnostic in diagnostics {
-        #expect(diagnostic.line >= 1 && diagnostic.line <= mutated.count + 1)
+        #expect(diagnostic.line >= 1 && diagnostic.line <= lineCount + 1)
         #expect(diagnostic.column >= 1)
       }
       if questions.count < 3 {
