@@ -120,7 +120,7 @@ extension StudyShell {
       overall.answers > 0
     {
       // The same rule as every session summary and `history`: first attempts, estimates waiting for a person left out.
-      Console.line(style.bold(language.text("progress.overall-score", Self.percent(overall.mean).trimmingSpaces())))
+      say(language.text("progress.overall-score", Self.percent(overall.mean).trimmingSpaces()), style.bold)
     }
     Console.line(
       style.bold(

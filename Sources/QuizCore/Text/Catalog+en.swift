@@ -151,7 +151,7 @@ extension Catalog {
     "main.unknown-command": "unknown command `{0}`.",
     "main.unknown-command-did-you-mean": "unknown command `{0}`; did you mean `{1}`?",
     "progress.overall-score":
-      "Overall score: {0} (first attempt at each question in each session, as in session summaries and history)",
+      "Overall score: {0} (first attempts, as in session summaries and history)",
     "questionview.answer-in-a-paragraph-enter-submits": "Answer in a paragraph; Enter submits",
     "questionview.answers": "  Answers:",
     "questionview.case-to-see-the-case": " · case to see the case",

@@ -135,7 +135,7 @@ extension Catalog {
     "main.commands": "命令：{0}",
     "main.unknown-command": "没有命令 {0}。",
     "main.unknown-command-did-you-mean": "没有命令 {0}；你是想输入 {1} 吗？",
-    "progress.overall-score": "总体得分：{0}（每次练习中每题的首次作答，与练习小结和 history 同一算法）",
+    "progress.overall-score": "总体得分：{0}（按首次作答计，与练习小结和 history 相同）",
     "questionview.answer-in-a-paragraph-enter-submits": "请用一段话作答，回车提交",
     "questionview.answers": "  可选答案：",
     "questionview.case-to-see-the-case": " · case 看案例",
