@@ -201,6 +201,28 @@ import Testing
     #expect(StudyShell.completions(line: "learner ", word: "李", course: course, learners: ["李四", "张三"]) == ["李四"])
   }
 
+  @Test func aMockExamDrawsTheBlueprintGradesOnlyAfterSubmitAndSaysPassOrFail() throws {
+    let store = InMemoryStore()
+    let learner = try store.createLearner(named: "张三", displayName: nil, at: Self.t0)
+    let run = try shell(
+      ["exam certifcation", "exam certification", "A", "flag", "goto 30", "submit", "n", "submit", "y", "history"],
+      store: store, learner: learner, course: Self.builtIn)
+    #expect(run.output.contains { $0.contains("你是想输入 certification 吗？") })
+    #expect(run.output.contains { $0.contains("[1/30]") } && run.output.contains { $0.contains("[30/30]") })
+    #expect(run.output.contains { $0.contains("剩余 45:00") }, "the time left is shown")
+    let submitted = try #require(run.output.firstIndex { $0.contains("考试结束：答") })
+    #expect(
+      !run.output[..<submitted].contains { $0.hasPrefix("✓ ") || $0.hasPrefix("✗ ") || $0.hasPrefix("◐ ") },
+      "no grade before submit")
+    #expect(run.output.contains { $0.contains("及格线 80%：未通过") })
+    #expect(
+      run.output.contains { $0.contains("考试") && $0.contains("上岗认证") && $0.contains("完成") }, "history names the exam")
+    let session = try #require(try store.history(learner: learner.id).first?.session)
+    #expect(session.kind == .exam && session.scope == "mock:certification" && session.plan?.submitted == true)
+    #expect(try store.answers(learner: learner.id).count <= 1)
+    #expect(try store.cards(learner: learner.id).isEmpty, "an exam does not touch the review schedule")
+  }
+
   // MARK: Through the executable
 
   @Test func readingCommandsNeverCreateLearnersOrFolders() throws {

@@ -33,6 +33,8 @@ struct SessionHost {
   var scheduler: Scheduler
   /// Where lines go (the terminal; a buffer in tests).
   var output: (String) -> Void = { Console.line($0) }
+  /// An exam's pass mark, to say whether the attempt passed.
+  var passMark: Double?
   /// Whether the end of input at a question is announced as a pause (the shell); a file of
   /// answers that runs out is reported by its command instead.
   var announcesEndOfInput = true
@@ -100,7 +102,7 @@ struct SessionHost {
     do {
       switch effect {
       case .show(let item):
-        show(item, state: &state)
+        show(item, inExam: engine.configuration.feedback == .deferred, state: &state)
       case .problem(let problem):
         output(style.yellow(problem.message(language)))
       case .hint(let id):
@@ -165,7 +167,7 @@ struct SessionHost {
     return try store.record(answer, review: review, plan: entry.plan)
   }
 
-  private func show(_ item: SessionItem, state: inout RunState) {
+  private func show(_ item: SessionItem, inExam: Bool, state: inout RunState) {
     guard let question = course.question(withID: item.questionID) else { return }
     let lessonTitle = course.lesson(withID: question.lesson)?.title
     output("")
@@ -180,7 +182,7 @@ struct SessionHost {
     let view = QuestionView(width: width, style: style, language: language)
     for line in view.render(
       question, layout: item.layout, number: item.number, total: item.total, lessonTitle: lessonTitle,
-      retry: item.isRetry)
+      retry: item.isRetry, inExam: inExam)
     {
       output(line)
     }
@@ -326,11 +328,25 @@ struct SessionHost {
     var lines = [
       "",
       style.bold(
-        language.text(
-          "sessionhost.over-answered-right-first-time-score", "\(name)", "\(result.answered)", "\(result.correct)",
-          "\(percent)", "\(time)")),
+        kind == .exam
+          ? language.text(
+            "exam.summary", "\(result.answered + result.pending)", "\(result.chosen)", "\(result.correct)",
+            "\(percent)",
+            "\(time)")
+          : language.text(
+            "sessionhost.over-answered-right-first-time-score", "\(name)", "\(result.answered)", "\(result.correct)",
+            "\(percent)", "\(time)")),
     ]
-    if result.pending > 0 {
+    if let passMark, kind == .exam {
+      let mark = "\(Int((passMark * 100).rounded()))"
+      if result.pending > 0 {
+        lines.append(language.text("exam.pending", mark, "\(result.pending)", "\(percent)"))
+      } else {
+        lines.append(
+          result.score + Credit.tolerance >= passMark
+            ? language.text("exam.passed", mark) : language.text("exam.failed", mark))
+      }
+    } else if result.pending > 0 {
       lines.append(language.text("sessionhost.pending-review", "\(result.pending)"))
     }
     if result.retried > 0 {

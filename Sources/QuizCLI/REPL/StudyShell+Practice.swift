@@ -133,6 +133,8 @@ extension StudyShell {
     case "all": return language.text("studyshell-practice.all-lessons")
     case "review": return language.text("studyshell-practice.due-questions")
     case "mistakes": return language.text("studyshell-practice.mistakes")
+    case _ where scope.hasPrefix("mock:"):
+      return blueprint(ofScope: scope).map(\.title) ?? scope
     case "questions": return language.text("studyshell-practice.chosen-questions")
     default: return scope
     }
@@ -154,10 +156,18 @@ extension StudyShell {
       say(PracticeCommand.endedPausedMessage(language), style.dim)
     }
     let started = try attempt { () throws(StoreError) in try store.start(new) }
-    let name = kind == .review ? language.text("sessionhost.review") : language.text("sessionhost.practice")
-    say(
-      language.text("studyshell-practice.questions-for-a-hint-skip-quit", "\(name)", "\(title)", "\(plan.queue.count)"),
-      style.bold)
+    if kind == .exam, let blueprint = blueprint(ofScope: scope) {
+      say(
+        language.text(
+          "exam.started", blueprint.title, "\(plan.queue.count)", DurationText.format(blueprint.timeLimit)),
+        style.bold)
+    } else {
+      let name = kind == .review ? language.text("sessionhost.review") : language.text("sessionhost.practice")
+      say(
+        language.text(
+          "studyshell-practice.questions-for-a-hint-skip-quit", "\(name)", "\(title)", "\(plan.queue.count)"),
+        style.bold)
+    }
     try finish(run(started))
   }
 
@@ -169,9 +179,10 @@ extension StudyShell {
       reschedules: session.reschedules, asksEase: reader.isInteractive)
     configuration.commandWords = Self.commandWords
     var engine = SessionEngine(plan: plan, questions: course.questions, configuration: configuration)
-    let host = SessionHost(
+    var host = SessionHost(
       course: course, store: store, learner: learner, context: context, source: reader,
       scheduler: Self.scheduler(retention: plan.retention))
+    host.passMark = blueprint(ofScope: session.scope)?.passMark
     return host.run(&engine, session: session)
   }
 

@@ -47,6 +47,7 @@ final class StudyShell {
     Command(name: "history", aliases: ["历史", "记录"], usage: "history"),
     Command(
       name: "search", aliases: ["搜索", "查找"], usage: "search <词>"),
+    Command(name: "exam", aliases: ["考试"], usage: "exam [考试]"),
     Command(name: "resume", aliases: ["继续"], usage: "resume"),
     Command(
       name: "learner", aliases: ["学员"], usage: "learner [姓名]"),
@@ -61,7 +62,7 @@ final class StudyShell {
     guard language == .en else { return command.usage }
     var text = command.usage
     for (zh, en) in [
-      ("小节", "section"), ("题号", "id"), ("题型", "type"), ("课", "lesson"), ("日期", "DATE"), ("词", "words"),
+      ("小节", "section"), ("题号", "id"), ("题型", "type"), ("考试", "exam"), ("课", "lesson"), ("日期", "DATE"), ("词", "words"),
       ("姓名", "name"), ("命令", "command"),
     ] {
       text = text.replacingOccurrences(of: zh, with: en)
@@ -192,6 +193,7 @@ final class StudyShell {
         ["--count", "--type"] + QuestionType.allCases.map(\.rawValue)
         + QuestionType.allCases.map { QuestionView.typeName($0, .zh) } + questionIDs
     case ("mistakes", 1): candidates = ["practice"]
+    case ("exam", 1): candidates = course.exams.map(\.id)
     case ("review", _): candidates = ["--limit", "--new", "--before", "--retention"]
     case ("learner", 1): candidates = learners
     case ("lang", 1): candidates = ["zh", "en"]
@@ -288,6 +290,7 @@ final class StudyShell {
     case "history": try showHistory()
     case "search": search(arguments.joined(separator: " "))
     case "resume": try resume()
+    case "exam": try exam(arguments)
     case "learner": try switchLearner(arguments.first)
     case "lang":
       if let value = arguments.first.flatMap(Language.init(rawValue:)) {

@@ -43,7 +43,8 @@ struct QuestionView {
   }
 
   func render(
-    _ question: Question, layout: Layout, number: Int, total: Int, lessonTitle: String?, retry: Bool
+    _ question: Question, layout: Layout, number: Int, total: Int, lessonTitle: String?, retry: Bool,
+    inExam: Bool = false
   ) -> [String] {
     let markdown = MarkdownRenderer(width: width, style: style)
     let stars =
@@ -78,10 +79,13 @@ struct QuestionView {
       break
     }
     let caseWord = question.context == nil ? "" : language.text("questionview.case-to-see-the-case")
+    let words =
+      inExam
+      ? language.text("questionview.exam-words") : language.text("questionview.practice-words")
     lines.append(
       style.dim(
         Self.expectation(question, language)
-          + language.text("questionview.hint-skip-quit") + caseWord))
+          + words + caseWord))
     return lines
   }
 }
