@@ -2,7 +2,7 @@
 #   make run    install what is missing, build, start the trainer on the built-in course
 #   make test   build and run every test
 SWIFT ?= swift
-APT_PACKAGES := libreadline-dev libsqlite3-dev
+APT_PACKAGES := libreadline-dev libsqlite3-dev sqlite3
 BIN := .build/debug/recovery-trainer
 
 .PHONY: run test build release deps lint format format-check content-lint soak bench fuzz clean install help

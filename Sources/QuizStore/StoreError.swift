@@ -15,6 +15,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   case io(path: String, detail: String)
   /// The file was deleted or replaced while the program ran; nothing more was written to it.
   case replaced(path: String)
+  /// A backup could not be written; nothing was left at its path.
+  case backupFailed(path: String, detail: String)
+  /// The database turned out damaged while it was in use (answers saved before are kept).
+  case damagedInUse(path: String, detail: String)
   /// A backup was asked for into a file that already exists (it is not touched).
   case destinationExists(path: String)
   /// A value the store will not keep (for example a learner name that is too long).
@@ -23,8 +27,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The process exit status for this error: 65 for bad data, 74 for I/O.
   public var exitStatus: Int32 {
     switch self {
-    case .corrupt, .newerVersion, .invalid: 65
-    case .readOnly, .diskFull, .io, .destinationExists, .replaced: 74
+    case .corrupt, .newerVersion, .invalid, .damagedInUse: 65
+    case .readOnly, .diskFull, .io, .destinationExists, .replaced, .backupFailed: 74
     }
   }
 
@@ -40,6 +44,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .diskFull(let path): language.text("store.disk-full", path)
     case .destinationExists(let path): language.text("store.destination-exists", path)
     case .replaced(let path): language.text("store.replaced", path)
+    case .backupFailed(let path, let detail): language.text("store.backup-failed", path, detail)
+    case .damagedInUse(let path, let detail): language.text("store.damaged-in-use", path, detail)
     case .invalid(let detail): language.text("store.invalid", detail)
     case .io(let path, let detail): language.text("store.io", path, detail)
     }

@@ -105,6 +105,50 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
   }
 
+  /// The steps `admin check` prints recover what can be read: run as printed, they leave a
+  /// healthy database in place with most of the answers, and the damaged file kept aside.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+  func theRecoveryStepsWorkAsPrinted() throws {
+    let data = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let course = try ReliabilityTests.generatedCourse(count: 400, in: data.appendingPathComponent("course"))
+    _ = try CLI.run(
+      ["practice", "all", "--count", "400", "--seed", "1", "--answers", "-", "--learner", "张三", "--content", course],
+      input: String(repeating: "a\n", count: 400), dataDir: data)
+    let path = database(data)
+    let queue = try DatabaseQueue(path: path)
+    let before: Int = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM answer") } ?? 0
+    try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    let pages: Int = try queue.read { try Int.fetchOne($0, sql: "PRAGMA page_count") } ?? 0
+    try queue.close()
+    let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+    try handle.seek(toOffset: UInt64(pages / 2 * 4096))
+    try handle.write(contentsOf: Data(repeating: 0xEE, count: 4096))
+    try handle.close()
+    let check = try CLI.run(["admin", "check"], dataDir: data)
+    #expect(check.status == 1)
+    let steps = check.stdout.split(separator: "\n").filter {
+      $0.hasPrefix("  mkdir") || $0.hasPrefix("  sqlite3") || $0.hasPrefix("  '")
+    }
+    #expect(steps.count == 3)
+    let shell = Process()
+    shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+    shell.arguments = ["-c", steps.map { String($0.dropFirst(2)) }.joined(separator: "\n")]
+    shell.standardOutput = FileHandle.nullDevice
+    shell.standardError = FileHandle.nullDevice
+    try shell.run()
+    shell.waitUntilExit()
+    #expect(shell.terminationStatus == 0)
+    let after = try CLI.run(["admin", "check"], dataDir: data)
+    #expect(after.status == 0, "\(after.stdout)")
+    let recovered = try DatabaseQueue(path: path)
+    let count: Int = try recovered.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM answer") } ?? 0
+    try recovered.close()
+    #expect(count > before / 2 && count <= before, "\(count) of \(before) answers recovered")
+    #expect(
+      FileManager.default.fileExists(atPath: data.appendingPathComponent("damaged/progress.sqlite.original").path))
+  }
+
   @Test func checkOnAFolderWithoutADatabaseSaysSo() throws {
     let data = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: data) }

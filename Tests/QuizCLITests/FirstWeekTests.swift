@@ -80,7 +80,7 @@ import Testing
       ], at: day(0), clock: clock, store: store, learner: learner)
     // Tuesday: what is due, then the notebook.
     transcript += try study(
-      ["review --seed 5", "a", "3124", "AB", "30", "先打电话催收，再寄送催收函。", "2 3 1 4", "错", "对", "mistakes"], at: day(1),
+      ["review --seed 5", "30", "3124", "AB", "a", "先打电话催收，再寄送催收函。", "2 3 1 4", "错", "对", "mistakes"], at: day(1),
       clock: clock,
       store: store, learner: learner)
     // Thursday: the notebook cleared in a later session; history, progress and the manager's report.

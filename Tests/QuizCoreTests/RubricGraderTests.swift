@@ -85,7 +85,7 @@ import Testing
       grade: grade, response: .text(answer), question: Self.guarantee, layout: .identity(for: Self.guarantee),
       language: .en
     ).lines
-    #expect(lines.contains(.covered("保全 —— “对房产申请查封”")))
+    #expect(lines.contains(.covered("保全 — “对房产申请查封”")))
     #expect(lines.contains(.uncovered("保证期间不中断")))
     #expect(lines[0] == .verdict(.partial, "◐ Partly correct  0.75 of 1  · estimate"))
     #expect(lines.contains { if case .estimate = $0 { true } else { false } })

@@ -77,6 +77,7 @@ import Testing
     #expect(engine.current?.id == "q0")
     let retry = engine.handle(.text(Self.typing(q0, layout: first.layout, right: false)), at: Self.t0 + 12)
     #expect(Self.records(retry).first?.isRetry == true)
+    #expect(Self.records(retry).first?.rating == nil, "a retry right after the explanation leaves the schedule alone")
     #expect(!retry.contains(.notice(.comesBackLater)), "a question comes back only once")
     let end = try #require(Self.ends(retry).first)
     #expect(end.reason == .completed && end.status == .finished)

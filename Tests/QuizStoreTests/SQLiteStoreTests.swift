@@ -33,7 +33,7 @@ import Testing
     }
     #expect(try bytes(file.path) == garbage)
     let diagnosis = SQLiteStore.diagnose(at: file.path)
-    #expect(!diagnosis.isHealthy && !diagnosis.recovery.isEmpty)
+    #expect(!diagnosis.isHealthy && !diagnosis.recovery().isEmpty)
     #expect(try bytes(file.path) == garbage)
   }
 
@@ -73,7 +73,7 @@ import Testing
     defer { file.remove() }
     let diagnosis = SQLiteStore.diagnose(at: file.path)
     #expect(diagnosis.isHealthy && diagnosis.answers == 300 && diagnosis.learners == 1)
-    #expect(diagnosis.schemaVersion == Schema.latestVersion && diagnosis.recovery.isEmpty)
+    #expect(diagnosis.schemaVersion == Schema.latestVersion && diagnosis.recovery().isEmpty)
     #expect(!SQLiteStore.diagnose(at: file.folder.appendingPathComponent("none.sqlite").path).exists)
   }
 
@@ -123,6 +123,36 @@ import Testing
     let check = try SQLiteStore.open(at: copyPath).check()
     #expect(check.isOK && check.answers == 300 && check.learners == 1)
     #expect(throws: StoreError.self) { try store.backup(to: copyPath) }
+  }
+
+  @Test func aFailedBackupLeavesNothingAndNamesTheBackupNotTheDatabase() throws {
+    let file = try filledStore()
+    defer { file.remove() }
+    let store = try file.open()
+    let target = file.folder.appendingPathComponent("no/such/folder/backup.sqlite").path
+    #expect {
+      try store.backup(to: target)
+    } throws: { error in
+      guard let error = error as? StoreError, case .backupFailed(let path, _) = error else { return false }
+      return path == target && !error.message(.en).contains("progress database \(target)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: target))
+    let folder = try FileManager.default.contentsOfDirectory(atPath: file.folder.path)
+    #expect(!folder.contains { $0.contains(".partial-") }, "no half-written file left")
+  }
+
+  @Test func theRecoveryStepsKeepTheWALAndQuotePaths() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rt store \(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("progress.sqlite").path
+    try Data(repeating: 0x41, count: 100).write(to: URL(fileURLWithPath: path))
+    let steps = SQLiteStore.diagnose(at: path).recovery(program: "/opt/rt/bin/recovery-trainer")
+    #expect(steps.first?.contains("'\(path)-wal'") == true, "the WAL is copied with the file")
+    #expect(steps.contains { $0.contains("sqlite3 -readonly") }, "the damaged file is read read-only")
+    #expect(steps.last?.hasPrefix("'/opt/rt/bin/recovery-trainer' admin check --file") == true)
+    #expect(steps.last?.contains("&& mv") == true, "the recovered file goes in place only if it checks out")
+    #expect(steps.last?.contains("rm -f '\(path)-wal'") == true, "no old WAL is left to replay onto it")
   }
 
   /// Twenty connections opening a new file at once (the first start of twenty terminals):

@@ -23,6 +23,11 @@ import Testing
     #expect(try subject.reopened().lastLearner() == li, "remembered across opens")
   }
 
+  @Test func namesAreNormalisedSoOnePersonIsOneLearner() {
+    #expect(Learner.validName("Jose\u{301}") == .success("Jos\u{E9}"))
+    #expect(Learner.validName("  张三\u{1B}  ") == .success("张三"))
+  }
+
   @Test(arguments: StoreKind.allCases)
   func namesBreakingTheRuleAreRefused(_ kind: StoreKind) throws {
     let subject = try StoreUnderTest(kind)

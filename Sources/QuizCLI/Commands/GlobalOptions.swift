@@ -80,7 +80,8 @@ struct AppContext {
       try dataDirectory.create()
     } catch {
       Console.error(
-        "recovery-trainer: cannot create the data folder \(dataDirectory.path): \(error.localizedDescription)")
+        "recovery-trainer: "
+          + language.text("file.cannot-create-folder", dataDirectory.path, error.localizedDescription))
       throw ExitCode(74)
     }
     do {

@@ -51,7 +51,9 @@ struct GradeCommand: ParsableCommand {
           Console.line(JSONValue.object(pairs).serialized())
         } else {
           Console.line(
-            context.style.red("[\(lineNumber)] \(MarkdownRenderer.inert(failure.question ?? "?"))：\(failure.message)"))
+            context.style.red(
+              "[\(lineNumber)] \(MarkdownRenderer.inert(failure.question ?? "?"))" + language.text("list.colon")
+                + failure.message))
         }
       case .success(let item):
         graded += 1

@@ -243,7 +243,9 @@ struct AdminCommand: ParsableCommand {
       Console.line(
         language.text("studycommands.integrity")
           + (diagnosis.isHealthy ? "ok" : language.text("studycommands.problems-found")))
-      for problem in diagnosis.problems.prefix(10) { Console.line("  " + problem) }
+      let problemLines = diagnosis.problems.flatMap { $0.split(separator: "\n").map(String.init) }
+      for line in problemLines.prefix(10) { Console.line("  " + line) }
+      if problemLines.count > 10 { Console.line("  …") }
       Console.line(language.text("studycommands.schema") + (diagnosis.schemaVersion ?? "?"))
       let count = { (value: Int?) in value.map(String.init) ?? "?" }
       Console.line(
@@ -253,7 +255,7 @@ struct AdminCommand: ParsableCommand {
       guard diagnosis.isHealthy else {
         Console.line(
           language.text("studycommands.the-file-has-not-been-changed"))
-        for step in diagnosis.recovery { Console.line("  " + step) }
+        for step in diagnosis.recovery(program: Executable.url.path) { Console.line("  " + step) }
         throw ExitCode(1)
       }
     }

@@ -46,7 +46,8 @@ struct SessionHost {
   /// Runs the session until it ends or pauses.
   func run(_ engine: inout SessionEngine, session: SessionRecord) -> Ending {
     var state = RunState()
-    var effects = engine.start(at: context.now())
+    state.startedAt = context.now()
+    var effects = engine.start(at: state.startedAt)
     while true {
       for effect in effects {
         if let failure = perform(effect, engine: engine, session: session, state: &state) { return failure }
@@ -83,6 +84,10 @@ struct SessionHost {
     var lastRecorded: RecordedAnswer?
     /// The case shown with the last question, so that questions on one case show it once.
     var lastContext: QuestionContext?
+    /// When this run began (a resumed session's time counts from here, not from its start).
+    var startedAt = Date()
+    /// Whether the last `rerate` replaced the card (only then is "marked as easy" said).
+    var rerated = false
   }
 
   private func askEase() -> SessionEvent {
@@ -116,6 +121,7 @@ struct SessionHost {
           output(style.dim(language.text("sessionhost.this-question-has-no-case")))
         }
       case .notice(let notice):
+        if notice == .markedEasy && !state.rerated { return nil }
         if let text = message(notice) { output(style.dim(text)) }
       case .record(let entry):
         state.lastRecorded = try record(entry, session: session)
@@ -125,12 +131,13 @@ struct SessionHost {
           learner: learner.id, session: session.id, question: question.id, lesson: question.lesson,
           review: entry.rating.map { CardReview(rating: $0, scheduler: scheduler, at: entry.at) }, plan: entry.plan)
       case .rerate(let change):
+        state.rerated = false
         guard let last = state.lastRecorded, let after = last.cardAfter, last.answer.questionID == change.questionID
         else { return nil }
         let replacement = CardRecord.reviewed(
           last.cardBefore, learner: learner.id, question: change.questionID, lesson: last.answer.lessonID,
           review: CardReview(rating: change.rating, scheduler: scheduler, at: change.answeredAt))
-        _ = try store.replaceCard(after, with: replacement)
+        state.rerated = try store.replaceCard(after, with: replacement)
       case .savePlan(let plan):
         try store.savePlan(plan, session: session.id)
       case .feedback(let item):
@@ -223,6 +230,7 @@ struct SessionHost {
     case .submitCancelled: language.text("sessionhost.back-to-the-questions")
     case .answerYesOrNo: language.text("sessionhost.please-answer-y-or-n")
     case .commandNotAnswer(let word): language.text("sessionhost.command-not-answer", word)
+    case .lastQuestion: language.text("sessionhost.last-question")
     case .timeUp: language.text("sessionhost.time-is-up-the-attempt-was")
     }
   }
@@ -310,7 +318,7 @@ struct SessionHost {
       state.ending = .finished
     }
     try store.end(session: session.id, status: end.status, at: context.now())
-    for line in summary(end.result, kind: session.kind, started: session.startedAt) { output(line) }
+    for line in summary(end.result, kind: session.kind, started: state.startedAt) { output(line) }
     return nil
   }
 
@@ -363,12 +371,15 @@ struct SessionHost {
         language.text("sessionhost.weakest-not-fully-right", "\(title)", "\(weakest.value)")
           + style.cyan("read \(weakest.key)"))
     }
+    if kind == .exam && result.unanswered > 0 {
+      lines.append(language.text("exam.unanswered", "\(result.unanswered)"))
+    }
     if result.skipped > 0 { lines.append(language.text("sessionhost.skipped-2", "\(result.skipped)")) }
     if result.notReached > 0 {
       lines.append(language.text("sessionhost.not-reached", "\(result.notReached)"))
     }
     if result.answered > 0 && result.missed.isEmpty && result.skipped == 0 && result.notReached == 0
-      && result.pending == 0
+      && result.pending == 0 && result.unanswered == 0
     {
       lines.append(language.text("sessionhost.all-right-well-done"))
     }

@@ -173,7 +173,18 @@ extension StudyShell {
 
   /// Runs a stored session on the engine until it ends or pauses.
   func run(_ session: SessionRecord) -> SessionHost.Ending {
-    guard let plan = session.plan else { return .finished }
+    guard var plan = session.plan else { return .finished }
+    // A plan saved before scores were kept in it: rebuild them from the session's answers.
+    if plan.scores.isEmpty && plan.position > 0, let answers = try? store.answers(session: session.id) {
+      for answer in answers {
+        if plan.scores[answer.questionID] == nil {
+          plan.scores[answer.questionID] = answer.fraction
+          if answer.needsReview { plan.pending.append(answer.questionID) }
+        } else {
+          plan.retries[answer.questionID] = answer.fraction
+        }
+      }
+    }
     var configuration = SessionConfiguration(
       kind: session.kind, feedback: session.kind == .exam ? .deferred : .immediate,
       reschedules: session.reschedules, asksEase: reader.isInteractive)
@@ -304,7 +315,8 @@ extension StudyShell {
     else {
       return true
     }
-    let answered = try attempt { () throws(StoreError) in try store.answers(session: record.id) }.count
+    let answered = Set(try attempt { () throws(StoreError) in try store.answers(session: record.id) }.map(\.questionID))
+      .count
     let question = language.text(
       "studyshell-practice.go-on-with-your-last-session", "\(title(of: record.scope))", "\(answered)")
     while true {

@@ -200,7 +200,7 @@ extension StudyShell {
         case .exam: language.text("studyshell-views.exam")
         }
       Console.line(
-        "  \(formatter.string(from: session.startedAt))  \(kind) \(session.scope.hasPrefix("mock:") ? title(of: session.scope) : session.scope)  "
+        "  \(formatter.string(from: session.startedAt))  \(kind) \(title(of: session.scope))  "
           + language.text(
             "studyshell-views.answered-score", "\(entry.answered)", "\(Self.percent(entry.score))", "\(status)"))
     }

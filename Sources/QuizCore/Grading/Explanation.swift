@@ -55,7 +55,8 @@ public struct Explanation: Sendable, Hashable {
     for item in sorted {
       switch item {
       case .picked(let choice, let correct, let text):
-        let body = "\(letter(choice)) \(choiceText(choice))" + (text.map { " —— \($0)" } ?? "")
+        let body =
+          "\(letter(choice)) \(choiceText(choice))" + (text.map { language.text("explanation.dash", $0) } ?? "")
         lines.append(correct ? .pickedRight(body) : .pickedWrong(body))
       case .missed(let choice, let text):
         // On a single-choice question the correct answer line says it; "missed" is for multiple choice.
@@ -63,7 +64,7 @@ public struct Explanation: Sendable, Hashable {
         lines.append(
           .missed(
             language.text("explanation.missed") + "\(letter(choice)) \(choiceText(choice))"
-              + (text.map { " —— \($0)" } ?? "")))
+              + (text.map { language.text("explanation.dash", $0) } ?? "")))
       case .answer(let text):
         lines.append(.note(text))
       case .match(let prompt, let picked, let correct):
@@ -79,7 +80,7 @@ public struct Explanation: Sendable, Hashable {
       case .rubric(let point, let covered):
         guard case .open(let rubric) = question.kind else { continue }
         let quote = grade.rubric?.points.first { $0.point == point }?.quote
-        let text = rubric.points[point].text + (quote.map { " —— “\($0)”" } ?? "")
+        let text = rubric.points[point].text + (quote.map { language.text("explanation.dash-quote", $0) } ?? "")
         lines.append(covered ? .covered(text) : .uncovered(text))
       case .misconception(let index):
         guard case .open(let rubric) = question.kind else { continue }

@@ -77,6 +77,8 @@ public enum SessionNotice: Sendable, Hashable {
   case answerYesOrNo
   /// Time is up: the attempt was submitted.
   case timeUp
+  /// `skip` at the last question of an exam: nothing after it.
+  case lastQuestion
   /// A command of the study shell was typed at a question; it is not taken as an answer.
   case commandNotAnswer(String)
 }

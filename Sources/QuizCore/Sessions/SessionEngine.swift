@@ -122,7 +122,17 @@ public struct SessionEngine: Sendable {
     switch event {
     case .text(let typed):
       let word = typed.trimmingSpaces().lowercased()
-      if configuration.commandWords.contains(word) { return [.notice(.commandNotAnswer(word))] }
+      let words = word.split(separator: " ")
+      // A shell command typed at a question (`mistakes`, or `read compliant-collection` with
+      // its arguments) is a slip, not an answer; Latin command words only start such a line.
+      if configuration.commandWords.contains(word)
+        || (words.count <= 3 && word.count <= 40
+          && words.first.map(String.init).map {
+            $0.allSatisfy(\.isASCII) && configuration.commandWords.contains($0)
+          } == true)
+      {
+        return [.notice(.commandNotAnswer(String(words.first ?? "")))]
+      }
       let layout = layout(for: question)
       switch AnswerParser.parse(typed, for: question, layout: layout) {
       case .failure(let problem):
@@ -139,7 +149,9 @@ public struct SessionEngine: Sendable {
     case .context:
       return [.context(questionID: question.id)]
     case .skip:
-      return isDeferred ? move(to: plan.position + 1, at: date) : skipped(question, at: date)
+      guard isDeferred else { return skipped(question, at: date) }
+      // In an exam, skip is next; at the last question it stays, and says how to go on.
+      return plan.position + 1 < plan.queue.count ? move(to: plan.position + 1, at: date) : [.notice(.lastQuestion)]
     case .quit:
       if isDeferred { return paused() }
       return end(.quit)
@@ -198,7 +210,9 @@ public struct SessionEngine: Sendable {
       plan.queue.insert(id, at: min(plan.position + Self.retrySpacing, plan.queue.count))
       comesBack = true
     }
-    let rating = configuration.reschedules ? Rating(grade.outcome) : nil
+    // A second attempt, a few questions after the explanation, says little about recall: it
+    // leaves the review schedule alone.
+    let rating = configuration.reschedules && !isRetry ? Rating(grade.outcome) : nil
     let entry = AnswerEntry(
       questionID: id, typed: typed, response: response, shown: shown, grade: grade, rating: rating,
       durationMS: duration, answeredAt: date, isRetry: isRetry, plan: plan)
@@ -206,7 +220,7 @@ public struct SessionEngine: Sendable {
       .record(entry), .feedback(FeedbackItem(questionID: id, response: response, grade: grade, layout: layout)),
     ]
     if comesBack { effects.append(.notice(.comesBackLater)) }
-    if grade.outcome == .correct && configuration.asksEase {
+    if grade.outcome == .correct && configuration.asksEase && !isRetry {
       pendingEase = RatingChange(questionID: id, rating: .easy, answeredAt: date)
       phase = .awaitingEase
       return effects + [.askEase]

@@ -27,7 +27,8 @@ public struct SessionResult: Sendable, Hashable {
   public var hints: Int
   /// Questions whose scoring answer was not fully right, in the order they were asked.
   public var missed: [String]
-  /// Questions whose latest answer in the session is not fully right (they stay in 错题本).
+  /// Questions answered wrongly in this session: they are in 错题本 until a later session gets
+  /// them right.
   public var stillWrong: [String]
 
   /// The result of a plan under a feedback policy.
@@ -43,8 +44,7 @@ public struct SessionResult: Sendable, Hashable {
     case .immediate:
       score = answered > 0 ? scored.values.reduce(0, +) / Double(answered) : 0
     case .deferred:
-      let total = max(chosen - pending, answered)
-      score = total > 0 ? scored.values.reduce(0, +) / Double(total) : 0
+      score = Self.examScore(scores: plan.scores, pending: waiting, chosen: chosen)
     }
     retried = plan.retries.count
     retriedCorrect = plan.retries.values.filter(Credit.isFull).count
@@ -58,13 +58,21 @@ public struct SessionResult: Sendable, Hashable {
     }
     hints = plan.hints
     missed = order.filter { !waiting.contains($0) && (plan.scores[$0].map { !Credit.isFull($0) } ?? false) }
-    stillWrong = order.filter { id in
-      (plan.retries[id] ?? plan.scores[id]).map { !Credit.isFull($0) } ?? false
-    }
+    // The notebook keeps a question until a later session gets it right, so every question
+    // answered wrongly here (also when its retry was right) is in it after this session.
+    stillWrong = order.filter { plan.scores[$0].map { !Credit.isFull($0) } ?? false }
   }
 
   /// Unanswered questions of a submitted attempt.
   public var unanswered: Int { max(0, chosen - answered - pending) }
+
+  /// The score of an exam: the latest answers over every question, unanswered counting 0,
+  /// answers waiting for a person left out of both; shared with `history`.
+  public static func examScore(scores: [String: Double], pending: Set<String>, chosen: Int) -> Double {
+    let scored = scores.filter { !pending.contains($0.key) }
+    let total = max(chosen - scores.keys.filter(pending.contains).count, scored.count)
+    return total > 0 ? scored.values.reduce(0, +) / Double(total) : 0
+  }
 
   private static func unique(_ ids: [String]) -> [String] {
     var seen: Set<String> = []

@@ -63,10 +63,13 @@ extension Catalog {
       "Pass mark {0}%: {1 more question/more questions} await a person's grade; the result is final only then (so far {2}%).",
     "exam.started": "Exam: {0} · {1 question/questions} · {2} · no grades before you submit",
     "exam.summary": "Exam over: {0} of {1} answered, {2} fully right · score {3}% (unanswered count 0) · time {4}",
+    "exam.unanswered": "Unanswered: {0} (counted as 0).",
     "exam.usage": "Mock exam: exam <exam id>",
     "explanation.a-person-should-check-this": "A person should check this: ",
     "explanation.answer": " — answer: “{0}”",
     "explanation.correct": "✓ Correct  +{0}",
+    "explanation.dash": " — {0}",
+    "explanation.dash-quote": " — “{0}”",
     "explanation.estimate": "  · estimate",
     "explanation.incorrect-0-of": "✗ Incorrect  0 of {0}",
     "explanation.missed": "missed ",
@@ -89,6 +92,7 @@ extension Catalog {
     "explanationrenderer.model-answer": "Model answer: ",
     "explanationrenderer.re-read": "Re-read: ",
     "explanationrenderer.why": "Why: ",
+    "file.cannot-create-folder": "cannot create the data folder {0}: {1}",
     "file.cannot-read": "cannot read {0}",
     "globaloptions.and-more": "  ... and {0} more",
     "globaloptions.close": " Close: ",
@@ -161,6 +165,7 @@ extension Catalog {
     "lessonviews.min": "min",
     "lessonviews.objectives": "Objectives",
     "lessonviews.q": "q",
+    "list.colon": ": ",
     "list.semicolon": "; ",
     "list.separator": ", ",
     "main.commands": "Commands: {0}",
@@ -220,6 +225,7 @@ extension Catalog {
     "sessionhost.in-an-exam-next-prev-goto": "In an exam: next · prev · goto N · flag · submit",
     "sessionhost.in-mistakes-many": "{0} questions are in your mistakes; type mistakes to see them.",
     "sessionhost.in-mistakes-one": "1 question is in your mistakes; type mistakes to see it.",
+    "sessionhost.last-question": "This is the last question; type prev or goto N to go back, or submit.",
     "sessionhost.marked-as-easy": "Marked as easy.",
     "sessionhost.min-s": "{0} min {1} s",
     "sessionhost.no-hint-for-this-question": "No hint for this question.",
@@ -251,8 +257,12 @@ extension Catalog {
     "sessionhost.weakest-not-fully-right": "Weakest: {0} ({1} not fully right) → ",
     "sessionhost.while-answering-hint-case-shows-the":
       "While answering: ? hint · case shows the case · skip · quit ends the session · Ctrl-C pauses",
+    "store.backup-failed":
+      "cannot write the backup {0}: {1}. Nothing was left there; the progress database is unaffected.",
     "store.corrupt":
       "the progress database {0} is damaged or not a database ({1}). It has not been changed. Keep a copy, then run `recovery-trainer admin check` to see what can be recovered; to start afresh, move the file away (nothing is deleted for you).",
+    "store.damaged-in-use":
+      "the progress database {0} turned out damaged while in use ({1}). Answers saved before this are in the file. Keep a copy, then run `recovery-trainer admin check` to see what can be recovered.",
     "store.destination-exists": "{0} already exists; choose a new file name for the backup (nothing was written).",
     "store.disk-full":
       "cannot write the progress database {0}: the disk is full. Free some space and try again; answers saved before this one are safe. `recovery-trainer admin backup FILE` copies them elsewhere.",
@@ -265,7 +275,7 @@ extension Catalog {
       "cannot write the progress database {0}: the file or its folder is read-only. Fix the permissions or choose another folder with --data-dir; nothing was lost.",
     "store.replaced":
       "cannot use the progress database {0}: the file was deleted or replaced while the program was running, so nothing more was written to it; start the program again.",
-    "studycommands.backed-up-to-learners-answers": "Backed up to {0}: {1} learners, {2} answers.",
+    "studycommands.backed-up-to-learners-answers": "Backed up to {0}: {1 learner/learners}, {2 answer/answers}.",
     "studycommands.database": "Database: ",
     "studycommands.integrity": "Integrity: ",
     "studycommands.learners-sessions-answers": "learners {0} · sessions {1} · answers {2}",
@@ -279,7 +289,7 @@ extension Catalog {
     "studycommands.recovery-trainer-there-is-no-database": "recovery-trainer: there is no database file at {0}",
     "studycommands.schema": "Schema: ",
     "studycommands.the-file-has-not-been-changed":
-      "The file has not been changed. To copy out what can still be read (needs the sqlite3 command):",
+      "The file has not been changed. To copy out what can still be read (needs the sqlite3 command), run in turn: copy the file with its -wal and -shm into a damaged folder; export from the copy, read-only; only if the export checks out, move the original away and put the export in its place.",
     "studycommands.your-paused-session-was-ended-its":
       "Your paused session was ended (its answers are kept): there is one paused session at a time.",
     "studyshell-practice.all-lessons": "all lessons",
@@ -306,7 +316,7 @@ extension Catalog {
     "studyshell-practice.pick-up-here-next-time": "Pick up here next time: ",
     "studyshell-practice.please-answer-y-go-on-or": "Please answer y (go on) or n (leave it).",
     "studyshell-practice.questions-for-a-hint-skip-quit":
-      "{0}: {1} · {2} questions · ? for a hint, skip, quit ends (answers are saved)",
+      "{0}: {1} · {2 question/questions} · ? for a hint, skip, quit ends (answers are saved)",
     "studyshell-practice.resuming": "Resuming: {0}",
     "studyshell-practice.sections": "Sections: ",
     "studyshell-practice.seed-needs-a-whole-number": "--seed needs a whole number",
@@ -315,7 +325,7 @@ extension Catalog {
       "The last session cannot be resumed; its answers are kept.",
     "studyshell-practice.the-last-session-stays-paused-for": "The last session stays paused for next time.",
     "studyshell-practice.the-next-is-due": " The next is due {0}.",
-    "studyshell-practice.today-s-limit-of-reviews-is": "Today's limit of {0} reviews is reached.",
+    "studyshell-practice.today-s-limit-of-reviews-is": "Today's limit of {0 review/reviews} is reached.",
     "studyshell-practice.type-is-one-of": "--type is one of: {0}",
     "studyshell-practice.usage-read-lesson-number-or-id": "Usage: read <lesson number or id> [section]",
     "studyshell-practice.usage-review-limit-n-new-n":

@@ -33,7 +33,8 @@ public struct Learner: Codable, Sendable, Hashable {
   /// cannot be one. Every way of naming a learner (first start, `--learner`, `learner NAME`)
   /// goes through this, so the rules are the same everywhere.
   public static func validName(_ typed: String) -> Result<String, NameProblem> {
-    let name = TextNormalizer.removingControlCharacters(typed).trimmingSpaces()
+    // NFC, so that 'José' typed in either Unicode form is one learner in every store.
+    let name = TextNormalizer.removingControlCharacters(typed).trimmingSpaces().precomposedStringWithCanonicalMapping
     if name.isEmpty { return .failure(.empty) }
     if name.count > maximumNameLength { return .failure(.tooLong(limit: maximumNameLength)) }
     return .success(name)

@@ -79,8 +79,9 @@ public struct SessionSummary: Sendable, Hashable {
     let counted = chosen.filter { !$0.value.needsReview }.mapValues(\.fraction)
     answered = counted.count
     if session.kind == .exam, let plan = session.plan {
-      let total = max(plan.chosen, counted.count)
-      score = total > 0 ? counted.values.reduce(0, +) / Double(total) : 0
+      let pending = Set(chosen.filter(\.value.needsReview).keys)
+      score = SessionResult.examScore(
+        scores: chosen.mapValues(\.fraction), pending: pending, chosen: max(plan.chosen, chosen.count))
     } else {
       score = counted.isEmpty ? 0 : counted.values.reduce(0, +) / Double(counted.count)
     }

@@ -19,17 +19,29 @@ public struct StoreDiagnosis: Sendable, Hashable {
   /// Whether the file is a healthy database this version can use.
   public var isHealthy: Bool { exists && problems.isEmpty }
 
-  /// What to do about the problems, without touching the file.
-  public var recovery: [String] {
+  /// What to do about the problems, without touching the file: shell commands (paths quoted)
+  /// that copy the file with its WAL first, read the copy with a read-only `sqlite3`, check
+  /// what came out with `program`, and only if that check passes put the recovered file in
+  /// place, the old WAL and shared-memory files moved away with the damaged file.
+  public func recovery(program: String = "recovery-trainer") -> [String] {
     guard !isHealthy, exists else { return [] }
     let folder = (path as NSString).deletingLastPathComponent
+    let saved = (folder as NSString).appendingPathComponent("damaged")
+    let copy = (saved as NSString).appendingPathComponent("progress.sqlite")
     let recovered = (folder as NSString).appendingPathComponent("recovered.sqlite")
+    let q = Self.quoted
     return [
-      "cp \(path) \(path).damaged    # keep a copy first",
-      "sqlite3 \(path) .recover | sqlite3 \(recovered)    # copy out what can still be read",
-      "recovery-trainer admin check --file \(recovered)    # check the copy",
-      "then move \(path) away and rename the copy to progress.sqlite",
+      "mkdir -p \(q(saved)) && cp -p \(q(path)) \(q(saved))/ && { cp -p \(q(path + "-wal")) \(q(path + "-shm")) \(q(saved))/ 2>/dev/null; true; }",
+      // `.dump` writes every row it can still read and ends with ROLLBACK at the first
+      // damaged page; keeping what came before is the point, so the ROLLBACK becomes COMMIT.
+      "sqlite3 -readonly \(q(copy)) .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 \(q(recovered))",
+      "\(q(program)) admin check --file \(q(recovered)) && mv \(q(path)) \(q(saved))/progress.sqlite.original && rm -f \(q(path + "-wal")) \(q(path + "-shm")) && mv \(q(recovered)) \(q(path))",
     ]
+  }
+
+  /// A path as a shell word.
+  static func quoted(_ path: String) -> String {
+    "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }
 
@@ -68,6 +80,9 @@ extension SQLiteStore {
       }
     } catch {
       diagnosis.problems.append("the schema version cannot be read: \(message(error))")
+    }
+    if diagnosis.schemaVersion == nil || diagnosis.schemaVersion == "none" {
+      diagnosis.problems.append("it holds no recovery-trainer tables")
     }
     for (table, keyPath) in [
       ("learner", \StoreDiagnosis.learners), ("session", \.sessions), ("answer", \.answers),

@@ -169,15 +169,21 @@ extension SQLiteStore {
   // MARK: Maintenance
 
   public func backup(to destination: String) throws(StoreError) {
-    if FileManager.default.fileExists(atPath: destination) {
-      throw .destinationExists(path: destination)
-    }
+    if FileManager.default.fileExists(atPath: destination) { throw .destinationExists(path: destination) }
+    // Written under a temporary name and renamed when complete: a failed backup leaves nothing.
+    let temporary = destination + ".partial-\(getpid())"
     do {
-      let target = try DatabaseQueue(path: destination)
+      let target = try DatabaseQueue(path: temporary)
       try database.backup(to: target)
       try target.close()
+      guard rename(temporary, destination) == 0 else {
+        throw StoreError.backupFailed(path: destination, detail: String(cString: strerror(errno)))
+      }
     } catch {
-      throw Self.storeError(error, path: destination)
+      for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+      if let error = error as? StoreError { throw error }
+      let detail = (error as? DatabaseError)?.message ?? "\(error)"
+      throw .backupFailed(path: destination, detail: detail)
     }
   }
 

@@ -135,8 +135,15 @@ public final class SQLiteStore: ProgressStore {
     do {
       return try database.write(updates)
     } catch {
-      throw Self.storeError(error, path: path)
+      throw Self.inUse(Self.storeError(error, path: path))
     }
+  }
+
+  /// Damage found while working is not damage found before: answers saved earlier in this
+  /// run are in the file, so the message must not say it was left unchanged.
+  static func inUse(_ error: StoreError) -> StoreError {
+    if case .corrupt(let path, let detail) = error { return .damagedInUse(path: path, detail: detail) }
+    return error
   }
 
   /// Runs a read, mapping faults.
@@ -144,7 +151,7 @@ public final class SQLiteStore: ProgressStore {
     do {
       return try database.read(value)
     } catch {
-      throw Self.storeError(error, path: path)
+      throw Self.inUse(Self.storeError(error, path: path))
     }
   }
 
@@ -356,12 +363,20 @@ public final class SQLiteStore: ProgressStore {
       NewAnswer(
         learnerID: row["learner_id"], sessionID: row["session_id"], questionID: row["question_id"],
         questionHash: row["question_hash"], lessonID: row["lesson_id"], questionType: row["question_type"],
-        tags: decodeTags(row["tags"]), typed: row["raw"], shown: row["shown"], canonical: row["parsed"],
+        tags: decodeTags(row["tags"]), typed: row["raw"], shown: row["shown"],
+        canonical: canonical(parsed: row["parsed"], shown: row["shown"], response: row["response"]),
         response: Response.decoded(row["response"]), fraction: row["fraction"], durationMS: row["duration_ms"],
         answeredAt: row["answered_at"], needsReview: row["needs_review"]))
     answer.fraction = row["fraction"]
     answer.outcome = Outcome(rawValue: row["outcome"]) ?? Outcome(fraction: answer.fraction)
     return answer
+  }
+
+  /// Rows written before the letters shown were kept (`shown` empty) stored the content-order
+  /// letters in `parsed`; their canonical form is rebuilt from the stored response.
+  static func canonical(parsed: String, shown: String, response: String) -> String {
+    guard shown.isEmpty, let response = Response.decoded(response) else { return parsed }
+    return ResponseFormatter.canonical(response)
   }
 
   static func encodeTags(_ tags: [String]) -> String {
