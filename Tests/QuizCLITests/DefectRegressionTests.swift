@@ -101,7 +101,7 @@ import Testing
     }
     let check = try CLI.run(["admin", "check"], dataDir: data)
     #expect(check.status == 1)
-    #expect(check.stdout.contains(".recover"), "\(check.stdout)")
+    #expect(check.stdout.contains("sqlite3 -readonly"), "\(check.stdout)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
   }
 
