@@ -30,7 +30,7 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
-  // The target of issue 14: < 50 µs for a 300-character answer, 6 points, concepts, red lines.
+  // The target: < 50 µs for a 300-character answer, 6 points, concepts, red lines.
   Benchmark("grade open 312 chars, 6-point rubric with concepts and 3 red lines") { benchmark in
     let question = Samples.casePlan
     for _ in benchmark.scaledIterations {
