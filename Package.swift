@@ -49,7 +49,7 @@ let package = Package(
     .target(
       name: "QuizCLI",
       dependencies: [
-        "QuizCore", "QuizContent", "QuizStore", "LineEditing",
+        "QuizCore", "QuizContent", "QuizStore", "QuizTrust", "LineEditing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -81,7 +81,8 @@ let package = Package(
     .testTarget(
       name: "QuizCLITests",
       dependencies: [
-        "QuizCLI", "QuizCore", "QuizContent", "QuizStore", "LineEditing", .product(name: "GRDB", package: "GRDB.swift"),
+        "QuizCLI", "QuizCore", "QuizContent", "QuizStore", "QuizTrust", "LineEditing",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ],
       resources: [.copy("Golden")]
     ),

@@ -156,6 +156,29 @@ public final class LineReader {
     }
   }
 
+  /// Reads a line from the terminal without showing it (a passphrase): never through readline,
+  /// so it reaches no history. `nil` when standard input is not a terminal or at its end.
+  public static func readSecret(prompt: String) -> String? {
+    guard isatty(STDIN_FILENO) == 1 else { return nil }
+    writeOut(prompt)
+    var original = termios()
+    guard tcgetattr(STDIN_FILENO, &original) == 0 else { return nil }
+    var quiet = original
+    quiet.c_lflag &= ~tcflag_t(ECHO)
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+    defer {
+      tcsetattr(STDIN_FILENO, TCSANOW, &original)
+      writeOut("\n")
+    }
+    var bytes: [UInt8] = []
+    var byte: UInt8 = 0
+    while Foundation.read(STDIN_FILENO, &byte, 1) == 1 {
+      if byte == 10 || byte == 13 { return String(decoding: bytes, as: UTF8.self) }
+      bytes.append(byte)
+    }
+    return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+  }
+
   /// Saves the history (trimmed to the last 1,000 lines).
   public func close() {
     guard isInteractive, let historyFile else { return }

@@ -195,7 +195,8 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 /// `admin`: looking after the progress database.
 struct AdminCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "admin", abstract: Interface.text("help.studys.11"), subcommands: [Backup.self, Check.self])
+    commandName: "admin", abstract: Interface.text("help.studys.11"),
+    subcommands: [Backup.self, Check.self, InitKey.self, ExportKey.self])
 
   struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -111,6 +111,13 @@ extension Catalog {
     "gradecommand.missing-question": "missing \"question\"",
     "gradecommand.no-such-question": "no such question",
     "gradecommand.not-a-json-object": "not a JSON object",
+    "help.admin.export-key": "Print the organisation's public key (did:key, hex and PEM) for verifiers.",
+    "help.admin.init":
+      "Create the organisation's signing key (Ed25519), sealed under the manager's passphrase in the data folder.",
+    "help.admin.init-discussion":
+      "The passphrase comes from --passphrase-file (its last line break removed), else is typed twice at the terminal without echo; never from the command line or the environment, and it never reaches disk or history. An existing key is never overwritten.",
+    "help.admin.key-format": "all (default), did, pem or hex.",
+    "help.admin.passphrase-file": "Read the passphrase from a file (for scripts).",
     "help.content.1": "Check and export course content (for instructors).",
     "help.content.2": "Check a course folder and list every problem as file:line:column.",
     "help.content.3":
@@ -158,6 +165,18 @@ extension Catalog {
     "help.studys.7": "Only questions of this type (single, ordering, … in English or Chinese).",
     "help.studys.8": "A seed for the order and layout of the questions (repeatable sessions).",
     "help.studys.9": "Show your progress, or export your answers with --format json|csv.",
+    "key.created":
+      "Created the organisation's signing key: {0}\nThe private key is sealed under the passphrase in {1} (readable by its owner only). Keep the passphrase safe: it cannot be recovered, and without it no certificate can be signed. admin export-key prints the public key.",
+    "key.exists":
+      "{0} already exists; an organisation key is never overwritten (certificates it signed could no longer be verified).",
+    "key.missing": "there is no organisation key: {0} does not exist; run recovery-trainer admin init first.",
+    "key.passphrase-again": "Once more: ",
+    "key.passphrase-empty": "the passphrase is empty; no key was created.",
+    "key.passphrase-needed":
+      "a passphrase is needed: type it at a terminal, or give --passphrase-file FILE (never on the command line or in the environment).",
+    "key.passphrase-prompt": "Manager's passphrase: ",
+    "key.passphrases-differ": "the two passphrases differ; no key was created.",
+    "key.unreadable": "cannot read the organisation key {0}: {1}",
     "lessonscommand.lessons": "Lessons: ",
     "lessonscommand.no-such-section": "No such section: {0}.",
     "lessonscommand.read-a-lesson-recovery-trainer-read": "Read a lesson: recovery-trainer read <number or id>",
