@@ -49,7 +49,8 @@ struct CertCommand: ParsableCommand {
             "cert.subject", certificate.learnerName, certificate.examTitle,
             "\(Int((certificate.score * 100).rounded()))", ISO8601DateFormatter().string(from: certificate.expiresAt)))
       }
-      Console.line(language.text(verdict.isValid ? "cert.valid" : "cert.not-valid", Self.explain(verdict, language)))
+      let reason = Self.explain(verdict, language)
+      Console.line(verdict.isValid ? language.text("cert.valid", reason) : language.text("cert.not-valid", reason))
       if trusted.isEmpty { Console.line(language.text("cert.issuer-unchecked")) }
       if !verdict.isValid { throw ExitCode(1) }
     }
