@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 
@@ -74,5 +75,50 @@ import Testing
   @Test(arguments: ["", "45", "m", "45 分钟", "-1h", "0m", "1x"])
   func notDurations(_ text: String) {
     #expect(DurationText.parse(text) == nil)
+  }
+}
+
+/// Attempts per validity window and cooldowns after failures, with an injected clock.
+@Suite struct ExamEligibilityTests {
+  static let hour: TimeInterval = 3_600
+  static let day: TimeInterval = 86_400
+  static let t0 = Date(timeIntervalSince1970: 1_796_000_000)
+  static let blueprint: ExamBlueprint = {
+    var blueprint = ExamDrawTests.blueprint
+    blueprint.attempts = 3
+    blueprint.cooldown = [24 * hour, 72 * hour]
+    blueprint.validity = 365 * day
+    return blueprint
+  }()
+
+  func at(_ offset: TimeInterval, _ attempts: [(TimeInterval, Bool)]) -> ExamEligibility {
+    let list = attempts.map { ExamEligibility.Attempt(endedAt: Self.t0.addingTimeInterval($0.0), passed: $0.1) }
+    return ExamEligibility.at(Self.t0.addingTimeInterval(offset), blueprint: Self.blueprint, attempts: list)
+  }
+
+  static func time(_ offset: TimeInterval) -> Date { t0.addingTimeInterval(offset) }
+
+  @Test func aFirstAttemptIsAllowed() {
+    #expect(at(0, []) == .allowed(attemptsLeft: 3))
+  }
+
+  @Test func cooldownsGrowWithEachFailureInARow() {
+    #expect(at(23 * Self.hour, [(0, false)]) == .coolingDown(until: Self.time(24 * Self.hour)))
+    #expect(at(25 * Self.hour, [(0, false)]) == .allowed(attemptsLeft: 2))
+    let twice: [(TimeInterval, Bool)] = [(0, false), (2 * Self.day, false)]
+    #expect(at(3 * Self.day, twice) == .coolingDown(until: Self.time(2 * Self.day + 72 * Self.hour)))
+    #expect(at(6 * Self.day, twice) == .allowed(attemptsLeft: 1))
+  }
+
+  @Test func theAttemptsOfAWindowRunOutAndComeBackWhenTheOldestLeavesIt() {
+    let three: [(TimeInterval, Bool)] = [(0, false), (2 * Self.day, false), (10 * Self.day, false)]
+    #expect(at(20 * Self.day, three) == .noAttemptsLeft(opensAt: Self.time(365 * Self.day)))
+    #expect(at(366 * Self.day, three) == .allowed(attemptsLeft: 1), "the first failure left the window")
+  }
+
+  @Test func aValidPassNeedsNoRetakeUntilItExpires() {
+    let passed: [(TimeInterval, Bool)] = [(0, false), (2 * Self.day, true)]
+    #expect(at(30 * Self.day, passed) == .alreadyCertified(until: Self.time(367 * Self.day)))
+    #expect(at(368 * Self.day, passed) == .allowed(attemptsLeft: 3))
   }
 }
