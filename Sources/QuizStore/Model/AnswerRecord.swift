@@ -1,9 +1,29 @@
 import Foundation
 import QuizCore
 
-/// One answered question, exactly as it was graded.
+/// One answered question, exactly as it was graded: the answer as recorded (`NewAnswer`) and
+/// the id the store gave it. Its fields read through (`record.questionID`).
+@dynamicMemberLookup
 public struct AnswerRecord: Sendable, Hashable {
   public var id: Int64
+  public var answer: NewAnswer
+
+  public init(id: Int64, _ answer: NewAnswer) {
+    self.id = id
+    self.answer = answer
+  }
+
+  public subscript<Value>(dynamicMember field: WritableKeyPath<NewAnswer, Value>) -> Value {
+    get { answer[keyPath: field] }
+    set { answer[keyPath: field] = newValue }
+  }
+
+  /// Whether the answer earned full credit (`Credit.isFull`).
+  public var isCorrect: Bool { answer.outcome == .correct }
+}
+
+/// An answer to record.
+public struct NewAnswer: Sendable, Hashable {
   public var learnerID: Int64
   public var sessionID: Int64?
   public var questionID: String
@@ -29,49 +49,6 @@ public struct AnswerRecord: Sendable, Hashable {
   public var answeredAt: Date
   /// A machine's estimate that a person should review (a low-confidence open answer): kept
   /// out of scores and means until then.
-  public var needsReview: Bool
-
-  public init(id: Int64, _ answer: NewAnswer) {
-    self.id = id
-    learnerID = answer.learnerID
-    sessionID = answer.sessionID
-    questionID = answer.questionID
-    questionHash = answer.questionHash
-    lessonID = answer.lessonID
-    questionType = answer.questionType
-    tags = answer.tags
-    typed = answer.typed
-    shown = answer.shown
-    canonical = answer.canonical
-    response = answer.response
-    fraction = answer.fraction
-    outcome = answer.outcome
-    durationMS = answer.durationMS
-    answeredAt = answer.answeredAt
-    needsReview = answer.needsReview
-  }
-
-  /// Whether the answer earned full credit (`Credit.isFull`).
-  public var isCorrect: Bool { outcome == .correct }
-}
-
-/// An answer to record.
-public struct NewAnswer: Sendable, Hashable {
-  public var learnerID: Int64
-  public var sessionID: Int64?
-  public var questionID: String
-  public var questionHash: String
-  public var lessonID: String
-  public var questionType: String
-  public var tags: [String]
-  public var typed: String
-  public var shown: String
-  public var canonical: String
-  public var response: Response?
-  public var fraction: Double
-  public var outcome: Outcome
-  public var durationMS: Int
-  public var answeredAt: Date
   public var needsReview: Bool
 
   public init(
