@@ -18,22 +18,41 @@ public enum AttemptVerification: Sendable, Hashable {
     events: [Signed<AnswerEvent>], submission: Signed<AttemptSubmission>?, certificate: Signed<AttemptGrant>,
     organisation: PublicKey
   ) -> AttemptVerification {
-    guard certificate.isSigned(by: organisation) else { return .broken(.keyNotCertified) }
-    let grant = certificate.statement
+    verify(events: events, submission: submission, certificates: [certificate], organisation: organisation)
+  }
+
+  /// The same check for an attempt unlocked more than once (a proctor unlocks it again after an
+  /// interruption, which certifies a new key): each event must be signed by one of the
+  /// attempt's certified keys inside that key's window, the submission by any of them.
+  public static func verify(
+    events: [Signed<AnswerEvent>], submission: Signed<AttemptSubmission>?, certificates: [Signed<AttemptGrant>],
+    organisation: PublicKey
+  ) -> AttemptVerification {
+    guard let first = certificates.first, certificates.allSatisfy({ $0.isSigned(by: organisation) }) else {
+      return .broken(.keyNotCertified)
+    }
+    let attemptID = first.statement.attemptID
+    guard certificates.allSatisfy({ $0.statement.attemptID == attemptID }) else { return .broken(.keyNotCertified) }
+    let grants = certificates.map(\.statement)
     for (index, event) in events.enumerated() {
       let expected = index + 1
-      guard event.statement.attemptID == grant.attemptID else {
+      guard event.statement.attemptID == attemptID else {
         return .broken(.otherAttempt(sequence: event.statement.sequence))
       }
-      guard event.isSigned(by: grant.attemptKey) else { return .broken(.badSignature(sequence: expected)) }
+      let signers = grants.filter { event.isSigned(by: $0.attemptKey) }
+      guard !signers.isEmpty else { return .broken(.badSignature(sequence: expected)) }
       if event.statement.sequence != expected {
         let later = events.dropFirst(index).contains { $0.statement.sequence == expected }
         return .broken(later ? .outOfOrder(sequence: expected) : .missingEvent(sequence: expected))
       }
-      guard grant.covers(event.statement.recordedAt) else { return .broken(.outsideKeyValidity(sequence: expected)) }
+      guard signers.contains(where: { $0.covers(event.statement.recordedAt) }) else {
+        return .broken(.outsideKeyValidity(sequence: expected))
+      }
     }
     guard let submission else { return .intact(answered: events.count, submitted: false) }
-    guard submission.statement.attemptID == grant.attemptID, submission.isSigned(by: grant.attemptKey) else {
+    guard submission.statement.attemptID == attemptID,
+      grants.contains(where: { submission.isSigned(by: $0.attemptKey) })
+    else {
       return .broken(.badSubmission)
     }
     guard submission.statement.eventCount == events.count else {

@@ -31,7 +31,13 @@ public struct PublicKey: Sendable, Hashable, CustomStringConvertible {
   /// bare `z6Mk…` multibase, PEM, 64 hex digits, or 43 base64url characters.
   public init(parsing text: String) throws(TrustError) {
     let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    if text.hasPrefix("did:key:") || text.hasPrefix("z") {
+    if text.hasPrefix("did:key:") {
+      try self.init(did: text)
+    } else if text.hasPrefix("z"), let key = try? PublicKey(did: text) {
+      self = key
+    } else if text.hasPrefix("z"), text.utf8.count != 43 {
+      // A bare multibase that does not decode; a 43-character text may be base64url that
+      // happens to start with `z`.
       try self.init(did: text)
     } else if text.hasPrefix("-----BEGIN") {
       try self.init(pem: text)
