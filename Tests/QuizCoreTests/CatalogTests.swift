@@ -35,33 +35,33 @@ import Testing
   static let chineseOnPurpose: Set<String> = ["answerproblem.this-is-a-true-false-question"]
 
   @Test func bothLanguagesHaveTheSameKeys() {
-    let zh = Set(Catalog.zh.keys)
-    let en = Set(Catalog.en.keys)
+    let zh = Set(Catalog.entries(.zh).keys)
+    let en = Set(Catalog.entries(.en).keys)
     #expect(zh.subtracting(en).sorted() == [], "missing in English")
     #expect(en.subtracting(zh).sorted() == [], "missing in Chinese")
   }
 
   @Test func everyKeyTheCodeUsesExists() {
     #expect(Self.usedKeys.count > 200)
-    #expect(Self.usedKeys.subtracting(Catalog.zh.keys).sorted() == [])
+    #expect(Self.usedKeys.subtracting(Catalog.entries(.zh).keys).sorted() == [])
     // `command.*` keys are named from the shell's command table (checked in QuizCLITests).
-    let unused = Set(Catalog.zh.keys).subtracting(Self.usedKeys).filter { !$0.hasPrefix("command.") }
+    let unused = Set(Catalog.entries(.zh).keys).subtracting(Self.usedKeys).filter { !$0.hasPrefix("command.") }
     #expect(unused.sorted() == [], "entries nothing uses")
   }
 
   @Test func eachEntryHasTheSamePlaceholdersInBothLanguages() {
-    for (key, zh) in Catalog.zh {
-      #expect(Catalog.placeholders(in: zh) == Catalog.placeholders(in: Catalog.en[key] ?? ""), "\(key)")
+    for (key, zh) in Catalog.entries(.zh) {
+      #expect(Catalog.placeholders(in: zh) == Catalog.placeholders(in: Catalog.entries(.en)[key] ?? ""), "\(key)")
     }
   }
 
   @Test func chineseEntriesAreChineseAndEnglishOnesAreNot() {
-    for (key, en) in Catalog.en where !Self.chineseOnPurpose.contains(key) {
+    for (key, en) in Catalog.entries(.en) where !Self.chineseOnPurpose.contains(key) {
       #expect(!Self.hasHan(en), "\(key): \(en)")
     }
-    for (key, zh) in Catalog.zh {
+    for (key, zh) in Catalog.entries(.zh) {
       let letters = zh.unicodeScalars.filter { $0.properties.isAlphabetic }
-      #expect(letters.isEmpty || Self.hasHan(zh) || zh == Catalog.en[key], "\(key): \(zh)")
+      #expect(letters.isEmpty || Self.hasHan(zh) || zh == Catalog.entries(.en)[key], "\(key): \(zh)")
     }
   }
 

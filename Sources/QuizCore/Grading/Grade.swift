@@ -28,8 +28,13 @@ public struct Grade: Sendable, Hashable {
   /// Below this confidence a person should grade the answer.
   public static let reviewThreshold = 0.6
 
-  /// Whether a person should grade this answer: the machine's confidence is low.
-  public var needsReview: Bool { confidence < Self.reviewThreshold }
+  /// Whether the exam's rules send this answer to a person whatever the machine's confidence
+  /// (a blueprint's `manual_grading`); the score is then provisional until a person sets it.
+  public var gradedByPerson = false
+
+  /// Whether a person should grade this answer: the machine's confidence is low, or the
+  /// exam's rules say a person grades this type.
+  public var needsReview: Bool { gradedByPerson || confidence < Self.reviewThreshold }
 
   /// Creates a grade; the outcome follows from the fraction.
   public init(fraction: Double, weight: Double, feedback: [Feedback]) {

@@ -64,6 +64,7 @@ public struct SessionEngine: Sendable {
   /// The layout of a question in this session: the same every time it is shown, also after
   /// a resume; a second attempt gets another order, so that it is not answered by position.
   public func layout(for question: Question) -> Layout {
+    guard plan.shufflesChoices else { return Layout.identity(for: question) }
     let retry = !isDeferred && plan.scores[question.id] != nil
     var generator = SeededGenerator(seed: plan.seed, salt: retry ? question.id + "#retry" : question.id)
     let layout = Layout.shuffled(for: question, using: &generator)
@@ -180,7 +181,8 @@ public struct SessionEngine: Sendable {
   private mutating func answered(
     _ question: Question, typed: String, response: Response, layout: Layout, at date: Date
   ) -> [SessionEffect] {
-    let grade = Grader.grade(response, for: question)
+    var grade = Grader.grade(response, for: question)
+    if configuration.manualGrading.contains(question.type) { grade.gradedByPerson = true }
     let id = question.id
     let duration = shownAt.map { max(0, Int((date.timeIntervalSince($0) * 1000).rounded())) } ?? 0
     let shown = ResponseFormatter.typed(response, for: question, layout: layout)

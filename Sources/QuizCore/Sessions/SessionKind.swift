@@ -35,6 +35,9 @@ public struct SessionConfiguration: Sendable, Hashable {
   /// Words of the surrounding shell (`mistakes`, `progress`…): typed alone at a question they
   /// are a slip of the mind, not an answer, and are asked about instead of graded.
   public var commandWords: Set<String> = []
+  /// Question types a person grades in this session (an exam's `manual_grading`): their
+  /// answers are recorded as waiting for a person.
+  public var manualGrading: Set<QuestionType> = []
 
   /// Creates a configuration.
   public init(

@@ -40,6 +40,9 @@ public struct SessionPlan: Codable, Sendable, Hashable {
   public var deadline: Date?
   /// Whether a deferred-feedback attempt was submitted.
   public var submitted: Bool
+  /// Whether choices, options and items are shown in a seeded order (an exam blueprint's
+  /// `shuffle_choices: false` keeps the content's order).
+  public var shufflesChoices: Bool
 
   /// A new plan over `queue`.
   public init(queue: [String], seed: UInt64, deadline: Date? = nil) {
@@ -57,11 +60,12 @@ public struct SessionPlan: Codable, Sendable, Hashable {
     pending = []
     self.deadline = deadline
     submitted = false
+    shufflesChoices = true
   }
 
   enum CodingKeys: String, CodingKey {
     case queue, chosen, position, requeued, seed, retention, scores, retries, skipped, hints, flagged, responses
-    case pending, deadline, submitted
+    case pending, deadline, submitted, shufflesChoices
   }
 
   public init(from decoder: any Decoder) throws {
@@ -81,6 +85,7 @@ public struct SessionPlan: Codable, Sendable, Hashable {
     pending = try values.decodeIfPresent([String].self, forKey: .pending) ?? []
     deadline = try values.decodeIfPresent(Date.self, forKey: .deadline)
     submitted = try values.decodeIfPresent(Bool.self, forKey: .submitted) ?? false
+    shufflesChoices = try values.decodeIfPresent(Bool.self, forKey: .shufflesChoices) ?? true
     position = min(max(position, 0), queue.count)
     chosen = min(max(chosen, 0), Set(queue).count)
   }

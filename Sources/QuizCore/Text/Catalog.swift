@@ -8,10 +8,13 @@ public enum Catalog {
   /// The catalogue of a language.
   public static func entries(_ language: Language) -> [String: String] {
     switch language {
-    case .zh: zh
-    case .en: en
+    case .zh: zhEntries
+    case .en: enEntries
     }
   }
+
+  private static let zhEntries = zh.merging(zhCertification) { first, _ in first }
+  private static let enEntries = en.merging(enCertification) { first, _ in first }
 
   /// The text of `key` in `language` with `{0}`, `{1}`… replaced by `values` (`{{` and `}}`
   /// are literal braces); the key itself when the catalogue has no such entry.

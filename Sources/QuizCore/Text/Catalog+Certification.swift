@@ -1,0 +1,414 @@
+// The interface text of certification (exams, grading, certificates, the audit log), in
+// both languages; merged into the catalogues (`Catalog.entries`).
+
+extension Catalog {
+  static let zhCertification: [String: String] = [
+    "approve.done":
+      "已批准考试 {0}：得分 {1}%，成绩已签核。",
+    "approve.grade-first":
+      "考试 {0} 还有待人工评分的题，请先运行 admin grade。",
+    "approve.not-approvable":
+      "考试 {0} 不是等待批准的非监考考试（只有已交卷、非监考的考试需要批准）。",
+    "audit.bad-checkpoint-file":
+      "{0} 不是签名检查点，也不是本机构签发的证书。",
+    "audit.broken":
+      "审计未通过：数据库在签名之后被改动过（见上）。",
+    "audit.checked":
+      "已核对：审计日志 {0} 条 · 考试 {1} 次 · 证书 {2} 张 · 检查点 {3} 个（其中外部提供 {4} 个）。",
+    "audit.checkpoint-written":
+      "已将签名检查点（截至第 {0} 条）写入 {1}；请把它保存在这台电脑以外。",
+    "audit.first-bad-entry":
+      "第一处问题：审计日志第 {0} 条 {1}",
+    "audit.intact":
+      "审计通过：{0} 条记录完整，签名检查点覆盖到第 {1} 条。",
+    "audit.more-problems":
+      "……另有 {0} 处问题。",
+    "audit.no-key":
+      "没有可用的机构公钥：请用 --key 指定，或在机构的数据目录中运行。",
+    "cert.exported":
+      "已导出到 {0}。",
+    "cert.field.attempt":
+      "考试记录",
+    "cert.field.course":
+      "课程",
+    "cert.field.exam":
+      "考试",
+    "cert.field.expires":
+      "有效期至",
+    "cert.field.id":
+      "证书编号",
+    "cert.field.issued":
+      "签发日期",
+    "cert.field.issuer":
+      "签发机构",
+    "cert.field.learner":
+      "学员",
+    "cert.field.score":
+      "成绩",
+    "cert.field.status":
+      "状态",
+    "cert.list-header":
+      "证书编号|学员|考试|成绩|有效期至|状态",
+    "cert.none":
+      "还没有签发过证书。",
+    "cert.page-code":
+      "验证码",
+    "cert.page-how":
+      "这是签名的可验证凭证（VC-JWT）。运行 recovery-trainer cert verify 文件，或用任何支持 did:key 的 W3C 可验证凭证验证工具离线核验。",
+    "cert.page-lead":
+      "兹证明 {0} 已通过「{1}」。",
+    "cert.page-title":
+      "上岗认证证书",
+    "cert.status.expired":
+      "已过期",
+    "cert.status.revoked":
+      "已撤销",
+    "cert.status.valid":
+      "有效",
+    "cert.stored-forged":
+      "数据库中的证书 {0} 无法通过签名校验；请运行 admin audit verify。",
+    "certexam.after-grading":
+      "成绩与讲解在评分完成后公布：请等管理员评分（admin grade）。",
+    "certexam.already-certified":
+      "你已通过这门考试，证书有效至 {0}，无需重考。",
+    "certexam.attempt-id":
+      "考试记录编号：{0}",
+    "certexam.attempts-left":
+      "本有效期内还可考 {0} 次。",
+    "certexam.blueprint-gone":
+      "课程里已没有考试 {0}，这次考试无法继续。",
+    "certexam.closed-at-deadline":
+      "「{0}」的考试时间已到，已按截止时的作答自动交卷。",
+    "certexam.cooling-down":
+      "上次未通过，冷静期到 {0}；之后可以再考。",
+    "certexam.no-attempts-left":
+      "本有效期内的考试次数已用完；{0} 起可再考。",
+    "certexam.not-unlocked":
+      "未解锁，考试没有开始。",
+    "certexam.pending":
+      "待人工评分：{0} 题。",
+    "certexam.proctor-again":
+      "继续「{0}」需要监考管理员再次输入口令。",
+    "certexam.proctor-needed":
+      "「{0}」是监考考试：请监考管理员输入口令解锁。",
+    "certexam.provisional":
+      "暂定得分 {0}%（及格线 {1}%），管理员签核后为最终成绩。",
+    "certexam.provisional-pending":
+      "客观题暂定得分 {0}%；另有 {1} 题待人工评分。",
+    "certexam.running":
+      "「{0}」有一次考试正在进行，继续作答（时间一直在走）。",
+    "certexam.started":
+      "认证考试：{0} · {1} 题 · 限时 {2} · 交卷前不显示对错；每道题作答即保存并签名",
+    "certexam.still-open":
+      "作答文件已读完，考试尚未交卷；到 {0} 会自动交卷。",
+    "certexam.submitted":
+      "已交卷：{0} · 共 {2} 题，答了 {1} 题。",
+    "certexam.waiting-for-grading":
+      "「{0}」上一次考试还在等待评分；评分完成前不能再考。",
+    "grading.answer":
+      "作答：",
+    "grading.certificate":
+      "证书 {0}，有效期至 {1}",
+    "grading.header":
+      "[{0}/{1}] {2} · {3} · 第 {4} 题（满分 {5} 分）",
+    "grading.invalid":
+      "请输入 0 到 {0} 之间的分数，可在后面加评语，例如 1.5 要点齐全；或 skip 跳过、quit 结束。",
+    "grading.needs-approval":
+      "非监考考试 {0} 等待批准：admin approve {0}",
+    "grading.prompt":
+      "分数（0–{0}）和评语：",
+    "grading.provisional":
+      "机器暂评：{0}/{1} 分",
+    "grading.question":
+      "题目：",
+    "grading.question-changed":
+      "注意：这道题在作答之后被修改过；以下是现在的题目和评分要点。",
+    "grading.question-gone":
+      "课程里已没有这道题（{0}），请只根据作答评分。",
+    "grading.queue-empty":
+      "没有待人工评分的作答。",
+    "grading.saved":
+      "已评分：{0}/{1} 分（已签名）。",
+    "grading.sealed-fail":
+      "{0} · {1}：{2}%，未通过；成绩已签核。",
+    "grading.sealed-pass":
+      "{0} · {1}：{2}%，通过；成绩已签核。",
+    "grading.skipped":
+      "已跳过，仍在队列中。",
+    "grading.stopped":
+      "已停止；还有 {0} 题待评分。",
+    "grading.summary":
+      "本次评分 {0} 题，签核 {1} 次考试。",
+    "help.admin.approve":
+      "批准一次已交卷的非监考考试：签核成绩，通过的签发证书。",
+    "help.admin.attempt-id":
+      "考试记录编号（或至少 6 位的唯一前缀）。",
+    "help.admin.audit":
+      "审计日志：核对与导出检查点。",
+    "help.admin.audit-checkpoint":
+      "签名并导出审计日志当前的检查点，保存到这台电脑以外，以便日后发现整库回滚。",
+    "help.admin.audit-checkpoint-file":
+      "在别处保存的检查点或证书（可多次给出）。",
+    "help.admin.audit-verify":
+      "核对审计日志、考试签名、人工评分和证书是否被改动。",
+    "help.admin.audit-verify-discussion":
+      "退出码：0 完整；1 发现改动（并指出第一处）。整库回滚到旧副本只有在提供了更新的检查点（--checkpoint 文件或之后导出的证书）时才能发现。",
+    "help.admin.grade":
+      "人工评分队列：逐题评分并签名，然后签核考试、签发证书。",
+    "help.admin.grade-answers":
+      "评分文件：每行一题（按队列顺序），先写分数，后面可跟评语。",
+    "help.admin.grade-discussion":
+      "每题显示作答、评分要点、机器暂评及其原因；输入 0 到该题满分之间的分数和评语。skip 留在队列，quit 结束。没有待评分题的监考考试在最后签核，通过的签发证书。",
+    "help.admin.grader":
+      "评分人姓名（默认当前系统用户）。",
+    "help.admin.reason":
+      "撤销原因（必填）。",
+    "help.admin.revoke":
+      "撤销一张证书（签名记录，cert verify 会显示已撤销）。",
+    "help.cert.export":
+      "导出证书：vc-jwt、json 或可打印的 html 页面。",
+    "help.cert.export-format":
+      "导出格式。",
+    "help.cert.id":
+      "证书编号（或至少 6 位的唯一前缀）。",
+    "help.cert.list":
+      "列出已签发的证书。",
+    "help.cert.list-format":
+      "输出格式。",
+    "help.cert.show":
+      "显示一张证书。",
+    "help.exam":
+      "参加一次认证考试（监考考试需管理员口令）。",
+    "help.exam-discussion":
+      "作答中可用 next、prev、goto N、flag，submit 后确认交卷；交卷前不显示对错。用 --answers 文件时，每行在当前题的提示处输入。监考考试需 --passphrase-file（脚本）或在终端输入口令（不回显）。",
+    "help.exam.id":
+      "考试编号（见 study 中的 exam 命令）。",
+    "help.out":
+      "写入文件（不覆盖已有文件）；默认输出到屏幕。",
+    "key.wrong-passphrase":
+      "口令不对。",
+    "manager.ambiguous-id":
+      "{0} {1} 不唯一：有 {2} 个匹配；请多输入几位。",
+    "manager.attempt":
+      "考试记录",
+    "manager.certificate":
+      "证书",
+    "manager.no-such-id":
+      "没有{0} {1}。",
+    "out.cannot-write":
+      "无法写入 {0}。",
+    "out.exists":
+      "{0} 已存在，没有覆盖它。",
+    "revoke.already":
+      "证书 {0} 已经撤销过。",
+    "revoke.done":
+      "已撤销证书 {0}：{1}",
+    "revoke.reason-needed":
+      "请用 --reason 写明撤销原因。",
+  ]
+
+  static let enCertification: [String: String] = [
+    "approve.done":
+      "Approved attempt {0}: score {1}%, sealed.",
+    "approve.grade-first":
+      "Attempt {0} still has answers to grade; run admin grade first.",
+    "approve.not-approvable":
+      "attempt {0} is not an unproctored attempt waiting for approval (only submitted, unproctored attempts are approved).",
+    "audit.bad-checkpoint-file":
+      "{0} is neither a signed checkpoint nor a certificate.",
+    "audit.broken":
+      "Audit failed: the database was changed after it was signed (see above).",
+    "audit.checked":
+      "Checked: {0 audit entry/audit entries} · {1 attempt/attempts} · {2 certificate/certificates} · {3 checkpoint/checkpoints} ({4} from outside).",
+    "audit.checkpoint-written":
+      "Wrote a signed checkpoint (through entry {0}) to {1}; keep it off this machine.",
+    "audit.first-bad-entry":
+      "First problem: audit entry {0} {1}",
+    "audit.intact":
+      "Audit passed: {0 entry/entries} intact; signed checkpoints cover through entry {1}.",
+    "audit.more-problems":
+      "… and {0} more.",
+    "audit.no-key":
+      "no organisation key to check against: give --key, or run in the organisation's data folder.",
+    "cert.exported":
+      "Exported to {0}.",
+    "cert.field.attempt":
+      "Attempt",
+    "cert.field.course":
+      "Course",
+    "cert.field.exam":
+      "Exam",
+    "cert.field.expires":
+      "Expires",
+    "cert.field.id":
+      "Certificate",
+    "cert.field.issued":
+      "Issued",
+    "cert.field.issuer":
+      "Issuer",
+    "cert.field.learner":
+      "Learner",
+    "cert.field.score":
+      "Score",
+    "cert.field.status":
+      "Status",
+    "cert.list-header":
+      "Certificate|Learner|Exam|Score|Expires|Status",
+    "cert.none":
+      "No certificates have been issued yet.",
+    "cert.page-code":
+      "Verification code",
+    "cert.page-how":
+      "This is the signed Verifiable Credential (VC-JWT). Check it offline with recovery-trainer cert verify FILE, or with any W3C Verifiable Credential verifier that supports did:key.",
+    "cert.page-lead":
+      "This certifies that {0} passed “{1}”.",
+    "cert.page-title":
+      "Certificate",
+    "cert.status.expired":
+      "expired",
+    "cert.status.revoked":
+      "revoked",
+    "cert.status.valid":
+      "valid",
+    "cert.stored-forged":
+      "the stored certificate {0} fails its signature check; run admin audit verify.",
+    "certexam.after-grading":
+      "Results and explanations come after grading: a manager grades the attempt (admin grade).",
+    "certexam.already-certified":
+      "You already hold a valid pass, until {0}; there is nothing to retake.",
+    "certexam.attempt-id":
+      "Attempt id: {0}",
+    "certexam.attempts-left":
+      "{0 attempt/attempts} left in this validity window.",
+    "certexam.blueprint-gone":
+      "The course no longer has the exam {0}; the attempt cannot go on.",
+    "certexam.closed-at-deadline":
+      "The time of “{0}” ran out: the attempt was submitted as it stood at the deadline.",
+    "certexam.cooling-down":
+      "The last attempt did not pass; the next may start after {0}.",
+    "certexam.no-attempts-left":
+      "The attempts of this validity window are used up; the next opens on {0}.",
+    "certexam.not-unlocked":
+      "Not unlocked; the attempt did not start.",
+    "certexam.pending":
+      "Waiting for a person to grade: {0}.",
+    "certexam.proctor-again":
+      "Going on with “{0}” needs the proctor's passphrase again.",
+    "certexam.proctor-needed":
+      "“{0}” is proctored: the proctor unlocks it with the manager's passphrase.",
+    "certexam.provisional":
+      "Provisional score {0}% (pass mark {1}%); final once a manager seals it.",
+    "certexam.provisional-pending":
+      "Provisional score {0}% on the objective items; {1} still to be graded by a person.",
+    "certexam.running":
+      "An attempt of “{0}” is running; going on with it (its time keeps running).",
+    "certexam.started":
+      "Certification: {0} · {1 question/questions} · {2} · no grades before you submit; every answer is saved and signed as you give it",
+    "certexam.still-open":
+      "The answers ran out before submit; the attempt stays open and is submitted at {0}.",
+    "certexam.submitted":
+      "Submitted: {0} · {1} of {2} answered.",
+    "certexam.waiting-for-grading":
+      "The last attempt of “{0}” is waiting for grading; no new attempt until it is graded.",
+    "grading.answer":
+      "Answer: ",
+    "grading.certificate":
+      "certificate {0}, valid until {1}",
+    "grading.header":
+      "[{0}/{1}] {2} · {3} · item {4} ({5} marks)",
+    "grading.invalid":
+      "Type a score from 0 to {0}, optionally followed by a comment (1.5 covers both points); or skip, or quit.",
+    "grading.needs-approval":
+      "Unproctored attempt {0} awaits approval: admin approve {0}",
+    "grading.prompt":
+      "Score (0–{0}) and comment: ",
+    "grading.provisional":
+      "Machine's provisional score: {0}/{1}",
+    "grading.question":
+      "Question: ",
+    "grading.question-changed":
+      "Note: this question changed after it was answered; what follows is its current text and rubric.",
+    "grading.question-gone":
+      "The course no longer has this question ({0}); grade the answer on its own.",
+    "grading.queue-empty":
+      "Nothing is waiting for a person to grade.",
+    "grading.saved":
+      "Graded {0}/{1} (signed).",
+    "grading.sealed-fail":
+      "{0} · {1}: {2}%, not passed; result sealed.",
+    "grading.sealed-pass":
+      "{0} · {1}: {2}%, passed; result sealed.",
+    "grading.skipped":
+      "Skipped; it stays in the queue.",
+    "grading.stopped":
+      "Stopped; {0} still to grade.",
+    "grading.summary":
+      "Graded {0 answer/answers}; sealed {1 attempt/attempts}.",
+    "help.admin.approve":
+      "Approve a submitted unproctored attempt: seal its result and certify a pass.",
+    "help.admin.attempt-id":
+      "The attempt id (or a unique prefix of at least 6 characters).",
+    "help.admin.audit":
+      "The audit log: verify it, export checkpoints.",
+    "help.admin.audit-checkpoint":
+      "Sign and export a checkpoint of the audit log, to keep off this machine (it later reveals a rollback of the whole file).",
+    "help.admin.audit-checkpoint-file":
+      "A checkpoint or certificate kept elsewhere (repeatable).",
+    "help.admin.audit-verify":
+      "Check the audit log, the signed answers, manual grades and certificates for changes.",
+    "help.admin.audit-verify-discussion":
+      "Exit status 0 when intact, 1 when something was changed (the first problem is named). A rollback of the whole file to an older copy is found only with a later checkpoint (--checkpoint FILE, or a certificate exported after it).",
+    "help.admin.grade":
+      "The manual grading queue: grade each answer (signed), then seal attempts and issue certificates.",
+    "help.admin.grade-answers":
+      "A file with one line per waiting answer, in queue order: a score, then an optional comment.",
+    "help.admin.grade-discussion":
+      "Each answer is shown with the rubric, the machine's provisional score and its reasons; type a score from 0 to the item's marks and a comment. skip leaves it in the queue, quit stops. Proctored attempts with nothing left to grade are then sealed, and passes certified.",
+    "help.admin.grader":
+      "The grader's name (default: the system user).",
+    "help.admin.reason":
+      "Why it is revoked (required).",
+    "help.admin.revoke":
+      "Revoke a certificate (signed; cert verify then says revoked).",
+    "help.cert.export":
+      "Export a certificate: vc-jwt, json, or a printable html page.",
+    "help.cert.export-format":
+      "The format.",
+    "help.cert.id":
+      "The certificate id (or a unique prefix of at least 6 characters).",
+    "help.cert.list":
+      "List the certificates issued.",
+    "help.cert.list-format":
+      "The output format.",
+    "help.cert.show":
+      "Show one certificate.",
+    "help.exam":
+      "Take a certification attempt (a proctored one needs the manager's passphrase).",
+    "help.exam-discussion":
+      "While answering: next, prev, goto N, flag, and submit (then confirm); no grades before submit. With --answers FILE each line is typed at the current item's prompt. A proctored exam needs --passphrase-file (scripts) or the passphrase typed at the terminal (not echoed).",
+    "help.exam.id":
+      "The exam id (exam in the study shell lists them).",
+    "help.out":
+      "Write to this file (never over an existing one); default: standard output.",
+    "key.wrong-passphrase":
+      "wrong passphrase.",
+    "manager.ambiguous-id":
+      "{0} {1} is ambiguous: {2} match; type more of it.",
+    "manager.attempt":
+      "attempt",
+    "manager.certificate":
+      "certificate",
+    "manager.no-such-id":
+      "no {0} {1}.",
+    "out.cannot-write":
+      "cannot write {0}.",
+    "out.exists":
+      "{0} exists; it was not overwritten.",
+    "revoke.already":
+      "certificate {0} is already revoked.",
+    "revoke.done":
+      "Revoked certificate {0}: {1}",
+    "revoke.reason-needed":
+      "give the reason with --reason.",
+  ]
+}
