@@ -30,7 +30,7 @@ let package = Package(
     ),
     .target(
       name: "QuizStore",
-      dependencies: ["QuizCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["QuizCore", "QuizTrust", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(
       name: "QuizTrust",
@@ -77,7 +77,7 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "QuizStoreTests", dependencies: ["QuizStore", "QuizCore"]),
+    .testTarget(name: "QuizStoreTests", dependencies: ["QuizStore", "QuizCore", "QuizTrust"]),
     .testTarget(
       name: "QuizCLITests",
       dependencies: [

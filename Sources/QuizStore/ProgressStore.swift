@@ -1,5 +1,6 @@
 import Foundation
 import QuizCore
+import QuizTrust
 
 /// The store port: everything sessions, progress views and reports need from a database,
 /// in domain terms. No database type or SQL dialect appears here.
@@ -38,7 +39,8 @@ public protocol ProgressStore: AnyObject, Sendable {
   /// The learner's latest session that is still active (interrupted), if any.
   func interruptedSession(learner: Int64) throws(StoreError) -> SessionRecord?
   /// Ends every active session of the learner as abandoned (there is one paused session at
-  /// a time); returns how many there were.
+  /// a time), except a certification attempt that is still running (its clock runs on and it
+  /// ends by submit or deadline); returns how many there were.
   func abandonInterrupted(learner: Int64, at date: Date) throws(StoreError) -> Int
   /// The learner's sessions, newest first, scored by `SessionResult`'s rule.
   func history(learner: Int64, limit: Int) throws(StoreError) -> [SessionSummary]
@@ -97,6 +99,65 @@ public protocol ProgressStore: AnyObject, Sendable {
   func studyDays(learner: Int64, calendar: Calendar) throws(StoreError) -> Set<Date>
   /// One line per learner: answers, distinct questions, mean score, last activity; by name.
   func summary() throws(StoreError) -> [LearnerSummary]
+
+  // MARK: Certification
+  //
+  // Every write below also appends its entry to the hash-chained audit log in the same
+  // transaction (`AuditKind`), signed as `AuditKind.policy` requires; a write made with the
+  // organisation key also stores a signed checkpoint of the log after it.
+
+  /// Starts a certification attempt in one transaction: its session, the attempt with its
+  /// first key grant (proctored), and the audit entry (`exam.unlocked` signed by
+  /// `organisation`, or `exam.started` for an unproctored attempt).
+  func startAttempt(_ session: NewSession, attempt: NewAttempt, unlockedBy organisation: OrganisationKey?)
+    throws(StoreError) -> ExamAttempt
+  /// Adds a key grant to a running attempt: a proctor unlocked it again after an interruption.
+  func unlock(attempt id: String, grant: Signed<AttemptGrant>, at date: Date, by organisation: OrganisationKey)
+    throws(StoreError)
+  /// Records an exam answer as `record(_:review:plan:)` does, with the attempt's next answer
+  /// event (signed by `attempt.key` when there is one) and its audit entry, in the same
+  /// transaction. The attempt must be running.
+  func record(_ answer: NewAnswer, plan: SessionPlan, attempt: AttemptAnswer) throws(StoreError) -> RecordedAnswer
+  /// Submits a running attempt and ends its session, in one transaction: with `key`, the
+  /// attempt key signs a submission over every stored event (`exam.submitted`); without, the
+  /// attempt is closed unsigned (`exam.closed`).
+  func submitAttempt(_ id: String, at date: Date, key: AttemptKey?) throws(StoreError) -> ExamAttempt
+  /// Every attempt (of one learner, or all when nil), oldest first.
+  func attempts(learner: Int64?) throws(StoreError) -> [ExamAttempt]
+  /// The attempt with this id.
+  func attempt(id: String) throws(StoreError) -> ExamAttempt?
+  /// The attempt recorded in this session.
+  func attempt(session: Int64) throws(StoreError) -> ExamAttempt?
+  /// The attempt's answer events, in sequence.
+  func attemptEvents(_ id: String) throws(StoreError) -> [AttemptEventRecord]
+  /// A person's grade of an answer waiting for one, in one transaction: the grade, the answer
+  /// updated to it (no longer waiting), and `grade.manual` signed by `organisation`.
+  func gradeManually(_ grade: ManualGrade, by organisation: OrganisationKey) throws(StoreError)
+  /// The manual grades of an attempt, oldest first.
+  func manualGrades(attempt: String) throws(StoreError) -> [ManualGrade]
+  /// Seals a submitted attempt with nothing waiting: its final score and result, and
+  /// `attempt.final` (with `answersDigest`) signed by `organisation`.
+  func finalize(
+    attempt id: String, score: Double, passed: Bool, answersDigest: String, at date: Date,
+    by organisation: OrganisationKey
+  ) throws(StoreError) -> ExamAttempt
+  /// Issues a certificate in one transaction: a signed checkpoint of the log as it is, the
+  /// certificate `make` builds on that checkpoint, and `certificate.issued`. One per attempt.
+  func issue(
+    at date: Date, by organisation: OrganisationKey,
+    _ make: (Signed<AuditCheckpoint>) throws(StoreError) -> StoredCertificate
+  ) throws(StoreError) -> StoredCertificate
+  /// Every certificate, oldest first.
+  func certificates() throws(StoreError) -> [StoredCertificate]
+  /// Revokes a certificate (its revocation signed by `organisation`), with `certificate.revoked`.
+  func revoke(certificate id: String, reason: String, at date: Date, by organisation: OrganisationKey)
+    throws(StoreError) -> StoredCertificate
+  /// The audit log, in stored order.
+  func auditLog() throws(StoreError) -> [AuditEntry]
+  /// The signed checkpoints stored with the log, oldest first.
+  func checkpoints() throws(StoreError) -> [Signed<AuditCheckpoint>]
+  /// Signs and stores a checkpoint of the log's head now.
+  func checkpoint(at date: Date, by organisation: OrganisationKey) throws(StoreError) -> Signed<AuditCheckpoint>
 
   // MARK: Maintenance
 

@@ -1,5 +1,6 @@
 import Foundation
 import QuizCore
+import QuizTrust
 
 /// The store port in memory, for tests: the same behaviour as `SQLiteStore` (the contract
 /// suite checks both), nothing on disk. Thread-safe; every call is atomic.
@@ -12,6 +13,28 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
     var cards: [String: CardRecord] = [:]
     var reads: [String: (first: Date, last: Date)] = [:]
     var nextID: Int64 = 1
+    var attempts: [ExamAttempt] = []
+    var events: [String: [AttemptEventRecord]] = [:]
+    var grades: [ManualGrade] = []
+    var audit: [AuditEntry] = []
+    var checkpoints: [Signed<AuditCheckpoint>] = []
+    var certificates: [StoredCertificate] = []
+
+    mutating func append(
+      at date: Date, kind: String, payload: [String: CanonicalJSON], signer: (any Signer)?
+    ) throws(StoreError) {
+      audit.append(try Ledger.entry(after: audit.last, at: date, kind: kind, payload: payload, signer: signer))
+    }
+
+    mutating func checkpoint(at date: Date, by organisation: OrganisationKey) -> Signed<AuditCheckpoint> {
+      let checkpoint = AuditCheckpoint(head: audit.last, time: date).signed(by: organisation)
+      checkpoints.append(checkpoint)
+      return checkpoint
+    }
+
+    func attempt(_ id: String) -> (index: Int, attempt: ExamAttempt)? {
+      attempts.firstIndex { $0.id == id }.map { ($0, attempts[$0]) }
+    }
 
     mutating func id() -> Int64 {
       defer { nextID += 1 }
@@ -79,10 +102,11 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
       throw .invalid(
         detail: "a learner's name must be 1–\(Learner.maximumNameLength) characters without control characters")
     }
-    return try writing("learner") { state in
+    return try writing("learner") { (state: inout State) throws(StoreError) in
       if let existing = state.learners.first(where: { $0.name == name }) { return existing }
       let learner = Learner(id: state.id(), name: name, displayName: displayName ?? name, createdAt: date)
       state.learners.append(learner)
+      try state.append(at: date, kind: AuditKind.learnerCreated, payload: Ledger.learnerCreated(learner), signer: nil)
       return learner
     }
   }
@@ -132,7 +156,9 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
     try writing("abandon") { state in
       var count = 0
       for index in state.sessions.indices
-      where state.sessions[index].learnerID == learner && state.sessions[index].status == .active {
+      where state.sessions[index].learnerID == learner && state.sessions[index].status == .active
+        && !state.attempts.contains(where: { $0.sessionID == state.sessions[index].id && $0.status == .running })
+      {
         state.sessions[index].status = .abandoned
         state.sessions[index].endedAt = date
         count += 1
@@ -390,4 +416,232 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
         sessions: state.sessions.count, answers: state.answers.count)
     }
   }
+
+  // MARK: Certification
+
+  public func startAttempt(_ session: NewSession, attempt new: NewAttempt, unlockedBy organisation: OrganisationKey?)
+    throws(StoreError) -> ExamAttempt
+  {
+    guard new.proctored == (new.grant != nil), !new.proctored || organisation != nil else {
+      throw .invalid(detail: "a proctored attempt needs its key grant and the organisation key")
+    }
+    return try writing("attempt start") { (state: inout State) throws(StoreError) in
+      try Self.requireReferences(learner: session.learnerID, session: nil, in: state)
+      guard state.attempt(new.id) == nil else { throw .io(path: "memory", detail: "UNIQUE constraint failed") }
+      let record = SessionRecord(
+        id: state.id(), learnerID: session.learnerID, kind: session.kind, scope: session.scope,
+        courseID: session.courseID, contentVersion: session.contentVersion, startedAt: session.startedAt,
+        endedAt: nil, status: .active, plan: session.plan, reschedules: session.reschedules)
+      state.sessions.append(record)
+      let attempt = ExamAttempt(
+        id: new.id, learnerID: session.learnerID, sessionID: record.id, examID: new.examID, examTitle: new.examTitle,
+        courseID: session.courseID, contentVersion: session.contentVersion, contentHash: new.contentHash,
+        passMark: new.passMark, proctored: new.proctored, startedAt: session.startedAt, deadline: new.deadline,
+        status: .running, submittedAt: nil, submission: nil, grants: new.grant.map { [$0] } ?? [], score: nil,
+        passed: nil, finalizedAt: nil)
+      state.attempts.append(attempt)
+      try state.append(
+        at: session.startedAt, kind: new.proctored ? AuditKind.examUnlocked : AuditKind.examStarted,
+        payload: Ledger.attemptStarted(attempt, grant: new.grant), signer: organisation)
+      if let organisation { _ = state.checkpoint(at: session.startedAt, by: organisation) }
+      return attempt
+    }
+  }
+
+  public func unlock(attempt id: String, grant: Signed<AttemptGrant>, at date: Date, by organisation: OrganisationKey)
+    throws(StoreError)
+  {
+    try writing("attempt unlock") { (state: inout State) throws(StoreError) in
+      guard let (index, attempt) = state.attempt(id), attempt.status == .running, attempt.proctored else {
+        throw .invalid(detail: "attempt \(id) is not a running proctored attempt")
+      }
+      state.attempts[index].grants.append(grant)
+      try state.append(
+        at: date, kind: AuditKind.examResumed, payload: Ledger.unlocked(attempt: id, grant: grant),
+        signer: organisation)
+      _ = state.checkpoint(at: date, by: organisation)
+    }
+  }
+
+  public func record(_ answer: NewAnswer, plan: SessionPlan, attempt context: AttemptAnswer) throws(StoreError)
+    -> RecordedAnswer
+  {
+    try writing("answer") { (state: inout State) throws(StoreError) in
+      guard let (_, attempt) = state.attempt(context.attemptID), attempt.status == .running,
+        attempt.sessionID == answer.sessionID
+      else {
+        throw .invalid(detail: "attempt \(context.attemptID) is not running in this session")
+      }
+      try Self.requireReferences(learner: answer.learnerID, session: answer.sessionID, in: state)
+      let saved = AnswerRecord(id: state.id(), answer)
+      state.answers.append(saved)
+      let sequence = (state.events[attempt.id]?.count ?? 0) + 1
+      let event = Ledger.event(for: answer, sequence: sequence, attempt: context)
+      state.events[attempt.id, default: []].append(
+        AttemptEventRecord(event: event, signed: context.key.map { $0.sign(event) }, answerID: saved.id))
+      try state.append(
+        at: answer.answeredAt, kind: context.key == nil ? AuditKind.examAnswerUnproctored : AuditKind.examAnswer,
+        payload: Ledger.answered(event, answerID: saved.id), signer: context.key)
+      if let index = state.sessions.firstIndex(where: { $0.id == attempt.sessionID }) {
+        state.sessions[index].plan = plan
+      }
+      return RecordedAnswer(answer: saved, cardBefore: nil, cardAfter: nil)
+    }
+  }
+
+  public func submitAttempt(_ id: String, at date: Date, key: AttemptKey?) throws(StoreError) -> ExamAttempt {
+    try writing("attempt submit") { (state: inout State) throws(StoreError) in
+      guard let (index, attempt) = state.attempt(id), attempt.status == .running else {
+        throw .invalid(detail: "attempt \(id) is not running")
+      }
+      let events = state.events[id] ?? []
+      let signed = events.compactMap(\.signed)
+      let submission = key != nil && signed.count == events.count ? key?.submit(signed, at: date) : nil
+      state.attempts[index].status = .submitted
+      state.attempts[index].submittedAt = date
+      state.attempts[index].submission = submission
+      if let session = state.sessions.firstIndex(where: { $0.id == attempt.sessionID }) {
+        state.sessions[session].status = .finished
+        state.sessions[session].endedAt = date
+      }
+      try state.append(
+        at: date, kind: submission == nil ? AuditKind.examClosed : AuditKind.examSubmitted,
+        payload: Ledger.submitted(attempt: id, events: events.count, digest: submission?.statement.eventsDigest),
+        signer: submission == nil ? nil : key)
+      return state.attempts[index]
+    }
+  }
+
+  public func attempts(learner: Int64?) throws(StoreError) -> [ExamAttempt] {
+    try withState { state in state.attempts.filter { learner == nil || $0.learnerID == learner } }
+  }
+
+  public func attempt(id: String) throws(StoreError) -> ExamAttempt? {
+    try withState { state in state.attempt(id)?.attempt }
+  }
+
+  public func attempt(session: Int64) throws(StoreError) -> ExamAttempt? {
+    try withState { state in state.attempts.first { $0.sessionID == session } }
+  }
+
+  public func attemptEvents(_ id: String) throws(StoreError) -> [AttemptEventRecord] {
+    try withState { state in state.events[id] ?? [] }
+  }
+
+  public func gradeManually(_ grade: ManualGrade, by organisation: OrganisationKey) throws(StoreError) {
+    guard grade.marks >= 0, grade.marks <= grade.maximumMarks + Credit.tolerance, grade.maximumMarks > 0 else {
+      throw .invalid(detail: "marks must be from 0 to \(grade.maximumMarks)")
+    }
+    try writing("manual grade") { (state: inout State) throws(StoreError) in
+      guard let (_, attempt) = state.attempt(grade.attemptID), attempt.status == .submitted else {
+        throw .invalid(detail: "attempt \(grade.attemptID) is not waiting for grading")
+      }
+      guard (state.events[attempt.id] ?? []).contains(where: { $0.answerID == grade.answerID }),
+        let index = state.answers.firstIndex(where: { $0.id == grade.answerID }), state.answers[index].needsReview
+      else {
+        throw .invalid(detail: "answer \(grade.answerID) of attempt \(grade.attemptID) is not waiting for a person")
+      }
+      state.grades.append(grade)
+      state.answers[index].fraction = grade.fraction
+      state.answers[index].outcome = Outcome(fraction: grade.fraction)
+      state.answers[index].needsReview = false
+      try state.append(
+        at: grade.gradedAt, kind: AuditKind.manualGrade, payload: Ledger.manualGradePayload(grade),
+        signer: organisation)
+      _ = state.checkpoint(at: grade.gradedAt, by: organisation)
+    }
+  }
+
+  public func manualGrades(attempt: String) throws(StoreError) -> [ManualGrade] {
+    try withState { state in state.grades.filter { $0.attemptID == attempt } }
+  }
+
+  public func finalize(
+    attempt id: String, score: Double, passed: Bool, answersDigest: String, at date: Date,
+    by organisation: OrganisationKey
+  ) throws(StoreError) -> ExamAttempt {
+    try writing("attempt final") { (state: inout State) throws(StoreError) in
+      guard let (index, attempt) = state.attempt(id), attempt.status == .submitted else {
+        throw .invalid(detail: "attempt \(id) is not submitted")
+      }
+      let answerIDs = Set((state.events[id] ?? []).map(\.answerID))
+      let answers = state.answers.filter { answerIDs.contains($0.id) }
+      let latest = Dictionary(answers.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
+      let waiting = latest.values.filter(\.needsReview).count
+      guard waiting == 0 else { throw .invalid(detail: "attempt \(id) has \(waiting) answers to grade") }
+      state.attempts[index].status = .final
+      state.attempts[index].score = score
+      state.attempts[index].passed = passed
+      state.attempts[index].finalizedAt = date
+      try state.append(
+        at: date, kind: AuditKind.attemptFinal,
+        payload: Ledger.finalPayload(attempt: id, score: score, passed: passed, answersDigest: answersDigest),
+        signer: organisation)
+      _ = state.checkpoint(at: date, by: organisation)
+      return state.attempts[index]
+    }
+  }
+
+  public func issue(
+    at date: Date, by organisation: OrganisationKey,
+    _ make: (Signed<AuditCheckpoint>) throws(StoreError) -> StoredCertificate
+  ) throws(StoreError) -> StoredCertificate {
+    try writing("certificate") { (state: inout State) throws(StoreError) in
+      let checkpoint = state.checkpoint(at: date, by: organisation)
+      let certificate = try make(checkpoint)
+      guard let (_, attempt) = state.attempt(certificate.attemptID), attempt.status == .final, attempt.passed == true
+      else {
+        throw .invalid(detail: "attempt \(certificate.attemptID) is not a final pass")
+      }
+      guard !state.certificates.contains(where: { $0.attemptID == certificate.attemptID || $0.id == certificate.id })
+      else {
+        throw .invalid(detail: "attempt \(certificate.attemptID) already has a certificate")
+      }
+      state.certificates.append(certificate)
+      try state.append(
+        at: date, kind: AuditKind.certificateIssued, payload: Ledger.issuedPayload(certificate), signer: organisation)
+      _ = state.checkpoint(at: date, by: organisation)
+      return certificate
+    }
+  }
+
+  public func certificates() throws(StoreError) -> [StoredCertificate] {
+    try withState { state in state.certificates }
+  }
+
+  public func revoke(certificate id: String, reason: String, at date: Date, by organisation: OrganisationKey)
+    throws(StoreError) -> StoredCertificate
+  {
+    try writing("revoke") { (state: inout State) throws(StoreError) in
+      guard let index = state.certificates.firstIndex(where: { $0.id == id }) else {
+        throw .invalid(detail: "no certificate \(id)")
+      }
+      guard state.certificates[index].revocation == nil else {
+        throw .invalid(detail: "certificate \(id) is already revoked")
+      }
+      let revocation = RevocationList([.init(certificateID: id, reason: reason, revokedAt: date)]).signed(
+        by: organisation)
+      state.certificates[index].revocation = revocation
+      try state.append(
+        at: date, kind: AuditKind.certificateRevoked, payload: Ledger.revokedPayload(id: id, revocation: revocation),
+        signer: organisation)
+      _ = state.checkpoint(at: date, by: organisation)
+      return state.certificates[index]
+    }
+  }
+
+  public func auditLog() throws(StoreError) -> [AuditEntry] {
+    try withState { state in state.audit }
+  }
+
+  public func checkpoints() throws(StoreError) -> [Signed<AuditCheckpoint>] {
+    try withState { state in state.checkpoints }
+  }
+
+  public func checkpoint(at date: Date, by organisation: OrganisationKey) throws(StoreError)
+    -> Signed<AuditCheckpoint>
+  {
+    try writing("checkpoint") { state in state.checkpoint(at: date, by: organisation) }
+  }
+
 }

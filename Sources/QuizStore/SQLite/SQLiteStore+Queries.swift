@@ -100,7 +100,11 @@ extension SQLiteStore {
   public func abandonInterrupted(learner: Int64, at date: Date) throws(StoreError) -> Int {
     try write { db in
       try db.execute(
-        sql: "UPDATE session SET status = 'abandoned', ended_at = ? WHERE learner_id = ? AND status = 'active'",
+        sql: """
+          UPDATE session SET status = 'abandoned', ended_at = ?
+          WHERE learner_id = ? AND status = 'active'
+            AND id NOT IN (SELECT session_id FROM exam_attempt WHERE status = 'running')
+          """,
         arguments: [date, learner])
       return db.changesCount
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import QuizCore
+import QuizTrust
 
 /// The embedded store: one SQLite file (GRDB), the default on a single machine.
 ///
@@ -183,7 +184,10 @@ public final class SQLiteStore: ProgressStore {
       try db.execute(
         sql: "INSERT INTO learner(name, display_name, created_at) VALUES (?, ?, ?)",
         arguments: [name, displayName ?? name, date])
-      return Learner(id: db.lastInsertedRowID, name: name, displayName: displayName ?? name, createdAt: date)
+      let learner = Learner(id: db.lastInsertedRowID, name: name, displayName: displayName ?? name, createdAt: date)
+      try Self.appendAudit(
+        db, at: date, kind: AuditKind.learnerCreated, payload: Ledger.learnerCreated(learner), signer: nil)
+      return learner
     }
   }
 
@@ -290,19 +294,7 @@ public final class SQLiteStore: ProgressStore {
             arguments: [session, answer.questionID])!
         }
       }
-      try db.execute(
-        sql: """
-          INSERT INTO answer(learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw,
-                             shown, parsed, response, fraction, outcome, duration_ms, answered_at, needs_review, counts)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          answer.learnerID, answer.sessionID, answer.questionID, answer.questionHash, answer.lessonID,
-          answer.questionType, Self.encodeTags(answer.tags), answer.typed, answer.shown, answer.canonical,
-          answer.response?.encoded() ?? "null", answer.fraction, answer.outcome.rawValue, answer.durationMS,
-          answer.answeredAt, answer.needsReview, counts,
-        ])
-      let saved = AnswerRecord(id: db.lastInsertedRowID, answer)
+      let saved = try Self.insertAnswer(answer, counts: counts, db)
       var before: CardRecord?
       var after: CardRecord?
       if let review {
@@ -318,6 +310,22 @@ public final class SQLiteStore: ProgressStore {
       }
       return RecordedAnswer(answer: saved, cardBefore: before, cardAfter: after)
     }
+  }
+
+  static func insertAnswer(_ answer: NewAnswer, counts: Bool, _ db: Database) throws -> AnswerRecord {
+    try db.execute(
+      sql: """
+        INSERT INTO answer(learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw,
+                           shown, parsed, response, fraction, outcome, duration_ms, answered_at, needs_review, counts)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        answer.learnerID, answer.sessionID, answer.questionID, answer.questionHash, answer.lessonID,
+        answer.questionType, Self.encodeTags(answer.tags), answer.typed, answer.shown, answer.canonical,
+        answer.response?.encoded() ?? "null", answer.fraction, answer.outcome.rawValue, answer.durationMS,
+        answer.answeredAt, answer.needsReview, counts,
+      ])
+    return AnswerRecord(id: db.lastInsertedRowID, answer)
   }
 
   public func recordSkip(

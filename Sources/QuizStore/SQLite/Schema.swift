@@ -100,6 +100,72 @@ enum Schema {
           """)
       try db.create(index: "answer_by_session_question", on: "answer", columns: ["session_id", "question_id"])
     }
+    migrator.registerMigration("v5: certification attempts, audit log, certificates") { db in
+      try db.create(table: "exam_attempt") { t in
+        t.primaryKey("id", .text)
+        t.column("learner_id", .integer).notNull().indexed().references("learner", onDelete: .restrict)
+        t.column("session_id", .integer).notNull().unique().references("session", onDelete: .restrict)
+        t.column("exam_id", .text).notNull()
+        t.column("exam_title", .text).notNull()
+        t.column("content_hash", .text).notNull()
+        t.column("pass_mark", .double).notNull()
+        t.column("proctored", .boolean).notNull()
+        t.column("started_at", .datetime).notNull()
+        t.column("deadline", .datetime).notNull()
+        t.column("status", .text).notNull().check { ["running", "submitted", "final"].contains($0) }
+        t.column("submitted_at", .datetime)
+        t.column("submission", .text)
+        t.column("score", .double)
+        t.column("passed", .boolean)
+        t.column("finalized_at", .datetime)
+      }
+      try db.create(table: "attempt_grant") { t in
+        t.column("attempt_id", .text).notNull().references("exam_attempt", onDelete: .restrict)
+        t.column("position", .integer).notNull()
+        t.column("grant", .text).notNull()
+        t.primaryKey(["attempt_id", "position"])
+      }
+      try db.create(table: "attempt_event") { t in
+        t.column("attempt_id", .text).notNull().references("exam_attempt", onDelete: .restrict)
+        t.column("sequence", .integer).notNull()
+        t.column("answer_id", .integer).notNull().unique().references("answer", onDelete: .restrict)
+        t.column("event", .text).notNull()
+        t.column("signed", .text)
+        t.primaryKey(["attempt_id", "sequence"])
+      }
+      try db.create(table: "manual_grade") { t in
+        t.primaryKey("answer_id", .integer).references("answer", onDelete: .restrict)
+        t.column("attempt_id", .text).notNull().indexed().references("exam_attempt", onDelete: .restrict)
+        t.column("marks", .double).notNull()
+        t.column("maximum_marks", .double).notNull()
+        t.column("comment", .text).notNull()
+        t.column("grader", .text).notNull()
+        t.column("graded_at", .datetime).notNull()
+      }
+      try db.create(table: "audit_entry") { t in
+        t.primaryKey("sequence", .integer)
+        t.column("time", .datetime).notNull()
+        t.column("kind", .text).notNull()
+        t.column("payload", .text).notNull()
+        t.column("previous_hash", .text).notNull()
+        t.column("hash", .text).notNull()
+        t.column("signature", .text)
+      }
+      try db.create(table: "audit_checkpoint") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("signed", .text).notNull()
+      }
+      try db.create(table: "certificate") { t in
+        t.primaryKey("id", .text)
+        t.column("learner_id", .integer).notNull().indexed().references("learner", onDelete: .restrict)
+        t.column("attempt_id", .text).notNull().unique().references("exam_attempt", onDelete: .restrict)
+        t.column("exam_id", .text).notNull()
+        t.column("issued_at", .datetime).notNull()
+        t.column("expires_at", .datetime).notNull()
+        t.column("jwt", .text).notNull()
+        t.column("revocation", .text)
+      }
+    }
     return migrator
   }
 }
