@@ -207,7 +207,7 @@ import Testing
     let store = InMemoryStore()
     let learner = try store.createLearner(named: "张三", displayName: nil, at: Self.t0)
     let run = try shell(
-      ["exam certifcation", "exam certification", "A", "flag", "goto 30", "submit", "n", "submit", "y", "history"],
+      ["mock certifcation", "mock certification", "A", "flag", "goto 30", "submit", "n", "submit", "y", "history"],
       store: store, learner: learner, course: Self.builtIn)
     #expect(run.output.contains { $0.contains("你是想输入 certification 吗？") })
     #expect(run.output.contains { $0.contains("[1/30]") } && run.output.contains { $0.contains("[30/30]") })

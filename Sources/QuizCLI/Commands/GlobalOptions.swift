@@ -35,6 +35,8 @@ enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
 struct Dependencies: Sendable {
   var now: @Sendable () -> Date
   var seed: @Sendable () -> UInt64
+  /// Waits (the delay after a wrong passphrase); tests pass one that only records.
+  var sleep: @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
 
   static let live = Dependencies(now: { Date() }, seed: { UInt64.random(in: 0...UInt64.max) })
 }

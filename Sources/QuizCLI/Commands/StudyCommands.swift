@@ -196,7 +196,9 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 struct AdminCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "admin", abstract: Interface.text("help.studys.11"),
-    subcommands: [Backup.self, Check.self, InitKey.self, ExportKey.self])
+    subcommands: [
+      Backup.self, Check.self, InitKey.self, ExportKey.self, Grade.self, Approve.self, Revoke.self, Audit.self,
+    ])
 
   struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(

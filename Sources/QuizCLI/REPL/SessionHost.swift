@@ -38,6 +38,9 @@ struct SessionHost {
   /// Whether the end of input at a question is announced as a pause (the shell); a file of
   /// answers that runs out is reported by its command instead.
   var announcesEndOfInput = true
+  /// A certification attempt: answers are recorded with their signed events, and the end
+  /// submits the attempt instead of only ending the session.
+  var certified: CertifiedRun?
 
   private var language: Language { context.language }
   private var style: Style { context.style }
@@ -141,6 +144,8 @@ struct SessionHost {
       case .savePlan(let plan):
         try store.savePlan(plan, session: session.id)
       case .feedback(let item):
+        // A certification with feedback after grading shows nothing until a person has graded it.
+        if certified?.blueprint.feedback == .afterGrading { return nil }
         guard let question = course.question(withID: item.questionID) else { return nil }
         let explanation = Explanation(
           grade: item.grade, response: item.response, question: question, layout: item.layout, language: language)
@@ -170,6 +175,13 @@ struct SessionHost {
       canonical: ResponseFormatter.canonical(entry.response), response: entry.response,
       fraction: entry.grade.fraction, durationMS: entry.durationMS, answeredAt: entry.answeredAt,
       needsReview: entry.grade.needsReview)
+    if let certified {
+      let item = (entry.plan.queue.firstIndex(of: question.id) ?? 0) + 1
+      return try store.record(
+        answer, plan: entry.plan,
+        attempt: AttemptAnswer(
+          attemptID: certified.attempt.id, item: item, maximumMarks: question.weight, key: certified.key))
+    }
     let review = entry.rating.map { CardReview(rating: $0, scheduler: scheduler, at: entry.answeredAt) }
     return try store.record(answer, review: review, plan: entry.plan)
   }
@@ -317,9 +329,39 @@ struct SessionHost {
     case .completed, .submitted, .timeUp:
       state.ending = .finished
     }
+    if let certified {
+      let submitted = try store.submitAttempt(certified.attempt.id, at: context.now(), key: certified.key)
+      for line in certifiedSummary(end.result, run: certified, attempt: submitted) { output(line) }
+      return nil
+    }
     try store.end(session: session.id, status: end.status, at: context.now())
     for line in summary(end.result, kind: session.kind, started: state.startedAt) { output(line) }
     return nil
+  }
+
+  /// What a learner sees when a certification attempt is submitted: with feedback after
+  /// grading, only that it was received and what happens next; after submit, the provisional
+  /// score too.
+  func certifiedSummary(_ result: SessionResult, run: CertifiedRun, attempt: ExamAttempt) -> [String] {
+    var lines = [
+      "",
+      style.bold(
+        language.text(
+          "certexam.submitted", run.blueprint.title, "\(result.answered + result.pending)",
+          "\(result.chosen)")),
+    ]
+    if run.blueprint.feedback == .afterSubmit {
+      let percent = "\(Int((result.score * 100).rounded()))"
+      lines.append(
+        result.pending > 0
+          ? language.text("certexam.provisional-pending", percent, "\(result.pending)")
+          : language.text("certexam.provisional", percent, "\(Int((run.blueprint.passMark * 100).rounded()))"))
+    } else {
+      lines.append(language.text("certexam.after-grading"))
+    }
+    if result.pending > 0 { lines.append(language.text("certexam.pending", "\(result.pending)")) }
+    lines.append(style.dim(language.text("certexam.attempt-id", attempt.id)))
+    return lines
   }
 
   /// The score by `SessionResult`'s rule, time, the weakest section and what to do next.

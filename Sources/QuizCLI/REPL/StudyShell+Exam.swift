@@ -2,15 +2,78 @@ import Foundation
 import QuizContent
 import QuizCore
 import QuizStore
+import QuizTrust
 
 extension StudyShell {
-  /// `exam ID`: a mock exam on a blueprint: the same draw, time limit, navigation and
-  /// deferred feedback as the certification, recorded apart (scope `mock:ID`); it is not a
-  /// certification attempt and issues no certificate.
-  func exam(_ arguments: [String]) throws {
+  /// `exam ID`: a certification attempt on a blueprint. The rules of the blueprint decide
+  /// whether it may start (attempts, cooldowns, a valid pass); a proctored exam needs the
+  /// manager's passphrase, which certifies a fresh attempt key that signs every answer.
+  func certify(_ arguments: [String]) throws {
+    guard let blueprint = chosenBlueprint(arguments) else { return }
+    let sitting = ExamSitting(course: course, store: store, now: { [context] in context.now() })
+    for closed in try attempt({ () throws(StoreError) in try sitting.closeExpired(learner: learner) }) {
+      Console.line(language.text("certexam.closed-at-deadline", closed.examTitle))
+    }
+    switch try attempt({ () throws(StoreError) in try sitting.permission(learner: learner, blueprint: blueprint) }) {
+    case .running(let running):
+      Console.line(language.text("certexam.running", running.examTitle))
+      try resume()
+      return
+    case .waitingForGrading:
+      Console.line(language.text("certexam.waiting-for-grading", blueprint.title))
+      return
+    case .refused(let reason):
+      Console.line(Self.refusal(reason, language))
+      return
+    case .allowed(let left):
+      Console.line(style.dim(language.text("certexam.attempts-left", "\(left)")))
+    }
+    var organisation: OrganisationKey?
+    if blueprint.proctored {
+      Console.line(language.text("certexam.proctor-needed", blueprint.title))
+      do {
+        organisation = try context.unlockOrganisationKey(passphraseFile: passphraseFile, secret: secret)
+      } catch {
+        Console.line(language.text("certexam.not-unlocked"))
+        return
+      }
+    }
+    let started = try attempt { () throws(StoreError) in
+      try sitting.start(learner: learner, blueprint: blueprint, seed: context.randomSeed(), organisation: organisation)
+    }
+    organisation = nil  // the organisation key is dropped: only the attempt key signs from here
+    switch started {
+    case .failure(let shortfall):
+      Console.line(
+        language.text("exam.cannot-draw", "\(shortfall.rule + 1)", "\(shortfall.count)", "\(shortfall.available)"))
+    case .success(let (session, run)):
+      say(
+        language.text(
+          "certexam.started", blueprint.title, "\(session.plan?.queue.count ?? 0)",
+          DurationText.format(blueprint.timeLimit)),
+        style.bold)
+      try finish(self.run(session, certified: run))
+    }
+  }
+
+  /// Why an attempt may not start, with the date it may.
+  static func refusal(_ reason: ExamEligibility, _ language: Language) -> String {
+    let formatter = DateFormatter()
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    formatter.timeZone = .current
+    switch reason {
+    case .alreadyCertified(let until): return language.text("certexam.already-certified", formatter.string(from: until))
+    case .noAttemptsLeft(let opens): return language.text("certexam.no-attempts-left", formatter.string(from: opens))
+    case .coolingDown(let until): return language.text("certexam.cooling-down", formatter.string(from: until))
+    case .allowed: return ""
+    }
+  }
+
+  /// The blueprint an `exam`/`mock` command names, or nil after listing the exams.
+  func chosenBlueprint(_ arguments: [String]) -> ExamBlueprint? {
     guard let id = arguments.first else {
       listExams()
-      return
+      return nil
     }
     guard let blueprint = course.exam(withID: id) else {
       let close = Suggestion.closest(to: id, among: course.exams.map(\.id))
@@ -18,8 +81,16 @@ extension StudyShell {
         language.text("exam.no-such-exam", MarkdownRenderer.inert(id))
           + (close.map { language.text("exam.did-you-mean", $0) } ?? ""))
       listExams()
-      return
+      return nil
     }
+    return blueprint
+  }
+
+  /// `mock ID`: a mock exam on a blueprint: the same draw, time limit, navigation and
+  /// deferred feedback as the certification, recorded apart (scope `mock:ID`); it is not a
+  /// certification attempt and issues no certificate.
+  func mock(_ arguments: [String]) throws {
+    guard let blueprint = chosenBlueprint(arguments) else { return }
     let scope = Self.mockScope(blueprint.id)
     let earlier = try attempt { () throws(StoreError) in try store.history(learner: learner.id, limit: 1_000) }
       .filter { $0.session.kind == .exam && $0.session.scope == scope }
@@ -58,9 +129,9 @@ extension StudyShell {
     Console.line(style.dim(language.text("exam.usage")))
   }
 
-  /// The blueprint a mock attempt was drawn from.
+  /// The blueprint a mock or certification attempt was drawn from.
   func blueprint(ofScope scope: String) -> ExamBlueprint? {
-    guard scope.hasPrefix("mock:") else { return nil }
+    guard scope.hasPrefix("mock:") || scope.hasPrefix("exam:") else { return nil }
     return course.exam(withID: String(scope.dropFirst(5)))
   }
 }

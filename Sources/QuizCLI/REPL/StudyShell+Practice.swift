@@ -2,6 +2,7 @@ import Foundation
 import QuizContent
 import QuizCore
 import QuizStore
+import QuizTrust
 
 /// What `practice` was asked for.
 struct PracticeRequest {
@@ -171,8 +172,41 @@ extension StudyShell {
     try finish(run(started))
   }
 
-  /// Runs a stored session on the engine until it ends or pauses.
-  func run(_ session: SessionRecord) -> SessionHost.Ending {
+  /// Runs a stored session on the engine until it ends or pauses. A certification attempt's
+  /// session is closed when its deadline has passed, and a proctored one is unlocked again by
+  /// the proctor (a new attempt key) before it goes on.
+  func run(_ session: SessionRecord, certified given: CertifiedRun? = nil) -> SessionHost.Ending {
+    var certified = given
+    if certified == nil, let attempt = try? store.attempt(session: session.id) {
+      guard let blueprint = course.exam(withID: attempt.examID) else {
+        Console.line(language.text("certexam.blueprint-gone", attempt.examID))
+        return .finished
+      }
+      let sitting = ExamSitting(course: course, store: store, now: { [context] in context.now() })
+      if attempt.deadline <= now() {
+        do {
+          _ = try sitting.closeExpired(learner: learner)
+        } catch {
+          return .failed(context.fail(error).rawValue)
+        }
+        Console.line(language.text("certexam.closed-at-deadline", attempt.examTitle))
+        return .finished
+      }
+      var organisation: OrganisationKey?
+      if attempt.proctored {
+        Console.line(language.text("certexam.proctor-again", attempt.examTitle))
+        guard let key = try? context.unlockOrganisationKey(passphraseFile: passphraseFile, secret: secret) else {
+          Console.line(language.text("certexam.not-unlocked"))
+          return .paused
+        }
+        organisation = key
+      }
+      do {
+        certified = try sitting.resume(attempt, blueprint: blueprint, organisation: organisation)
+      } catch {
+        return .failed(context.fail(error).rawValue)
+      }
+    }
     guard var plan = session.plan else { return .finished }
     // A plan saved before scores were kept in it: rebuild them from the session's answers.
     if plan.scores.isEmpty && plan.position > 0, let answers = try? store.answers(session: session.id) {
@@ -189,11 +223,13 @@ extension StudyShell {
       kind: session.kind, feedback: session.kind == .exam ? .deferred : .immediate,
       reschedules: session.reschedules, asksEase: reader.isInteractive)
     configuration.commandWords = Self.commandWords
+    configuration.manualGrading = certified?.blueprint.manualGrading ?? []
     var engine = SessionEngine(plan: plan, questions: course.questions, configuration: configuration)
     var host = SessionHost(
       course: course, store: store, learner: learner, context: context, source: reader,
       scheduler: Self.scheduler(retention: plan.retention))
     host.passMark = blueprint(ofScope: session.scope)?.passMark
+    host.certified = certified
     return host.run(&engine, session: session)
   }
 

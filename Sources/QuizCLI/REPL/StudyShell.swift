@@ -14,6 +14,11 @@ final class StudyShell {
   let store: any ProgressStore
   var learner: Learner
   let reader: any LineSource
+  /// How the manager's passphrase is read for a proctored exam: without echo at a terminal,
+  /// else the next line of standard input (never kept in the history).
+  var secret: SecretReader
+  /// `exam --passphrase-file FILE`: the proctor's passphrase from a file (scripted runs).
+  var passphraseFile: String?
 
   func now() -> Date { context.now() }
 
@@ -47,7 +52,8 @@ final class StudyShell {
     Command(name: "history", aliases: ["历史", "记录"], usage: "history"),
     Command(
       name: "search", aliases: ["搜索", "查找"], usage: "search <词>"),
-    Command(name: "exam", aliases: ["考试"], usage: "exam [考试]"),
+    Command(name: "exam", aliases: ["考试", "认证"], usage: "exam [考试]"),
+    Command(name: "mock", aliases: ["模拟考试", "模拟"], usage: "mock [考试]"),
     Command(name: "resume", aliases: ["继续"], usage: "resume"),
     Command(
       name: "learner", aliases: ["学员"], usage: "learner [姓名]"),
@@ -79,12 +85,21 @@ final class StudyShell {
     commands.first { $0.name == word.lowercased() || $0.aliases.contains(word) }
   }
 
-  init(course: Course, context: AppContext, store: any ProgressStore, learner: Learner, reader: any LineSource) {
+  init(
+    course: Course, context: AppContext, store: any ProgressStore, learner: Learner, reader: any LineSource,
+    secret: SecretReader? = nil
+  ) {
     self.course = course
     self.context = context
     self.store = store
     self.learner = learner
     self.reader = reader
+    self.secret =
+      secret ?? { [reader] prompt in
+        if let typed = LineReader.readSecret(prompt: prompt) { return typed }
+        guard !reader.isInteractive, case .line(let line) = reader.read(prompt: "", remember: false) else { return nil }
+        return line
+      }
   }
 
   /// Opens the shell: asks who is studying on first use, then runs commands until `quit`.
@@ -193,7 +208,7 @@ final class StudyShell {
         ["--count", "--type"] + QuestionType.allCases.map(\.rawValue)
         + QuestionType.allCases.map { QuestionView.typeName($0, .zh) } + questionIDs
     case ("mistakes", 1): candidates = ["practice"]
-    case ("exam", 1): candidates = course.exams.map(\.id)
+    case ("exam", 1), ("mock", 1): candidates = course.exams.map(\.id)
     case ("review", _): candidates = ["--limit", "--new", "--before", "--retention"]
     case ("learner", 1): candidates = learners
     case ("lang", 1): candidates = ["zh", "en"]
@@ -290,7 +305,8 @@ final class StudyShell {
     case "history": try showHistory()
     case "search": search(arguments.joined(separator: " "))
     case "resume": try resume()
-    case "exam": try exam(arguments)
+    case "exam": try certify(arguments)
+    case "mock": try mock(arguments)
     case "learner": try switchLearner(arguments.first)
     case "lang":
       if let value = arguments.first.flatMap(Language.init(rawValue:)) {

@@ -1,0 +1,372 @@
+import Foundation
+import GRDB
+import QuizContent
+import QuizCore
+import QuizStore
+import QuizTrust
+import Testing
+
+@testable import QuizCLI
+
+/// Certification as a learner, a proctor and a manager live it, in-process with an injected
+/// clock: the proctored attempt, manual grading, sealing, the certificate, the rules of the
+/// blueprint over repeated attempts, and tampering with the database file afterwards.
+@Suite struct CertificationTests {
+  static let t0 = Date(timeIntervalSince1970: 1_796_464_800)
+  static let passphrase = "correct horse battery"
+  static let fast = ScryptParameters(log2Rounds: 4, blockSize: 8, parallelism: 1)
+
+  /// A clock tests move by hand, and the delays the program asked for.
+  final class Clock: @unchecked Sendable {
+    var now = CertificationTests.t0
+    var slept: [TimeInterval] = []
+  }
+
+  /// A data folder with a sealed organisation key, a store and a learner.
+  struct Rig {
+    var folder: URL
+    var store: any ProgressStore
+    var learner: Learner
+    var clock: Clock
+    var organisation: OrganisationKey
+    var course: Course { SessionHostTests.course }
+    var blueprint: ExamBlueprint { course.exam(withID: "cert")! }
+
+    var context: AppContext {
+      let clock = self.clock
+      var context = AppContext(
+        try! GlobalOptions.parse(["--lang", "zh", "--data-dir", folder.path]),
+        terminal: Terminal(environment: [:], isTTY: false, width: 72, usesColor: false),
+        dependencies: Dependencies(
+          now: { clock.now }, seed: { 7 }, sleep: { clock.slept.append($0) }))
+      context.language = .zh
+      return context
+    }
+
+    /// Runs the study shell on `lines`; the passphrase prompt gets `secret`.
+    func shell(_ lines: [String], secret: String? = CertificationTests.passphrase) throws -> [String] {
+      let source = ScriptedLines(lines.joined(separator: "\n") + "\n")
+      let shell = StudyShell(
+        course: course, context: context, store: store, learner: learner, reader: source, secret: { _ in secret })
+      let capture = Console.Capture()
+      try Console.$capture.withValue(capture) { try shell.run() }
+      return capture.lines
+    }
+
+    var certifier: Certifier {
+      let clock = self.clock
+      return Certifier(course: course, store: store, now: { clock.now })
+    }
+
+    var sitting: ExamSitting {
+      let clock = self.clock
+      return ExamSitting(course: course, store: store, now: { clock.now })
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+  }
+
+  static func rig(sqlite: Bool = false) throws -> Rig {
+    let folder = try CLI.temporaryFolder()
+    let organisation = OrganisationKey.generate()
+    let sealed = try organisation.sealed(with: Passphrase(passphrase), parameters: fast)
+    try Data(sealed.jsonText().utf8).write(to: folder.appendingPathComponent("organisation-key.json"))
+    let store: any ProgressStore =
+      sqlite ? try SQLiteStore.open(at: folder.appendingPathComponent("progress.sqlite").path) : InMemoryStore()
+    let learner = try store.createLearner(named: "张三", displayName: nil, at: t0)
+    return Rig(folder: folder, store: store, learner: learner, clock: Clock(), organisation: organisation)
+  }
+
+  /// Items in blueprint order: the true/false question, the single choice, the open question.
+  static let rightAnswers = ["T", "A", "电话催收和函件催收。"]
+
+  /// Takes the exam with `answers`, submits, and returns the output.
+  @discardableResult
+  static func take(_ rig: Rig, _ answers: [String] = rightAnswers, submit: Bool = true) throws -> [String] {
+    try rig.shell(["exam cert"] + answers + (submit ? ["submit", "y"] : []) + ["quit"])
+  }
+
+  // MARK: The whole flow
+
+  @Test func aProctoredAttemptIsSignedGradedByAPersonSealedAndCertified() throws {
+    let rig = try Self.rig()
+    defer { rig.remove() }
+    let output = try Self.take(rig)
+    #expect(output.contains { $0.contains("监考考试") }, "the proctor is asked to unlock")
+    #expect(output.contains { $0.contains("认证考试：基础认证 · 3 题") })
+    #expect(!output.contains { $0.hasPrefix("✓ ") || $0.hasPrefix("✗ ") }, "no grades before grading")
+    #expect(output.contains { $0.contains("待人工评分：1 题") })
+    let attempt = try #require(try rig.store.attempts(learner: rig.learner.id).first)
+    #expect(attempt.status == .submitted && attempt.proctored && attempt.grants.count == 1)
+    #expect(attempt.submission != nil, "the attempt key signed the submission")
+    let events = try rig.store.attemptEvents(attempt.id)
+    #expect(events.count == 3 && events.allSatisfy { $0.signed != nil })
+    #expect(events.map(\.event.item) == [1, 2, 3])
+
+    // The manager grades the open item; the attempt is sealed and certified.
+    let queue = try rig.certifier.queue()
+    #expect(queue.count == 1 && queue.first?.item == 3 && queue.first?.maximumMarks == 1)
+    let pending = try #require(queue.first)
+    rig.clock.now = Self.t0.addingTimeInterval(3_600)
+    try rig.store.gradeManually(
+      ManualGrade(
+        answerID: pending.answer.id, attemptID: attempt.id, marks: 1, maximumMarks: 1, comment: "两种途径都答到了",
+        grader: "李经理", gradedAt: rig.clock.now), by: rig.organisation)
+    let sealed = try rig.certifier.sealReady(by: rig.organisation)
+    #expect(sealed.count == 1 && sealed.first?.attempt.passed == true && sealed.first?.attempt.score == 1)
+    let stored = try #require(sealed.first?.certificate)
+
+    let verdict = CertificateVerifier(trustedIssuers: [rig.organisation.publicKey]).verify(
+      jwt: stored.jwt, at: rig.clock.now)
+    #expect(verdict.isValid)
+    let certificate = try #require(verdict.certificate?.certificate)
+    #expect(certificate.learnerName == "张三" && certificate.examID == "cert" && certificate.score == 1)
+    #expect(abs(certificate.expiresAt.timeIntervalSince(rig.clock.now) - 365 * 86_400) < 1)
+    // Expiry: a year and a day later the same certificate is expired.
+    let later = rig.clock.now.addingTimeInterval(366 * 86_400)
+    #expect(
+      CertificateVerifier(trustedIssuers: [rig.organisation.publicKey]).verify(jwt: stored.jwt, at: later)
+        == .expired(verdict.certificate!))
+
+    let report = try rig.store.verifyIntegrity(organisation: rig.organisation.publicKey)
+    #expect(report.isIntact, "\(report.problems) \(report.audit)")
+    // A valid pass needs no retake.
+    if case .refused(.alreadyCertified) = try rig.sitting.permission(learner: rig.learner, blueprint: rig.blueprint) {
+    } else {
+      Issue.record("a valid pass should refuse a new attempt")
+    }
+  }
+
+  @Test func aWrongPassphraseCannotStartAProctoredExamAndTheDelayGrows() throws {
+    let rig = try Self.rig()
+    defer { rig.remove() }
+    let output = try rig.shell(["exam cert", "T", "quit"], secret: "wrong")
+    #expect(output.contains { $0.contains("未解锁") })
+    #expect(try rig.store.attempts(learner: nil).isEmpty, "nothing was started")
+    #expect(rig.clock.slept == [1, 2, 4], "three tries, each refused after a longer delay")
+    // The count survives a restart: the next wrong passphrase waits longer still.
+    _ = try rig.shell(["exam cert", "quit"], secret: "also wrong")
+    #expect(rig.clock.slept.suffix(3) == [8, 16, 30])
+    // The right one works and resets the count.
+    _ = try Self.take(rig)
+    #expect(try rig.store.attempts(learner: nil).count == 1)
+    #expect(!FileManager.default.fileExists(atPath: rig.context.passphraseFailuresFile))
+    // Nor can a wrong passphrase sign: the key does not open.
+    let file = try rig.context.organisationKeyFileContents()
+    #expect(throws: TrustError.wrongPassphrase) { try OrganisationKey(opening: file, with: Passphrase("wrong")) }
+  }
+
+  // MARK: Time
+
+  @Test func anAttemptReopenedAfterItsDeadlineIsSubmittedAsItStood() throws {
+    let rig = try Self.rig()
+    defer { rig.remove() }
+    _ = try rig.shell(["exam cert", "T"])  // input ends: the attempt stays open
+    let open = try #require(try rig.store.attempts(learner: nil).first)
+    #expect(open.status == .running)
+    rig.clock.now = open.deadline.addingTimeInterval(60)
+    let output = try rig.shell(["y", "quit"])
+    #expect(output.contains { $0.contains("考试时间已到") })
+    let closed = try #require(try rig.store.attempt(id: open.id))
+    #expect(closed.status == .submitted && closed.submittedAt == open.deadline)
+    #expect(closed.submission == nil, "no attempt key survives a restart")
+    #expect(try rig.store.attemptEvents(open.id).count == 1)
+    let report = try rig.store.verifyIntegrity(organisation: rig.organisation.publicKey)
+    #expect(report.isIntact, "\(report.problems)")
+  }
+
+  @Test func theTimeLimitSubmitsAtTheDeadlineWhileAnswering() throws {
+    let rig = try Self.rig()
+    defer { rig.remove() }
+    let clock = rig.clock
+    let source = ScriptedLines("exam cert\nT\nA\nquit\n")
+    let shell = StudyShell(
+      course: rig.course, context: rig.context, store: rig.store, learner: rig.learner, reader: source,
+      secret: { _ in Self.passphrase })
+    // The clock jumps past the deadline after the first answer.
+    let capture = Console.Capture()
+    var context = rig.context
+    final class Counter: @unchecked Sendable { var calls = 0 }
+    let counter = Counter()
+    context.dependencies.now = {
+      counter.calls += 1
+      return counter.calls > 8 ? clock.now.addingTimeInterval(601) : clock.now
+    }
+    shell.context = context
+    try Console.$capture.withValue(capture) { try shell.run() }
+    let attempt = try #require(try rig.store.attempts(learner: nil).first)
+    #expect(attempt.status == .submitted, "\(capture.lines.suffix(10))")
+    #expect(capture.lines.contains { $0.contains("时间到") || $0.contains("已交卷") })
+  }
+
+  @Test func resumingAProctoredAttemptNeedsThePassphraseAgainAndStaysVerifiable() throws {
+    let rig = try Self.rig()
+    defer { rig.remove() }
+    _ = try rig.shell(["exam cert", "T"])
+    rig.clock.now = Self.t0.addingTimeInterval(120)
+    let refused = try rig.shell(["y", "quit"], secret: "wrong")
+    #expect(refused.contains { $0.contains("未解锁") })
+    let output = try rig.shell(["y", "A", "电话和函件", "submit", "y", "quit"])
+    #expect(output.contains { $0.contains("已交卷") })
+    let attempt = try #require(try rig.store.attempts(learner: nil).first)
+    #expect(attempt.grants.count == 2, "a new key for the second sitting")
+    #expect(try rig.store.attemptEvents(attempt.id).count == 3)
+    #expect(try rig.store.verifyIntegrity(organisation: rig.organisation.publicKey).isIntact)
+  }
+
+  // MARK: The blueprint's rules
+
+  @Test func cooldownsGrowAfterFailuresAndAttemptsRunOutInTheWindow() throws {
+    let rig = try Self.rig()
+    defer { rig.remove() }
+    func failOnce() throws {
+      try Self.take(rig, ["F", "B", "不知道"])
+      for item in try rig.certifier.queue() {
+        try rig.store.gradeManually(
+          ManualGrade(
+            answerID: item.answer.id, attemptID: item.attempt.id, marks: 0, maximumMarks: item.maximumMarks,
+            comment: "", grader: "m", gradedAt: rig.clock.now), by: rig.organisation)
+      }
+      let sealed = try rig.certifier.sealReady(by: rig.organisation)
+      #expect(sealed.first?.attempt.passed == false && sealed.first?.certificate == nil)
+    }
+    try failOnce()
+    let ended = rig.clock.now
+    #expect(
+      try rig.sitting.permission(learner: rig.learner, blueprint: rig.blueprint)
+        == .refused(.coolingDown(until: ended.addingTimeInterval(3_600))))
+    let refused = try rig.shell(["exam cert", "quit"])
+    #expect(refused.contains { $0.contains("冷静期") })
+    rig.clock.now = ended.addingTimeInterval(3_601)
+    #expect(try rig.sitting.permission(learner: rig.learner, blueprint: rig.blueprint) == .allowed(attemptsLeft: 1))
+    try failOnce()
+    // Two attempts in the 365-day window: none left until the first leaves it.
+    if case .refused(.noAttemptsLeft(let opens)) = try rig.sitting.permission(
+      learner: rig.learner, blueprint: rig.blueprint)
+    {
+      #expect(abs(opens.timeIntervalSince(ended.addingTimeInterval(365 * 86_400))) < 1)
+    } else {
+      Issue.record("attempts should be used up")
+    }
+  }
+
+  @Test func anAttemptWaitingForGradingBlocksTheNextAndDrawsAreSeeded() throws {
+    let rig = try Self.rig()
+    defer { rig.remove() }
+    try Self.take(rig)
+    let first = try #require(try rig.store.attempts(learner: nil).first)
+    #expect(
+      try rig.sitting.permission(learner: rig.learner, blueprint: rig.blueprint)
+        == .waitingForGrading(attempt: first.id))
+    let session = try #require(try rig.store.history(learner: rig.learner.id).first?.session)
+    #expect(session.plan?.queue == ["e.letter", "b.first-step", "b.routes"])
+    #expect(session.plan?.shufflesChoices == false, "shuffle_choices: false keeps the content's order")
+  }
+
+  // MARK: Tampering with the database file
+
+  enum Tampering: String, CaseIterable, CustomTestStringConvertible {
+    case score, answer, timestamp, manualGrade, attemptResult, certificateField, certificateOtherKey
+    case auditRow, lastAuditEntriesDeleted, insertedAnswer, deletedEvent
+    var testDescription: String { rawValue }
+  }
+
+  /// A certified attempt in a SQLite file, then closed.
+  static func certifiedFile() throws -> (Rig, path: String, certificate: StoredCertificate) {
+    let rig = try rig(sqlite: true)
+    try take(rig)
+    let pending = try #require(try rig.certifier.queue().first)
+    try rig.store.gradeManually(
+      ManualGrade(
+        answerID: pending.answer.id, attemptID: pending.attempt.id, marks: 1, maximumMarks: 1, comment: "好",
+        grader: "m", gradedAt: rig.clock.now), by: rig.organisation)
+    let certificate = try #require(try rig.certifier.sealReady(by: rig.organisation).first?.certificate)
+    let untouched = try rig.store.verifyIntegrity(organisation: rig.organisation.publicKey)
+    #expect(untouched.isIntact, "\(untouched.problems) \(untouched.audit)")
+    return (rig, rig.folder.appendingPathComponent("progress.sqlite").path, certificate)
+  }
+
+  @Test(arguments: Tampering.allCases)
+  func tamperingWithTheFileIsDetected(_ tampering: Tampering) throws {
+    let (rig, path, certificate) = try Self.certifiedFile()
+    defer { rig.remove() }
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in
+      switch tampering {
+      case .score:
+        try db.execute(sql: "UPDATE answer SET fraction = 0, outcome = 'incorrect' WHERE question_id = 'b.first-step'")
+      case .answer:
+        try db.execute(sql: "UPDATE answer SET raw = 'F', parsed = 'F' WHERE question_id = 'e.letter'")
+      case .timestamp:
+        try db.execute(
+          sql: "UPDATE answer SET answered_at = datetime(answered_at, '-5 minutes') WHERE question_id = 'b.first-step'")
+      case .manualGrade:
+        try db.execute(sql: "UPDATE manual_grade SET marks = 0.5")
+      case .attemptResult:
+        try db.execute(sql: "UPDATE exam_attempt SET score = 0.99")
+      case .certificateField:
+        try db.execute(sql: "UPDATE certificate SET expires_at = '2099-12-31 00:00:00.000'")
+      case .certificateOtherKey:
+        let stranger = OrganisationKey.generate()
+        var forged = try #require(CertificateVerifier().verify(jwt: certificate.jwt, at: Self.t0).certificate)
+          .certificate
+        forged.expiresAt = forged.expiresAt.addingTimeInterval(86_400 * 3_650)
+        try db.execute(sql: "UPDATE certificate SET jwt = ?", arguments: [forged.vcJWT(signedBy: stranger)])
+      case .auditRow:
+        try db.execute(
+          sql: "UPDATE audit_entry SET payload = replace(payload, '\"passed\":true', '\"passed\":false')"
+            + " WHERE kind = 'attempt.final'")
+      case .lastAuditEntriesDeleted:
+        try db.execute(
+          sql: "DELETE FROM audit_entry WHERE sequence > (SELECT MAX(sequence) - 2 FROM audit_entry)")
+      case .insertedAnswer:
+        try db.execute(
+          sql: """
+            INSERT INTO answer(learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw,
+                               shown, parsed, response, fraction, outcome, duration_ms, answered_at, needs_review, counts)
+            SELECT learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, 'T', shown,
+                   parsed, response, 1, 'correct', duration_ms, answered_at, 0, 1
+            FROM answer WHERE question_id = 'e.letter'
+            """)
+      case .deletedEvent:
+        try db.execute(sql: "DELETE FROM attempt_event WHERE sequence = 2")
+      }
+    }
+    try queue.close()
+    let report = try rig.store.verifyIntegrity(organisation: rig.organisation.publicKey)
+    #expect(!report.isIntact, "\(tampering) was not detected")
+  }
+
+  @Test func restoringAnOlderCopyIsFoundOnceALaterCheckpointIsKnown() throws {
+    let rig = try Self.rig(sqlite: true)
+    defer { rig.remove() }
+    try Self.take(rig)
+    let path = rig.folder.appendingPathComponent("progress.sqlite").path
+    let older = rig.folder.appendingPathComponent("older.sqlite").path
+    try rig.store.backup(to: older)
+    let pending = try #require(try rig.certifier.queue().first)
+    try rig.store.gradeManually(
+      ManualGrade(
+        answerID: pending.answer.id, attemptID: pending.attempt.id, marks: 1, maximumMarks: 1, comment: "",
+        grader: "m", gradedAt: rig.clock.now), by: rig.organisation)
+    let certificate = try #require(try rig.certifier.sealReady(by: rig.organisation).first?.certificate)
+    let exported = try rig.store.checkpoint(at: rig.clock.now, by: rig.organisation)
+    for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    try FileManager.default.removeItem(atPath: path)
+    try FileManager.default.copyItem(atPath: older, toPath: path)
+    let store = try SQLiteStore.open(at: path)
+    // Alone, the older copy is a consistent history: that cannot be told offline.
+    #expect(try store.verifyIntegrity(organisation: rig.organisation.publicKey).isIntact)
+    // With the exported checkpoint, or the checkpoint inside the certificate, it is caught.
+    let withCheckpoint = try store.verifyIntegrity(organisation: rig.organisation.publicKey, outside: [exported])
+    guard case .broken(let failure) = withCheckpoint.audit, case .truncated = failure.problem else {
+      Issue.record("rollback not detected: \(withCheckpoint.audit)")
+      return
+    }
+    let fromCertificate = try #require(CertificateVerifier().verify(jwt: certificate.jwt, at: Self.t0).certificate)
+    #expect(
+      !(try store.verifyIntegrity(
+        organisation: rig.organisation.publicKey, outside: [fromCertificate.certificate.checkpoint]
+      ).isIntact))
+  }
+}
