@@ -34,15 +34,11 @@ struct Certifier {
       let events = try store.attemptEvents(attempt.id)
       let answers = Dictionary(
         try store.answers(session: attempt.sessionID).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-      var latest: [Int: AttemptEventRecord] = [:]
-      for record in events where (latest[record.event.item]?.event.sequence ?? 0) < record.event.sequence {
-        latest[record.event.item] = record
-      }
-      for item in latest.keys.sorted() {
-        guard let record = latest[item], let answer = answers[record.answerID], answer.needsReview else { continue }
+      for record in Ledger.latestByItem(events) {
+        guard let answer = answers[record.answerID], answer.needsReview else { continue }
         pending.append(
           PendingAnswer(
-            attempt: attempt, learner: learners[attempt.learnerID], answer: answer, item: item,
+            attempt: attempt, learner: learners[attempt.learnerID], answer: answer, item: record.event.item,
             maximumMarks: record.event.maximumMarks, question: course.question(withID: answer.questionID)))
       }
     }

@@ -86,17 +86,18 @@ struct ExamSitting {
     let id = UUID().uuidString.lowercased()
     let key =
       blueprint.proctored ? organisation.map { Self.attemptKey(id, learner, blueprint.id, started, deadline, $0) } : nil
+    let new = NewSession(
+      learnerID: learner.id, kind: .exam, scope: scope, courseID: course.id, contentVersion: course.version,
+      startedAt: started, plan: plan, reschedules: false)
     let attempt = try store.startAttempt(
-      NewSession(
-        learnerID: learner.id, kind: .exam, scope: scope, courseID: course.id, contentVersion: course.version,
-        startedAt: started, plan: plan, reschedules: false),
+      new,
       attempt: NewAttempt(
         id: id, examID: blueprint.id, examTitle: blueprint.title, contentHash: Self.contentHash(course),
         passMark: blueprint.passMark, proctored: blueprint.proctored, deadline: deadline, grant: key?.certificate),
       unlockedBy: blueprint.proctored ? organisation : nil)
-    guard let session = try store.interruptedSession(learner: learner.id), session.id == attempt.sessionID else {
-      throw .invalid(detail: "the attempt's session was not found")
-    }
+    let session = SessionRecord(
+      id: attempt.sessionID, learnerID: learner.id, kind: .exam, scope: scope, courseID: course.id,
+      contentVersion: course.version, startedAt: started, endedAt: nil, status: .active, plan: plan, reschedules: false)
     return .success((session, CertifiedRun(attempt: attempt, blueprint: blueprint, key: key)))
   }
 

@@ -3,6 +3,19 @@ import Foundation
 import LineEditing
 import QuizTrust
 
+/// `--passphrase-file FILE`, for every command that needs the organisation key.
+struct PassphraseOption: ParsableArguments {
+  @Option(
+    name: .customLong("passphrase-file"),
+    help: ArgumentHelp(Interface.text("help.admin.passphrase-file"), valueName: "file"))
+  var file: String?
+
+  /// The organisation key, opened with the passphrase from the file or typed at the terminal.
+  func unlock(_ context: AppContext) throws -> OrganisationKey {
+    try context.unlockOrganisationKey(passphraseFile: file, secret: AppContext.terminalSecret)
+  }
+}
+
 /// How a passphrase is asked for when it is not in a file: a prompt, and the text typed
 /// without echo (nil at the end of input).
 typealias SecretReader = (_ prompt: String) -> String?

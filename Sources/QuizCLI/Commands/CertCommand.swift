@@ -24,20 +24,7 @@ struct CertCommand: ParsableCommand {
       let context = AppContext(global)
       let language = context.language
       let text = try Console.readInput(file)
-      var trusted: [PublicKey] = []
-      if let key {
-        let written = FileManager.default.contents(atPath: key).map { String(decoding: $0, as: UTF8.self) } ?? key
-        do {
-          trusted = [try PublicKey(parsing: written)]
-        } catch {
-          Console.error("recovery-trainer: " + language.text("cert.bad-key", error.description))
-          throw ExitCode(64)
-        }
-      } else if let data = FileManager.default.contents(atPath: context.organisationKeyFile),
-        let sealed = try? OrganisationKeyFile(jsonText: data)
-      {
-        trusted = [sealed.publicKey]
-      }
+      let trusted = try issuerKey(key, context: context).map { [$0] } ?? []
       // Revocations recorded in this data folder, each signed by the trusted key.
       var revocations: [RevocationList.Revocation] = []
       if !trusted.isEmpty, FileManager.default.fileExists(atPath: context.dataDirectory.file("progress.sqlite")),
@@ -92,10 +79,10 @@ struct CertCommand: ParsableCommand {
   }
 
   /// The stored certificates, read back from their VC-JWTs.
-  static func stored(_ context: AppContext) throws -> (any ProgressStore, [(StoredCertificate, IssuedCertificate?)]) {
+  static func stored(_ context: AppContext) throws -> [(StoredCertificate, IssuedCertificate?)] {
     let store = try context.openStore(existing: true)
     do {
-      return (store, try store.certificates().map { ($0, Certifier.read($0)) })
+      return try store.certificates().map { ($0, Certifier.read($0)) }
     } catch {
       throw context.fail(error)
     }
@@ -119,7 +106,7 @@ struct CertCommand: ParsableCommand {
     func run() throws {
       let context = AppContext(global)
       let language = context.language
-      let (_, certificates) = try CertCommand.stored(context)
+      let certificates = try CertCommand.stored(context)
       let now = context.now()
       switch format {
       case .json:
@@ -194,7 +181,7 @@ struct CertCommand: ParsableCommand {
 
   /// A stored certificate by id or unambiguous prefix (with or without `urn:uuid:`).
   static func find(_ typed: String, _ context: AppContext) throws -> (StoredCertificate, IssuedCertificate?) {
-    let (_, certificates) = try stored(context)
+    let certificates = try stored(context)
     let ids = certificates.map(\.0.id)
     let full = typed.hasPrefix("urn:uuid:") ? typed : "urn:uuid:" + typed
     let id = try resolveID(

@@ -16,10 +16,7 @@ struct ExamCommand: ParsableCommand {
   var id: String
   @Option(help: ArgumentHelp(Interface.text("help.studys.5"), valueName: "file"))
   var answers: String?
-  @Option(
-    name: .customLong("passphrase-file"),
-    help: ArgumentHelp(Interface.text("help.admin.passphrase-file"), valueName: "file"))
-  var passphraseFile: String?
+  @OptionGroup var passphrase: PassphraseOption
 
   func run() throws {
     let context = AppContext(global)
@@ -39,7 +36,7 @@ struct ExamCommand: ParsableCommand {
       throw ExitCode(64)
     }
     let source: any LineSource = script.map { ScriptedLines($0) } ?? LineReader(historyFile: nil)
-    let passphraseFile = self.passphraseFile
+    let passphraseFile = passphrase.file
     let secret: SecretReader = { prompt in
       if passphraseFile != nil { return nil }
       return LineReader.readSecret(prompt: prompt)
@@ -47,26 +44,11 @@ struct ExamCommand: ParsableCommand {
     let shell = StudyShell(
       course: course, context: context, store: store, learner: learner, reader: source, secret: secret)
     shell.passphraseFile = passphraseFile
-    let sitting = ExamSitting(course: course, store: store, now: { context.now() })
     do {
-      for closed in try sitting.closeExpired(learner: learner) {
-        Console.line(language.text("certexam.closed-at-deadline", closed.examTitle))
-      }
-      switch try sitting.permission(learner: learner, blueprint: blueprint) {
-      case .refused(let reason):
-        Console.error("recovery-trainer: " + StudyShell.refusal(reason, language))
+      try shell.certify([blueprint.id]) { refusal in
+        Console.error("recovery-trainer: " + refusal)
         throw ExitCode(1)
-      case .waitingForGrading:
-        Console.error("recovery-trainer: " + language.text("certexam.waiting-for-grading", blueprint.title))
-        throw ExitCode(1)
-      case .running, .allowed:
-        break
       }
-    } catch let error as StoreError {
-      throw context.fail(error)
-    }
-    do {
-      try shell.certify([blueprint.id])
     } catch let error as ExitCodeError {
       throw ExitCode(error.status)
     }
@@ -114,10 +96,7 @@ extension AdminCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp(Interface.text("help.admin.grade-answers"), valueName: "file"))
     var answers: String?
-    @Option(
-      name: .customLong("passphrase-file"),
-      help: ArgumentHelp(Interface.text("help.admin.passphrase-file"), valueName: "file"))
-    var passphraseFile: String?
+    @OptionGroup var passphrase: PassphraseOption
     @Option(help: ArgumentHelp(Interface.text("help.admin.grader"), valueName: "name"))
     var grader: String?
 
@@ -130,8 +109,7 @@ extension AdminCommand {
       let certifier = Certifier(course: course, store: store, now: { context.now() })
       let queue: [PendingAnswer]
       do { queue = try certifier.queue() } catch { throw context.fail(error) }
-      let organisation = try context.unlockOrganisationKey(
-        passphraseFile: passphraseFile, secret: AppContext.terminalSecret)
+      let organisation = try passphrase.unlock(context)
       let source: any LineSource = script.map { ScriptedLines($0) } ?? LineReader(historyFile: nil)
       let name = grader ?? ProcessInfo.processInfo.environment["USER"] ?? "manager"
       if queue.isEmpty { Console.line(language.text("grading.queue-empty")) }
@@ -187,10 +165,8 @@ extension AdminCommand {
       for attempt in unproctored where !queue.contains(where: { $0.attempt.id == attempt.id }) {
         Console.line(language.text("grading.needs-approval", attempt.id))
       }
-      Console.line(style(context).dim(language.text("grading.summary", "\(graded)", "\(sealed.count)")))
+      Console.line(context.style.dim(language.text("grading.summary", "\(graded)", "\(sealed.count)")))
     }
-
-    func style(_ context: AppContext) -> Style { context.style }
 
     func show(_ item: PendingAnswer, number: Int, of total: Int, context: AppContext) {
       let language = context.language
@@ -241,10 +217,7 @@ extension AdminCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(Interface.text("help.admin.attempt-id"), valueName: "attempt"))
     var attempt: String
-    @Option(
-      name: .customLong("passphrase-file"),
-      help: ArgumentHelp(Interface.text("help.admin.passphrase-file"), valueName: "file"))
-    var passphraseFile: String?
+    @OptionGroup var passphrase: PassphraseOption
 
     func run() throws {
       let context = AppContext(global)
@@ -264,8 +237,7 @@ extension AdminCommand {
         Console.error("recovery-trainer: " + language.text("approve.grade-first", id))
         throw ExitCode(65)
       }
-      let organisation = try context.unlockOrganisationKey(
-        passphraseFile: passphraseFile, secret: AppContext.terminalSecret)
+      let organisation = try passphrase.unlock(context)
       do {
         let sealed = try certifier.seal(chosen, by: organisation)
         let percent = "\(Int(((sealed.attempt.score ?? 0) * 100).rounded()))"
@@ -285,10 +257,7 @@ extension AdminCommand {
     var certificate: String
     @Option(help: ArgumentHelp(Interface.text("help.admin.reason"), valueName: "text"))
     var reason: String
-    @Option(
-      name: .customLong("passphrase-file"),
-      help: ArgumentHelp(Interface.text("help.admin.passphrase-file"), valueName: "file"))
-    var passphraseFile: String?
+    @OptionGroup var passphrase: PassphraseOption
 
     func run() throws {
       let context = AppContext(global)
@@ -307,8 +276,7 @@ extension AdminCommand {
         Console.error("recovery-trainer: " + language.text("revoke.already", id))
         throw ExitCode(65)
       }
-      let organisation = try context.unlockOrganisationKey(
-        passphraseFile: passphraseFile, secret: AppContext.terminalSecret)
+      let organisation = try passphrase.unlock(context)
       do {
         _ = try store.revoke(certificate: id, reason: reason, at: context.now(), by: organisation)
       } catch { throw context.fail(error) }
@@ -384,16 +352,12 @@ extension AdminCommand {
       @OptionGroup var global: GlobalOptions
       @Option(help: ArgumentHelp(Interface.text("help.out"), valueName: "file"))
       var out: String?
-      @Option(
-        name: .customLong("passphrase-file"),
-        help: ArgumentHelp(Interface.text("help.admin.passphrase-file"), valueName: "file"))
-      var passphraseFile: String?
+      @OptionGroup var passphrase: PassphraseOption
 
       func run() throws {
         let context = AppContext(global)
         let store = try context.openStore(existing: true)
-        let organisation = try context.unlockOrganisationKey(
-          passphraseFile: passphraseFile, secret: AppContext.terminalSecret)
+        let organisation = try passphrase.unlock(context)
         let checkpoint: Signed<AuditCheckpoint>
         do { checkpoint = try store.checkpoint(at: context.now(), by: organisation) } catch {
           throw context.fail(error)
@@ -408,23 +372,26 @@ extension AdminCommand {
   }
 }
 
-/// The organisation key to verify against: `--key` (a file or the key itself), else the
-/// data folder's organisation key. Exit 64 when neither is there.
-func trustedKey(_ key: String?, context: AppContext) throws -> PublicKey {
-  if let key {
-    let written = FileManager.default.contents(atPath: key).map { String(decoding: $0, as: UTF8.self) } ?? key
-    do {
-      return try PublicKey(parsing: written.trimmingCharacters(in: .whitespacesAndNewlines))
-    } catch {
-      Console.error("recovery-trainer: " + context.language.text("cert.bad-key", error.description))
-      throw ExitCode(64)
-    }
+/// The issuer key to trust: `--key` (a file holding a key, or the key itself), else the data
+/// folder's organisation key; nil when neither is there. Exit 64 when `--key` is not a key.
+func issuerKey(_ key: String?, context: AppContext) throws -> PublicKey? {
+  guard let key else { return context.organisationPublicKey() }
+  let written = FileManager.default.contents(atPath: key).map { String(decoding: $0, as: UTF8.self) } ?? key
+  do {
+    return try PublicKey(parsing: written)
+  } catch {
+    Console.error("recovery-trainer: " + context.language.text("cert.bad-key", error.description))
+    throw ExitCode(64)
   }
-  guard let own = context.organisationPublicKey() else {
+}
+
+/// The organisation key to verify against (`issuerKey`); exit 64 when there is none.
+func trustedKey(_ key: String?, context: AppContext) throws -> PublicKey {
+  guard let trusted = try issuerKey(key, context: context) else {
     Console.error("recovery-trainer: " + context.language.text("audit.no-key"))
     throw ExitCode(64)
   }
-  return own
+  return trusted
 }
 
 /// Writes a document to `--out FILE` (never over an existing file) or standard output.

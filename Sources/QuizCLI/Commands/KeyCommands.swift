@@ -42,10 +42,7 @@ extension AdminCommand {
       commandName: "init", abstract: Interface.text("help.admin.init"),
       discussion: Interface.text("help.admin.init-discussion"))
     @OptionGroup var global: GlobalOptions
-    @Option(
-      name: .customLong("passphrase-file"),
-      help: ArgumentHelp(Interface.text("help.admin.passphrase-file"), valueName: "file"))
-    var passphraseFile: String?
+    @OptionGroup var passphrase: PassphraseOption
 
     func run() throws {
       let context = AppContext(global)
@@ -54,11 +51,11 @@ extension AdminCommand {
         Console.error("recovery-trainer: " + context.language.text("key.exists", path))
         throw ExitCode(74)
       }
-      let passphrase = try context.passphrase(file: passphraseFile, confirm: true)
+      let chosen = try context.passphrase(file: passphrase.file, confirm: true)
       let key = OrganisationKey.generate()
       let sealed: OrganisationKeyFile
       do {
-        sealed = try key.sealed(with: passphrase)
+        sealed = try key.sealed(with: chosen)
       } catch {
         Console.error("recovery-trainer: " + context.language.text("key.passphrase-empty"))
         throw ExitCode(65)
@@ -97,18 +94,7 @@ extension AdminCommand {
 
     func run() throws {
       let context = AppContext(global)
-      let path = context.organisationKeyFile
-      guard let data = FileManager.default.contents(atPath: path) else {
-        Console.error("recovery-trainer: " + context.language.text("key.missing", path))
-        throw ExitCode(66)
-      }
-      let file: OrganisationKeyFile
-      do {
-        file = try OrganisationKeyFile(jsonText: data)
-      } catch {
-        Console.error("recovery-trainer: " + context.language.text("key.unreadable", path, error.description))
-        throw ExitCode(65)
-      }
+      let file = try context.organisationKeyFileContents()
       let key = file.publicKey
       switch format {
       case .did: Console.line(key.did)

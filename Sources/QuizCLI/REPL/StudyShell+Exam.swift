@@ -8,7 +8,10 @@ extension StudyShell {
   /// `exam ID`: a certification attempt on a blueprint. The rules of the blueprint decide
   /// whether it may start (attempts, cooldowns, a valid pass); a proctored exam needs the
   /// manager's passphrase, which certifies a fresh attempt key that signs every answer.
-  func certify(_ arguments: [String]) throws {
+  ///
+  /// `refuse` reports why an attempt may not start (the shell prints it; `exam ID` on the
+  /// command line writes it to standard error and exits 1).
+  func certify(_ arguments: [String], refuse: (String) throws -> Void = { Console.line($0) }) throws {
     guard let blueprint = chosenBlueprint(arguments) else { return }
     let sitting = ExamSitting(course: course, store: store, now: { [context] in context.now() })
     for closed in try attempt({ () throws(StoreError) in try sitting.closeExpired(learner: learner) }) {
@@ -20,10 +23,10 @@ extension StudyShell {
       try resume()
       return
     case .waitingForGrading:
-      Console.line(language.text("certexam.waiting-for-grading", blueprint.title))
+      try refuse(language.text("certexam.waiting-for-grading", blueprint.title))
       return
     case .refused(let reason):
-      Console.line(Self.refusal(reason, language))
+      try refuse(Self.refusal(reason, language))
       return
     case .allowed(let left):
       Console.line(style.dim(language.text("certexam.attempts-left", "\(left)")))
@@ -58,13 +61,10 @@ extension StudyShell {
 
   /// Why an attempt may not start, with the date it may.
   static func refusal(_ reason: ExamEligibility, _ language: Language) -> String {
-    let formatter = DateFormatter()
-    formatter.dateFormat = "yyyy-MM-dd HH:mm"
-    formatter.timeZone = .current
     switch reason {
-    case .alreadyCertified(let until): return language.text("certexam.already-certified", formatter.string(from: until))
-    case .noAttemptsLeft(let opens): return language.text("certexam.no-attempts-left", formatter.string(from: opens))
-    case .coolingDown(let until): return language.text("certexam.cooling-down", formatter.string(from: until))
+    case .alreadyCertified(let until): return language.text("certexam.already-certified", DurationText.clock(until))
+    case .noAttemptsLeft(let opens): return language.text("certexam.no-attempts-left", DurationText.clock(opens))
+    case .coolingDown(let until): return language.text("certexam.cooling-down", DurationText.clock(until))
     case .allowed: return ""
     }
   }

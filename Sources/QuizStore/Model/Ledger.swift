@@ -55,17 +55,22 @@ public enum Ledger {
     return try? Signed<Statement>(jsonText: Data(text.utf8))
   }
 
+  /// The latest event of each item answered, in item order: the answers that count.
+  public static func latestByItem(_ events: [AttemptEventRecord]) -> [AttemptEventRecord] {
+    var latest: [Int: AttemptEventRecord] = [:]
+    for record in events where (latest[record.event.item]?.event.sequence ?? 0) < record.event.sequence {
+      latest[record.event.item] = record
+    }
+    return latest.keys.sorted().compactMap { latest[$0] }
+  }
+
   /// The graded answers of an attempt, as its seal and certificate cover them: for each item
   /// answered, in item order, its latest answer with the marks it has now (after any manual
   /// grade). Answers still waiting for a person are left out (an attempt is sealed without any).
   public static func gradedAnswers(events: [AttemptEventRecord], answers: [AnswerRecord]) -> [GradedAnswer] {
     let byID = Dictionary(answers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    var latest: [Int: AttemptEventRecord] = [:]
-    for record in events where (latest[record.event.item]?.event.sequence ?? 0) < record.event.sequence {
-      latest[record.event.item] = record
-    }
-    return latest.keys.sorted().compactMap { item in
-      guard let record = latest[item], let answer = byID[record.answerID], !answer.needsReview else { return nil }
+    return latestByItem(events).compactMap { record in
+      guard let answer = byID[record.answerID], !answer.needsReview else { return nil }
       return GradedAnswer(
         questionID: answer.questionID, questionHash: answer.questionHash, response: eventResponse(of: answer.answer),
         marks: answer.fraction * record.event.maximumMarks, maximumMarks: record.event.maximumMarks)

@@ -75,16 +75,7 @@ extension SQLiteStore {
       throw .invalid(detail: "a proctored attempt needs its key grant and the organisation key")
     }
     return try write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO session(learner_id, kind, scope, course_id, content_version, started_at, status, plan, reschedules)
-          VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)
-          """,
-        arguments: [
-          session.learnerID, session.kind.rawValue, session.scope, session.courseID, session.contentVersion,
-          session.startedAt, session.plan.encoded(), session.reschedules,
-        ])
-      let sessionID = db.lastInsertedRowID
+      let sessionID = try Self.insertSession(session, db)
       try db.execute(
         sql: """
           INSERT INTO exam_attempt(id, learner_id, session_id, exam_id, exam_title, content_hash, pass_mark, proctored,

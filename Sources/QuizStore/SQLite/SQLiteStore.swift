@@ -213,20 +213,24 @@ public final class SQLiteStore: ProgressStore {
 
   public func start(_ session: NewSession) throws(StoreError) -> SessionRecord {
     try write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO session(learner_id, kind, scope, course_id, content_version, started_at, status, plan, reschedules)
-          VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)
-          """,
-        arguments: [
-          session.learnerID, session.kind.rawValue, session.scope, session.courseID, session.contentVersion,
-          session.startedAt, session.plan.encoded(), session.reschedules,
-        ])
-      return SessionRecord(
-        id: db.lastInsertedRowID, learnerID: session.learnerID, kind: session.kind, scope: session.scope,
+      SessionRecord(
+        id: try Self.insertSession(session, db), learnerID: session.learnerID, kind: session.kind, scope: session.scope,
         courseID: session.courseID, contentVersion: session.contentVersion, startedAt: session.startedAt,
         endedAt: nil, status: .active, plan: session.plan, reschedules: session.reschedules)
     }
+  }
+
+  static func insertSession(_ session: NewSession, _ db: Database) throws -> Int64 {
+    try db.execute(
+      sql: """
+        INSERT INTO session(learner_id, kind, scope, course_id, content_version, started_at, status, plan, reschedules)
+        VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)
+        """,
+      arguments: [
+        session.learnerID, session.kind.rawValue, session.scope, session.courseID, session.contentVersion,
+        session.startedAt, session.plan.encoded(), session.reschedules,
+      ])
+    return db.lastInsertedRowID
   }
 
   public func savePlan(_ plan: SessionPlan, session: Int64) throws(StoreError) {
