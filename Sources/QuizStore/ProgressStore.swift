@@ -82,6 +82,10 @@ public protocol ProgressStore: AnyObject, Sendable {
   func readSections(learner: Int64) throws(StoreError) -> [String: Set<String>]
 
   // MARK: Progress
+  //
+  // The answers of a certification attempt that is not final yet are left out of every view
+  // below (mastery, accuracy, the notebook, means): with feedback after grading they would
+  // otherwise tell the learner what was right before a person has graded it.
 
   /// Mastery of every lesson the learner has answered questions in.
   func lessonMastery(learner: Int64) throws(StoreError) -> [LessonMastery]

@@ -291,8 +291,20 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
 
   // MARK: Progress
 
+  /// The sessions of certification attempts that are not final: their answers stay out of the
+  /// learner's scores, mastery and notebook until a manager has sealed the attempt.
+  private func sealedAway() throws(StoreError) -> Set<Int64> {
+    try withState { state in Set(state.attempts.filter { $0.status != .final }.map(\.sessionID)) }
+  }
+
+  /// A learner's answers that progress views may use (`sealedAway` left out).
+  private func visibleAnswers(learner: Int64) throws(StoreError) -> [AnswerRecord] {
+    let hidden = try sealedAway()
+    return try answers(learner: learner).filter { $0.sessionID.map { !hidden.contains($0) } ?? true }
+  }
+
   public func lessonMastery(learner: Int64) throws(StoreError) -> [LessonMastery] {
-    let answers = try answers(learner: learner).filter { !$0.needsReview }
+    let answers = try visibleAnswers(learner: learner).filter { !$0.needsReview }
     var latest: [String: AnswerRecord] = [:]
     var best: [String: Double] = [:]
     for answer in answers {
@@ -314,10 +326,12 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
   /// The ids of the answers that count for scores: per session and question the first (the
   /// latest in an exam), each answer outside a session on its own; none waiting for review.
   private func countedAnswers(learner: Int64?) throws(StoreError) -> [AnswerRecord] {
-    try withState { state in
+    let hidden = try sealedAway()
+    return try withState { state in
       let exams = Set(state.sessions.filter { $0.kind == .exam }.map(\.id))
       var chosen: [String: AnswerRecord] = [:]
       for answer in state.answers where learner == nil || answer.learnerID == learner {
+        if let session = answer.sessionID, hidden.contains(session) { continue }
         let key = "\(answer.sessionID.map(String.init) ?? "a\(answer.id)")|\(answer.questionID)"
         if chosen[key] == nil || answer.sessionID.map(exams.contains) == true { chosen[key] = answer }
       }
@@ -348,7 +362,7 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
   }
 
   public func mistakes(learner: Int64) throws(StoreError) -> [Mistake] {
-    let answers = try answers(learner: learner)
+    let answers = try visibleAnswers(learner: learner)
     var lastWrong: [String: AnswerRecord] = [:]
     var attempts: [String: Int] = [:]
     for answer in answers {

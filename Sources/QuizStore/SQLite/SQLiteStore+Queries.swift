@@ -3,6 +3,13 @@ import GRDB
 import QuizCore
 
 extension SQLiteStore {
+  /// The condition that an answer (`alias`) may be used by progress views: it is not part of a
+  /// certification attempt that is still waiting to be sealed (kept out of scores, mastery and
+  /// the notebook until a manager has graded it).
+  static func visible(_ alias: String) -> String {
+    "(\(alias).session_id IS NULL OR \(alias).session_id NOT IN (SELECT session_id FROM exam_attempt WHERE status <> 'final'))"
+  }
+
   public func lessonMastery(learner: Int64) throws(StoreError) -> [LessonMastery] {
     try read { db in
       let rows = try Row.fetchAll(
@@ -10,7 +17,7 @@ extension SQLiteStore {
         sql: """
           WITH per_question AS (
             SELECT question_id, MAX(fraction) AS best, MAX(id) AS last_id
-            FROM answer WHERE learner_id = ? AND needs_review = 0 GROUP BY question_id
+            FROM answer WHERE learner_id = ? AND needs_review = 0 AND \(Self.visible("answer")) GROUP BY question_id
           )
           SELECT a.lesson_id, COUNT(*) AS answered, SUM(a.fraction) AS latest, SUM(p.best) AS best
           FROM per_question p JOIN answer a ON a.id = p.last_id
@@ -40,6 +47,7 @@ extension SQLiteStore {
                    ROW_NUMBER() OVER (PARTITION BY \(keySQL) ORDER BY answer.id DESC) AS recency,
                    COUNT(*) OVER (PARTITION BY \(keySQL)) AS total
             FROM \(from) WHERE answer.learner_id = ? AND answer.counts AND NOT answer.needs_review
+              AND \(Self.visible("answer"))
           )
           SELECT key, COUNT(*) AS answers, AVG(fraction) AS mean,
                  AVG(CASE WHEN recency <= total / 2 THEN fraction END) AS recent
@@ -60,10 +68,11 @@ extension SQLiteStore {
         sql: """
           WITH last_wrong AS (
             SELECT question_id, MAX(id) AS id FROM answer
-            WHERE learner_id = ? AND outcome <> 'correct' GROUP BY question_id
+            WHERE learner_id = ? AND outcome <> 'correct' AND \(Self.visible("answer")) GROUP BY question_id
           ),
           attempts AS (
-            SELECT question_id, COUNT(*) AS n FROM answer WHERE learner_id = ? GROUP BY question_id
+            SELECT question_id, COUNT(*) AS n FROM answer WHERE learner_id = ? AND \(Self.visible("answer"))
+            GROUP BY question_id
           )
           SELECT lw.question_id, a.lesson_id, a.fraction, a.answered_at, t.n AS attempts
           FROM last_wrong lw
@@ -72,6 +81,7 @@ extension SQLiteStore {
           WHERE NOT EXISTS (
             SELECT 1 FROM answer c
             WHERE c.learner_id = a.learner_id AND c.question_id = a.question_id AND c.outcome = 'correct'
+              AND \(Self.visible("c"))
               AND c.id > a.id AND (a.session_id IS NULL OR c.session_id IS NULL OR c.session_id <> a.session_id)
           )
           ORDER BY a.id DESC
@@ -128,7 +138,8 @@ extension SQLiteStore {
         db,
         sql: """
           SELECT l.id, l.name, COUNT(a.id) AS answers, COUNT(DISTINCT a.question_id) AS questions,
-                 COALESCE(AVG(CASE WHEN a.counts AND NOT a.needs_review THEN a.fraction END), 0) AS mean,
+                 COALESCE(AVG(CASE WHEN a.counts AND NOT a.needs_review AND \(Self.visible("a")) THEN a.fraction END), 0)
+                   AS mean,
                  MAX(a.answered_at) AS last
           FROM learner l LEFT JOIN answer a ON a.learner_id = l.id
           GROUP BY l.id, l.name ORDER BY l.name
