@@ -263,6 +263,40 @@ import Testing
     #expect(session.plan?.shufflesChoices == false, "shuffle_choices: false keeps the content's order")
   }
 
+  // MARK: What the learner sees
+
+  @Test func theLearnerSeesNothingBeforeGradingThenTheResultAndTheCertificatesExpiry() throws {
+    let rig = try Self.rig()
+    defer { rig.remove() }
+    try Self.take(rig, ["T", "B", "电话催收和函件催收。"])  // the single choice wrong
+    let before = try rig.shell(["history", "mistakes", "exam", "quit"])
+    #expect(before.contains { $0.contains("认证") && $0.contains("已交卷 · 等待评分") })
+    #expect(!before.contains { $0.contains("b.first-step") }, "no mistake shown before grading")
+    #expect(before.contains { $0.contains("「基础认证」已交卷，等待管理员评分") }, "the dashboard says so")
+    #expect(before.contains { $0.contains("开考 · 已交卷，等待评分") })
+    let pending = try #require(try rig.certifier.queue().first)
+    try rig.store.gradeManually(
+      ManualGrade(
+        answerID: pending.answer.id, attemptID: pending.attempt.id, marks: 1, maximumMarks: 1, comment: "",
+        grader: "m", gradedAt: rig.clock.now), by: rig.organisation)
+    let certificate = try #require(try rig.certifier.sealReady(by: rig.organisation).first?.certificate)
+    let after = try rig.shell(["history", "mistakes", "exam", "quit"])
+    #expect(after.contains { $0.contains("得分 67% · 通过") })
+    #expect(after.contains { $0.contains("b.first-step") }, "the wrong answer reaches the notebook once sealed")
+    #expect(after.contains { $0.contains("67%，通过 · 证书有效至") })
+    #expect(!after.contains { $0.contains("到期") }, "no warning with most of a year left")
+    #expect(try ExpiringCertificate.within(30 * 86_400, store: rig.store, now: rig.clock.now).isEmpty)
+
+    rig.clock.now = certificate.expiresAt.addingTimeInterval(-10 * 86_400)
+    let lastMonth = try rig.shell(["quit"])
+    #expect(lastMonth.contains { $0.contains("「基础认证」证书还有 10 天到期") })
+    let expiring = try ExpiringCertificate.within(30 * 86_400, store: rig.store, now: rig.clock.now)
+    #expect(expiring.map(\.learner) == ["张三"] && expiring.first?.daysLeft == 10)
+    rig.clock.now = certificate.expiresAt.addingTimeInterval(86_400)
+    #expect(try rig.shell(["quit"]).contains { $0.contains("「基础认证」证书已于") && $0.contains("过期") })
+    #expect(try ExpiringCertificate.within(30 * 86_400, store: rig.store, now: rig.clock.now).isEmpty)
+  }
+
   // MARK: Tampering with the database file
 
   enum Tampering: String, CaseIterable, CustomTestStringConvertible {

@@ -58,4 +58,63 @@ import Testing
     #expect(try run(["admin", "revoke", String(id.dropFirst(9).dropLast(3)) + "zzz", "--reason", "测试"]).status == 66)
     try CLI.expectGolden("proctored-certification", Self.stable(transcript, folder, temporary: data))
   }
+
+  /// An unproctored attempt: no passphrase to start, approved by the manager, exported as a
+  /// printable page, revoked, and the expiry report; typos fail loudly.
+  @Test func anUnproctoredAttemptIsApprovedExportedRevokedAndReported() throws {
+    let data = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let folder = data.appendingPathComponent("home")
+    let pass = data.appendingPathComponent("passphrase").path
+    try Data("correct horse battery\n".utf8).write(to: URL(fileURLWithPath: pass))
+    let answers = data.appendingPathComponent("answers.txt").path
+    try Data("T\nA\nsubmit\ny\n".utf8).write(to: URL(fileURLWithPath: answers))
+    func run(_ arguments: [String]) throws -> CLI.Result {
+      try CLI.run(arguments + ["--content", CLI.course], dataDir: folder)
+    }
+    #expect(try run(["admin", "init", "--passphrase-file", pass]).status == 0)
+    let exam = try run(["exam", "open-book", "--learner", "李四", "--answers", answers])
+    #expect(exam.status == 0 && !exam.stdout.contains("监考"), "no proctor for an unproctored exam")
+    #expect(exam.stdout.contains("暂定得分 100%"), "after-submit feedback shows the provisional score")
+    let again = try run(["exam", "open-book", "--learner", "李四", "--answers", answers])
+    #expect(again.status == 1 && again.stderr.contains("等待评分"), "no second attempt while one waits")
+    let grading = try run(["admin", "grade", "--passphrase-file", pass])
+    let id = try #require(
+      grading.stdout.range(of: #"admin approve [0-9a-f-]{36}"#, options: .regularExpression).map {
+        String(grading.stdout[$0].dropFirst(14))
+      })
+    #expect(try run(["admin", "approve", "zzzzzzzz", "--passphrase-file", pass]).status == 66)
+    let approved = try run(["admin", "approve", String(id.prefix(8)), "--passphrase-file", pass])
+    #expect(approved.status == 0 && approved.stdout.contains("已批准"), "\(approved.stderr)")
+    #expect(try run(["admin", "approve", id, "--passphrase-file", pass]).status == 65, "approved once")
+
+    let listed = try run(["cert", "list", "--format", "json"])
+    let items = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+    let certificate = try #require(items.first?["id"] as? String)
+    let page = data.appendingPathComponent("certificate.html").path
+    #expect(try run(["cert", "export", certificate, "--format", "html", "--out", page]).status == 0)
+    #expect(try run(["cert", "export", certificate, "--format", "html", "--out", page]).status == 73, "not overwritten")
+    let html = try String(contentsOfFile: page, encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"zh-CN\">"))
+    #expect(html.contains("@page { size: A4"), "printable on A4")
+    #expect(html.contains("<td>李四</td>") && html.contains("<td>开卷自测</td>") && html.contains("<td>100%</td>"))
+    #expect(!html.contains("src=") && !html.contains("<link") && !html.contains("@import"), "self-contained")
+    let jwt = try run(["cert", "export", certificate]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(html.contains(jwt), "the page carries the verification code")
+
+    let soon = try run(["report", "--expiring", "30d"])
+    #expect(soon.status == 0 && soon.stdout.contains("李四 · open-book"))
+    #expect(try run(["report", "--expiring", "30x"]).status == 64)
+    #expect(try run(["report", "--expiring", "1d"]).stdout.contains("没有到期的证书"))
+
+    let file = data.appendingPathComponent("certificate.jwt").path
+    try Data(jwt.utf8).write(to: URL(fileURLWithPath: file))
+    #expect(try run(["cert", "verify", file]).status == 0)
+    #expect(try run(["admin", "revoke", certificate, "--reason", "  ", "--passphrase-file", pass]).status == 64)
+    #expect(try run(["admin", "revoke", certificate, "--reason", "考试作弊", "--passphrase-file", pass]).status == 0)
+    let revoked = try run(["cert", "verify", file])
+    #expect(revoked.status == 1 && revoked.stdout.contains("考试作弊"), "\(revoked.stdout)")
+    #expect(try run(["admin", "audit", "verify"]).status == 0)
+    #expect(!(try run(["report", "--expiring", "30d"]).stdout.contains("李四")), "a revoked certificate is not listed")
+  }
 }

@@ -72,6 +72,13 @@ import Testing
     #expect(DurationText.parse(DurationText.format(seconds)) == seconds)
   }
 
+  @Test func durationsAreSpokenInTheInterfaceLanguage() {
+    #expect(DurationText.spoken(2_700, .zh) == "45 分钟")
+    #expect(DurationText.spoken(5_400, .zh) == "1 小时 30 分钟")
+    #expect(DurationText.spoken(5_400, .en) == "1 h 30 min")
+    #expect(DurationText.spoken(0, .en) == "0 s")
+  }
+
   @Test(arguments: ["", "45", "m", "45 分钟", "-1h", "0m", "1x"])
   func notDurations(_ text: String) {
     #expect(DurationText.parse(text) == nil)

@@ -53,7 +53,7 @@ extension StudyShell {
       say(
         language.text(
           "certexam.started", blueprint.title, "\(session.plan?.queue.count ?? 0)",
-          DurationText.format(blueprint.timeLimit)),
+          DurationText.spoken(blueprint.timeLimit, language)),
         style.bold)
       try finish(self.run(session, certified: run))
     }
@@ -123,8 +123,9 @@ extension StudyShell {
         "  " + style.cyan(exam.id) + "  " + exam.title + "  "
           + style.dim(
             language.text(
-              "exam.list-line", "\(exam.questionCount)", DurationText.format(exam.timeLimit),
+              "exam.list-line", "\(exam.questionCount)", DurationText.spoken(exam.timeLimit, language),
               "\(Int((exam.passMark * 100).rounded()))")))
+      for line in attemptLines(exam: exam.id) { Console.line("      " + line) }
     }
     Console.line(style.dim(language.text("exam.usage")))
   }

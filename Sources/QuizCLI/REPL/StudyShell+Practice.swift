@@ -134,7 +134,7 @@ extension StudyShell {
     case "all": return language.text("studyshell-practice.all-lessons")
     case "review": return language.text("studyshell-practice.due-questions")
     case "mistakes": return language.text("studyshell-practice.mistakes")
-    case _ where scope.hasPrefix("mock:"):
+    case _ where scope.hasPrefix("mock:") || scope.hasPrefix("exam:"):
       return blueprint(ofScope: scope).map(\.title) ?? scope
     case "questions": return language.text("studyshell-practice.chosen-questions")
     default: return scope
@@ -160,7 +160,7 @@ extension StudyShell {
     if kind == .exam, let blueprint = blueprint(ofScope: scope) {
       say(
         language.text(
-          "exam.started", blueprint.title, "\(plan.queue.count)", DurationText.format(blueprint.timeLimit)),
+          "exam.started", blueprint.title, "\(plan.queue.count)", DurationText.spoken(blueprint.timeLimit, language)),
         style.bold)
     } else {
       let name = kind == .review ? language.text("sessionhost.review") : language.text("sessionhost.practice")
@@ -353,8 +353,10 @@ extension StudyShell {
     }
     let answered = Set(try attempt { () throws(StoreError) in try store.answers(session: record.id) }.map(\.questionID))
       .count
-    let question = language.text(
-      "studyshell-practice.go-on-with-your-last-session", "\(title(of: record.scope))", "\(answered)")
+    let question =
+      record.scope.hasPrefix("exam:")
+      ? language.text("certexam.go-on", "\(title(of: record.scope))", "\(answered)")
+      : language.text("studyshell-practice.go-on-with-your-last-session", "\(title(of: record.scope))", "\(answered)")
     while true {
       if !reader.isInteractive { Console.line(question) }
       switch reader.read(prompt: question) {

@@ -55,6 +55,7 @@ extension StudyShell {
     Console.line(
       "  "
         + language.text("studyshell-views.mistakes-day-streak", "\(mistakes.count)", "\(streak)"))
+    for notice in certificationNotices() { Console.line("  " + notice) }
     Console.line(
       "  " + language.text("studyshell-views.next")
         + style.cyan(try suggestion(read: read, mastery: mastery, mistakes: mistakes.count)))
@@ -199,8 +200,13 @@ extension StudyShell {
         case .review: language.text("studyshell-views.review")
         case .exam: language.text("studyshell-views.exam")
         }
+      let line = "  \(formatter.string(from: session.startedAt))  \(kind) \(title(of: session.scope))  "
+      if let certification = certificationStatus(of: session) {
+        Console.line(line + certification)
+        continue
+      }
       Console.line(
-        "  \(formatter.string(from: session.startedAt))  \(kind) \(title(of: session.scope))  "
+        line
           + language.text(
             "studyshell-views.answered-score", "\(entry.answered)", "\(Self.percent(entry.score))", "\(status)"))
     }

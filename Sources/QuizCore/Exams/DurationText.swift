@@ -38,4 +38,17 @@ public enum DurationText {
     }
     return parts.isEmpty ? "0s" : parts.joined()
   }
+
+  /// A duration as a person reads it in the interface: `45 分钟`, `1 小时 30 分钟`; `45 min`,
+  /// `1 h 30 min`.
+  public static func spoken(_ seconds: TimeInterval, _ language: Language) -> String {
+    var rest = Int(seconds.rounded())
+    var parts: [String] = []
+    let units: [(String, String, Int)] = [("天", "d", 86_400), ("小时", "h", 3_600), ("分钟", "min", 60), ("秒", "s", 1)]
+    for (zh, en, size) in units where rest >= size {
+      parts.append("\(rest / size) " + (language == .zh ? zh : en))
+      rest %= size
+    }
+    return parts.isEmpty ? (language == .zh ? "0 秒" : "0 s") : parts.joined(separator: " ")
+  }
 }

@@ -3,6 +3,42 @@
 
 extension Catalog {
   static let zhCertification: [String: String] = [
+    "help.report.expiring":
+      "只列出在这段时间内到期的证书（如 30d）。",
+    "report.bad-duration":
+      "--expiring 需要一段时间，例如 30d、12w 或 720h（不是“{0}”）。",
+    "report.expiring-line":
+      "{0} · {1} · {2} 到期（还有 {3} 天）",
+    "report.expiring-title":
+      "{0} 内到期的证书：{1} 张",
+    "report.none-expiring":
+      "{0} 内没有到期的证书。",
+    "certexam.go-on":
+      "继续上次的认证考试？（{0}，已答 {1} 题，计时一直在走）[Y/n] ",
+    "certificate.attempt-failed":
+      "{0} 开考 · {1}%，未通过",
+    "certificate.attempt-passed":
+      "{0} 开考 · {1}%，通过 · 证书有效至 {2}",
+    "certificate.attempt-revoked":
+      "{0} 开考 · {1}%，通过 · 证书已撤销",
+    "certificate.attempt-running":
+      "{0} 开考 · 进行中",
+    "certificate.attempt-waiting":
+      "{0} 开考 · 已交卷，等待评分",
+    "certificate.expired":
+      "「{0}」证书已于 {1} 过期。",
+    "certificate.expires-soon":
+      "「{0}」证书还有 {1} 天到期（{2}），请安排重新认证。",
+    "certificate.history-failed":
+      "得分 {0}% · 未通过",
+    "certificate.history-passed":
+      "得分 {0}% · 通过",
+    "certificate.history-running":
+      "进行中",
+    "certificate.history-waiting":
+      "已交卷 · 等待评分",
+    "certificate.waiting":
+      "「{0}」已交卷，等待管理员评分。",
     "approve.done":
       "已批准考试 {0}：得分 {1}%，成绩已签核。",
     "approve.grade-first":
@@ -208,6 +244,42 @@ extension Catalog {
   ]
 
   static let enCertification: [String: String] = [
+    "help.report.expiring":
+      "List only the certificates that expire within this time (for example 30d).",
+    "report.bad-duration":
+      "--expiring takes a duration such as 30d, 12w or 720h (not “{0}”).",
+    "report.expiring-line":
+      "{0} · {1} · expires {2} ({3 day/days} left)",
+    "report.expiring-title":
+      "Certificates expiring within {0}: {1}",
+    "report.none-expiring":
+      "No certificate expires within {0}.",
+    "certexam.go-on":
+      "Go on with your certification attempt? ({0}, {1} answered; its time keeps running) [Y/n] ",
+    "certificate.attempt-failed":
+      "started {0} · {1}%, not passed",
+    "certificate.attempt-passed":
+      "started {0} · {1}%, passed · certificate valid until {2}",
+    "certificate.attempt-revoked":
+      "started {0} · {1}%, passed · certificate revoked",
+    "certificate.attempt-running":
+      "started {0} · in progress",
+    "certificate.attempt-waiting":
+      "started {0} · submitted, waiting for grading",
+    "certificate.expired":
+      "Your “{0}” certificate expired on {1}.",
+    "certificate.expires-soon":
+      "Your “{0}” certificate expires in {1 day/days} ({2}); plan the recertification.",
+    "certificate.history-failed":
+      "score {0}% · not passed",
+    "certificate.history-passed":
+      "score {0}% · passed",
+    "certificate.history-running":
+      "in progress",
+    "certificate.history-waiting":
+      "submitted · waiting for grading",
+    "certificate.waiting":
+      "“{0}” is submitted and waiting for a manager to grade it.",
     "approve.done":
       "Approved attempt {0}: score {1}%, sealed.",
     "approve.grade-first":
