@@ -93,7 +93,8 @@ import Testing
     let certificate = try #require(items.first?["id"] as? String)
     let page = data.appendingPathComponent("certificate.html").path
     #expect(try run(["cert", "export", certificate, "--format", "html", "--out", page]).status == 0)
-    #expect(try run(["cert", "export", certificate, "--format", "html", "--out", page]).status == 73, "not overwritten")
+    let overwrite = try run(["cert", "export", certificate, "--format", "html", "--out", page])
+    #expect(overwrite.status == 73, "an existing file is not overwritten")
     let html = try String(contentsOfFile: page, encoding: .utf8)
     #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"zh-CN\">"))
     #expect(html.contains("@page { size: A4"), "printable on A4")
