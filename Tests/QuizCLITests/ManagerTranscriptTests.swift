@@ -118,4 +118,34 @@ import Testing
     #expect(try run(["admin", "audit", "verify"]).status == 0)
     #expect(!(try run(["report", "--expiring", "30d"]).stdout.contains("李四")), "a revoked certificate is not listed")
   }
+
+  /// The same certification in the study shell through a pipe: the proctor's passphrase is the
+  /// line after `exam cert` (never echoed), then the learner's answers; after grading, the
+  /// shell shows the result.
+  @Test func aProctoredCertificationInTheShell() throws {
+    let data = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let folder = data.appendingPathComponent("home")
+    let pass = data.appendingPathComponent("passphrase").path
+    try Data("correct horse battery\n".utf8).write(to: URL(fileURLWithPath: pass))
+    var transcript = ""
+    func run(_ arguments: [String], input: String? = nil) throws -> CLI.Result {
+      let result = try CLI.run(arguments + ["--content", CLI.course], input: input, dataDir: folder)
+      transcript += CLI.transcript(
+        arguments, input: input?.replacingOccurrences(of: "correct horse battery", with: "•••"), result: result)
+      return result
+    }
+    #expect(try run(["admin", "init", "--passphrase-file", pass]).status == 0)
+    let exam = try run(
+      ["--learner", "王五"],
+      input: ["y", "exam cert", "correct horse battery", "T", "flag", "A", "电话和函件", "submit", "y", "history", "quit"]
+        .joined(separator: "\n") + "\n")
+    #expect(exam.status == 0)
+    #expect(!exam.stdout.contains("correct horse"), "the passphrase is never shown")
+    let grades = data.appendingPathComponent("grades.txt").path
+    try Data("1 两种途径都有\n".utf8).write(to: URL(fileURLWithPath: grades))
+    #expect(try run(["admin", "grade", "--answers", grades, "--passphrase-file", pass]).status == 0)
+    #expect(try run(["--learner", "王五"], input: "exam\nhistory\nquit\n").stdout.contains("通过 · 证书有效至"))
+    try CLI.expectGolden("proctored-certification-shell", Self.stable(transcript, folder, temporary: data))
+  }
 }
