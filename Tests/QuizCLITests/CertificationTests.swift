@@ -263,13 +263,47 @@ import Testing
     #expect(session.plan?.shufflesChoices == false, "shuffle_choices: false keeps the content's order")
   }
 
+  @Test func aRetakeDrawsQuestionsTheLearnerHasNotSeenWhereTheBankAllows() throws {
+    let course = ShellBehaviourTests.builtIn
+    let blueprint = try #require(course.exam(withID: "certification"))
+    let store = InMemoryStore()
+    let learner = try store.createLearner(named: "张三", displayName: nil, at: Self.t0)
+    let clock = Clock()
+    let sitting = ExamSitting(course: course, store: store, now: { clock.now })
+    let certifier = Certifier(course: course, store: store, now: { clock.now })
+    let organisation = OrganisationKey.generate()
+    var drawn: [[String]] = []
+    for seed: UInt64 in [11, 11] {  // the same seed: only the earlier attempt makes the difference
+      guard case .success(let (session, run)) = try sitting.start(
+        learner: learner, blueprint: blueprint, seed: seed, organisation: organisation)
+      else {
+        Issue.record("the draw failed")
+        return
+      }
+      drawn.append(session.plan?.queue ?? [])
+      _ = try store.submitAttempt(run.attempt.id, at: clock.now, key: run.key)
+      _ = try certifier.sealReady(by: organisation)
+      clock.now = clock.now.addingTimeInterval(25 * 3_600)  // past the first cooldown
+    }
+    #expect(drawn[0].count == 30 && Set(drawn[0]).count == 30, "never the same question twice in an attempt")
+    // Each rule repeats only what its pool cannot avoid.
+    var unavoidable = 0
+    for rule in blueprint.draw {
+      let pool = course.questions.filter(rule.admits).count
+      unavoidable += max(0, 2 * rule.count - pool)
+    }
+    #expect(Set(drawn[0]).intersection(drawn[1]).count == unavoidable)
+  }
+
   // MARK: What the learner sees
 
   @Test func theLearnerSeesNothingBeforeGradingThenTheResultAndTheCertificatesExpiry() throws {
     let rig = try Self.rig()
     defer { rig.remove() }
     try Self.take(rig, ["T", "B", "电话催收和函件催收。"])  // the single choice wrong
-    let before = try rig.shell(["history", "mistakes", "exam", "quit"])
+    let before = try rig.shell(["history", "mistakes", "exam", "exam results", "quit"])
+    #expect(before.contains { $0.contains("成绩尚未公布") })
+    #expect(!before.contains { $0.contains("✗ ") }, "no explanation before grading")
     #expect(before.contains { $0.contains("认证") && $0.contains("已交卷 · 等待评分") })
     #expect(!before.contains { $0.contains("b.first-step") }, "no mistake shown before grading")
     #expect(before.contains { $0.contains("「基础认证」已交卷，等待管理员评分") }, "the dashboard says so")
@@ -280,7 +314,10 @@ import Testing
         answerID: pending.answer.id, attemptID: pending.attempt.id, marks: 1, maximumMarks: 1, comment: "",
         grader: "m", gradedAt: rig.clock.now), by: rig.organisation)
     let certificate = try #require(try rig.certifier.sealReady(by: rig.organisation).first?.certificate)
-    let after = try rig.shell(["history", "mistakes", "exam", "quit"])
+    let after = try rig.shell(["history", "mistakes", "exam", "exam results cert", "quit"])
+    #expect(after.contains { $0.contains("基础认证：得分 67%，通过（及格线 60%）") })
+    #expect(after.contains { $0.hasPrefix("✗ ") }, "the wrong single choice is explained")
+    #expect(after.contains { $0.contains("人工评分：1/1 分") })
     #expect(after.contains { $0.contains("得分 67% · 通过") })
     #expect(after.contains { $0.contains("b.first-step") }, "the wrong answer reaches the notebook once sealed")
     #expect(after.contains { $0.contains("67%，通过 · 证书有效至") })

@@ -85,3 +85,82 @@ extension StudyShell {
     }
   }
 }
+
+extension StudyShell {
+  /// `exam results [ID]`: the learner's latest sealed attempt (of `ID`, or of any exam), item
+  /// by item: the answer, the final marks (a person's grade and comment where there was one)
+  /// and the explanation. Before a manager has sealed it, only that it is waiting.
+  func showResults(_ arguments: [String]) throws {
+    let attempts = try attempt { () throws(StoreError) in try store.attempts(learner: learner.id) }
+    let chosen = arguments.first.map { id in attempts.filter { $0.examID == id } } ?? attempts
+    guard let latest = chosen.last else {
+      Console.line(language.text("results.none"))
+      return
+    }
+    guard latest.status == .final, let sealed = chosen.last(where: { $0.status == .final }) else {
+      Console.line(language.text("results.not-yet", latest.examTitle))
+      return
+    }
+    let events = try attempt { () throws(StoreError) in try store.attemptEvents(sealed.id) }
+    let answers = Dictionary(
+      try attempt { () throws(StoreError) in try store.answers(session: sealed.sessionID) }.map { ($0.id, $0) },
+      uniquingKeysWith: { first, _ in first })
+    let grades = Dictionary(
+      try attempt { () throws(StoreError) in try store.manualGrades(attempt: sealed.id) }.map { ($0.answerID, $0) },
+      uniquingKeysWith: { first, _ in first })
+    let plan = try attempt { () throws(StoreError) in try store.history(learner: learner.id, limit: 10_000) }
+      .first { $0.session.id == sealed.sessionID }?.session.plan
+    let percent = "\(Int(((sealed.score ?? 0) * 100).rounded()))"
+    let mark = "\(Int((sealed.passMark * 100).rounded()))"
+    Console.line(
+      style.bold(
+        sealed.passed == true
+          ? language.text("results.passed", sealed.examTitle, percent, mark)
+          : language.text("results.failed", sealed.examTitle, percent, mark)))
+    let engine = plan.map {
+      SessionEngine(
+        plan: $0, questions: course.questions, configuration: SessionConfiguration(kind: .exam, feedback: .deferred))
+    }
+    let answered = Dictionary(Ledger.latestByItem(events).map { ($0.event.item, $0) }, uniquingKeysWith: { a, _ in a })
+    let items = plan?.queue ?? Ledger.latestByItem(events).map(\.event.questionID)
+    let renderer = ExplanationRenderer(width: width, style: style, language: language)
+    for (index, id) in items.enumerated() {
+      Console.line("")
+      guard let question = course.question(withID: id) else {
+        Console.line(language.text("results.question-gone", "\(index + 1)", id))
+        continue
+      }
+      let prompt = MarkdownRenderer.stripInline(question.prompt).replacingOccurrences(of: "\n", with: " ")
+      Console.line(style.bold("[\(index + 1)/\(items.count)] ") + TextWrapper.truncate(prompt, to: max(10, width - 8)))
+      guard let record = answered[index + 1], let answer = answers[record.answerID], let response = answer.response
+      else {
+        Console.line(language.text("results.unanswered"))
+        continue
+      }
+      Console.line(language.text("grading.answer") + MarkdownRenderer.inert(answer.typed))
+      var grade = Grader.grade(response, for: question)
+      if let manual = grades[answer.id] {
+        grade.fraction = manual.fraction
+        grade.outcome = Outcome(fraction: manual.fraction)
+        grade.marks = manual.fraction * grade.maximumMarks
+        grade.isProvisional = false
+        grade.confidence = 1
+        grade.reviewReasons = []
+      }
+      let layout = engine?.layout(for: question) ?? .identity(for: question)
+      for line in renderer.render(
+        Explanation(grade: grade, response: response, question: question, layout: layout, language: language))
+      {
+        Console.line(line)
+      }
+      if let manual = grades[answer.id] {
+        Console.line(
+          style.cyan(
+            language.text(
+              "results.manual", DurationText.number(manual.marks), DurationText.number(manual.maximumMarks),
+              manual.comment.isEmpty ? "—" : MarkdownRenderer.inert(manual.comment),
+              MarkdownRenderer.inert(manual.grader))))
+      }
+    }
+  }
+}

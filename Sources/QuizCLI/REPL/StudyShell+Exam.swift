@@ -12,6 +12,10 @@ extension StudyShell {
   /// `refuse` reports why an attempt may not start (the shell prints it; `exam ID` on the
   /// command line writes it to standard error and exits 1).
   func certify(_ arguments: [String], refuse: (String) throws -> Void = { Console.line($0) }) throws {
+    if arguments.first == "results" || arguments.first == "成绩" {
+      try showResults(Array(arguments.dropFirst()))
+      return
+    }
     guard let blueprint = chosenBlueprint(arguments) else { return }
     let sitting = ExamSitting(course: course, store: store, now: { [context] in context.now() })
     for closed in try attempt({ () throws(StoreError) in try sitting.closeExpired(learner: learner) }) {

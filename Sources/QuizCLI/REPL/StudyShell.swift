@@ -52,7 +52,7 @@ final class StudyShell {
     Command(name: "history", aliases: ["历史", "记录"], usage: "history"),
     Command(
       name: "search", aliases: ["搜索", "查找"], usage: "search <词>"),
-    Command(name: "exam", aliases: ["考试", "认证"], usage: "exam [考试]"),
+    Command(name: "exam", aliases: ["考试", "认证"], usage: "exam [考试|results [考试]]"),
     Command(name: "mock", aliases: ["模拟考试", "模拟"], usage: "mock [考试]"),
     Command(name: "resume", aliases: ["继续"], usage: "resume"),
     Command(
@@ -208,7 +208,8 @@ final class StudyShell {
         ["--count", "--type"] + QuestionType.allCases.map(\.rawValue)
         + QuestionType.allCases.map { QuestionView.typeName($0, .zh) } + questionIDs
     case ("mistakes", 1): candidates = ["practice"]
-    case ("exam", 1), ("mock", 1): candidates = course.exams.map(\.id)
+    case ("exam", 1): candidates = course.exams.map(\.id) + ["results"]
+    case ("mock", 1): candidates = course.exams.map(\.id)
     case ("review", _): candidates = ["--limit", "--new", "--before", "--retention"]
     case ("learner", 1): candidates = learners
     case ("lang", 1): candidates = ["zh", "en"]

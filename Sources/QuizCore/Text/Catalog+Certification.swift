@@ -3,6 +3,20 @@
 
 extension Catalog {
   static let zhCertification: [String: String] = [
+    "results.failed":
+      "{0}：得分 {1}%，未通过（及格线 {2}%）",
+    "results.manual":
+      "人工评分：{0}/{1} 分 · 评语：{2}（{3}）",
+    "results.none":
+      "你还没有参加过认证考试。",
+    "results.not-yet":
+      "「{0}」的成绩尚未公布：等待管理员评分与签核。",
+    "results.passed":
+      "{0}：得分 {1}%，通过（及格线 {2}%）",
+    "results.question-gone":
+      "[{0}] 课程里已没有这道题（{1}）。",
+    "results.unanswered":
+      "未作答（0 分）。",
     "help.report.expiring":
       "只列出在这段时间内到期的证书（如 30d）。",
     "report.bad-duration":
@@ -148,7 +162,7 @@ extension Catalog {
     "grading.header":
       "[{0}/{1}] {2} · {3} · 第 {4} 题（满分 {5} 分）",
     "grading.invalid":
-      "请输入 0 到 {0} 之间的分数，可在后面加评语，例如 1.5 要点齐全；或 skip 跳过、quit 结束。",
+      "请输入 0 到 {0} 之间的分数，可在后面加评语，例如：{0} 要点齐全；或 skip 跳过、quit 结束。",
     "grading.needs-approval":
       "非监考考试 {0} 等待批准：admin approve {0}",
     "grading.prompt":
@@ -244,6 +258,20 @@ extension Catalog {
   ]
 
   static let enCertification: [String: String] = [
+    "results.failed":
+      "{0}: score {1}%, not passed (pass mark {2}%)",
+    "results.manual":
+      "Graded by a person: {0}/{1} · comment: {2} ({3})",
+    "results.none":
+      "You have not taken a certification attempt yet.",
+    "results.not-yet":
+      "The result of “{0}” is not out yet: it waits for a manager to grade and seal it.",
+    "results.passed":
+      "{0}: score {1}%, passed (pass mark {2}%)",
+    "results.question-gone":
+      "[{0}] The course no longer has this question ({1}).",
+    "results.unanswered":
+      "Not answered (0 marks).",
     "help.report.expiring":
       "List only the certificates that expire within this time (for example 30d).",
     "report.bad-duration":
@@ -389,7 +417,7 @@ extension Catalog {
     "grading.header":
       "[{0}/{1}] {2} · {3} · item {4} ({5} marks)",
     "grading.invalid":
-      "Type a score from 0 to {0}, optionally followed by a comment (1.5 covers both points); or skip, or quit.",
+      "Type a score from 0 to {0}, optionally followed by a comment ({0} covers both points); or skip, or quit.",
     "grading.needs-approval":
       "Unproctored attempt {0} awaits approval: admin approve {0}",
     "grading.prompt":

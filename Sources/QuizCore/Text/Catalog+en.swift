@@ -82,7 +82,8 @@ extension Catalog {
     "exam.started": "Exam: {0} · {1 question/questions} · {2} · no grades before you submit",
     "exam.summary": "Exam over: {0} of {1} answered, {2} fully right · score {3}% (unanswered count 0) · time {4}",
     "exam.unanswered": "Unanswered: {0} (counted as 0).",
-    "exam.usage": "Certification attempt: exam <exam id>; mock exam: mock <exam id>",
+    "exam.usage":
+      "Certification attempt: exam <exam id>; results and explanations: exam results; mock exam: mock <exam id>",
     "explanation.a-person-should-check-this": "A person should check this: ",
     "explanation.answer": " — answer: “{0}”",
     "explanation.correct": "✓ Correct  +{0}",

@@ -67,7 +67,7 @@ extension Catalog {
     "exam.started": "考试：{0} · {1} 题 · 限时 {2} · 交卷前不显示评分",
     "exam.summary": "考试结束：答 {0}/{1} 题，全对 {2} 题 · 得分 {3}%（未答按 0 分）· 用时 {4}",
     "exam.unanswered": "未作答 {0} 题（按 0 分计）。",
-    "exam.usage": "认证考试：exam <考试id>；模拟考试：mock <考试id>",
+    "exam.usage": "认证考试：exam <考试id>；成绩与讲解：exam results；模拟考试：mock <考试id>",
     "explanation.a-person-should-check-this": "需要人工复核：",
     "explanation.answer": " —— 答案：“{0}”",
     "explanation.correct": "✓ 正确  +{0} 分",
