@@ -274,8 +274,9 @@ import Testing
     let organisation = OrganisationKey.generate()
     var drawn: [[String]] = []
     for seed: UInt64 in [11, 11] {  // the same seed: only the earlier attempt makes the difference
-      guard case .success(let (session, run)) = try sitting.start(
-        learner: learner, blueprint: blueprint, seed: seed, organisation: organisation)
+      guard
+        case .success(let (session, run)) = try sitting.start(
+          learner: learner, blueprint: blueprint, seed: seed, organisation: organisation)
       else {
         Issue.record("the draw failed")
         return
