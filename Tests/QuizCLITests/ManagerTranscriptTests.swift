@@ -119,9 +119,9 @@ import Testing
     #expect(!(try run(["report", "--expiring", "30d"]).stdout.contains("李四")), "a revoked certificate is not listed")
   }
 
-  /// The same certification in the study shell through a pipe: the proctor's passphrase is the
-  /// line after `exam cert` (never echoed), then the learner's answers; after grading, the
-  /// shell shows the result.
+  /// The same certification in the study shell through a pipe: a script gives the proctor's
+  /// passphrase as a file (from a pipe it is never read as a line), then the learner's
+  /// answers; after grading, the shell shows the result.
   @Test func aProctoredCertificationInTheShell() throws {
     let data = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: data) }
@@ -131,14 +131,16 @@ import Testing
     var transcript = ""
     func run(_ arguments: [String], input: String? = nil) throws -> CLI.Result {
       let result = try CLI.run(arguments + ["--content", CLI.course], input: input, dataDir: folder)
-      transcript += CLI.transcript(
-        arguments, input: input?.replacingOccurrences(of: "correct horse battery", with: "•••"), result: result)
+      transcript += CLI.transcript(arguments, input: input, result: result)
       return result
     }
     #expect(try run(["admin", "init", "--passphrase-file", pass]).status == 0)
+    // Without a terminal and without the file, a proctored exam does not start.
+    let locked = try run(["--learner", "王五"], input: "y\nexam cert\nquit\n")
+    #expect(locked.stdout.contains("未解锁") && !locked.stdout.contains("认证考试："))
     let exam = try run(
-      ["--learner", "王五"],
-      input: ["y", "exam cert", "correct horse battery", "T", "flag", "A", "电话和函件", "submit", "y", "history", "quit"]
+      ["--learner", "王五", "--passphrase-file", pass],
+      input: ["exam cert", "T", "flag", "A", "电话和函件", "submit", "y", "history", "quit"]
         .joined(separator: "\n") + "\n")
     #expect(exam.status == 0)
     #expect(!exam.stdout.contains("correct horse"), "the passphrase is never shown")

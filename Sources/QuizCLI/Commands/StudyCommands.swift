@@ -11,12 +11,13 @@ struct StudyCommand: ParsableCommand {
     commandName: "study", abstract: Interface.text("help.studys.1"))
 
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var passphrase: PassphraseOption
 
   func run() throws {
     let context = AppContext(global)
     let course = try context.loadCourse()
     do {
-      try StudyShell.start(course: course, context: context)
+      try StudyShell.start(course: course, context: context, passphraseFile: passphrase.file)
     } catch let error as ExitCodeError {
       throw ExitCode(error.status)
     }

@@ -15,7 +15,7 @@ final class StudyShell {
   var learner: Learner
   let reader: any LineSource
   /// How the manager's passphrase is read for a proctored exam: without echo at a terminal,
-  /// else the next line of standard input (never kept in the history).
+  /// never through readline (so never in the history); `passphraseFile` for scripts.
   var secret: SecretReader
   /// `exam --passphrase-file FILE`: the proctor's passphrase from a file (scripted runs).
   var passphraseFile: String?
@@ -95,15 +95,11 @@ final class StudyShell {
     self.learner = learner
     self.reader = reader
     self.secret =
-      secret ?? { [reader] prompt in
-        if let typed = LineReader.readSecret(prompt: prompt) { return typed }
-        guard !reader.isInteractive, case .line(let line) = reader.read(prompt: "", remember: false) else { return nil }
-        return line
-      }
+      secret ?? AppContext.terminalSecret
   }
 
   /// Opens the shell: asks who is studying on first use, then runs commands until `quit`.
-  static func start(course: Course, context: AppContext) throws {
+  static func start(course: Course, context: AppContext, passphraseFile: String? = nil) throws {
     let store = try context.openStore()
     let learnerNames = ((try? store.learners()) ?? []).map(\.name)
     let reader = LineReader(
@@ -127,6 +123,7 @@ final class StudyShell {
     }
     reader.useHistory(file: historyFile(for: learner, context: context))
     let shell = StudyShell(course: course, context: context, store: store, learner: learner, reader: reader)
+    shell.passphraseFile = passphraseFile
     try shell.run()
   }
 
