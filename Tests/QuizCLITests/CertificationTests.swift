@@ -204,12 +204,21 @@ import Testing
     defer { rig.remove() }
     _ = try rig.shell(["exam cert", "T"])
     rig.clock.now = Self.t0.addingTimeInterval(120)
+    // The learner edits the saved plan while the attempt is paused: other questions, more time.
+    let paused = try #require(try rig.store.interruptedSession(learner: rig.learner.id))
+    var edited = try #require(paused.plan)
+    edited.queue = ["b.dso", "b.first-step", "e.letter"]
+    edited.deadline = Self.t0.addingTimeInterval(86_400)
+    try rig.store.savePlan(edited, session: paused.id)
     let refused = try rig.shell(["y", "quit"], secret: "wrong")
     #expect(refused.contains { $0.contains("未解锁") })
     let output = try rig.shell(["y", "A", "电话和函件", "submit", "y", "quit"])
     #expect(output.contains { $0.contains("已交卷") })
     let attempt = try #require(try rig.store.attempts(learner: nil).first)
     #expect(attempt.grants.count == 2, "a new key for the second sitting")
+    #expect(
+      try rig.store.attemptEvents(attempt.id).map(\.event.questionID) == ["e.letter", "b.first-step", "b.routes"],
+      "the items are the attempt's as drawn, not the edited plan's")
     #expect(try rig.store.attemptEvents(attempt.id).count == 3)
     #expect(try rig.store.verifyIntegrity(organisation: rig.organisation.publicKey).isIntact)
   }
@@ -340,6 +349,8 @@ import Testing
   enum Tampering: String, CaseIterable, CustomTestStringConvertible {
     case score, answer, timestamp, manualGrade, attemptResult, certificateField, certificateOtherKey
     case auditRow, lastAuditEntriesDeleted, insertedAnswer, deletedEvent
+    case itemsShortened, proctoringRemoved, submissionTimeMoved, submissionNulledAndLastAnswerDeleted
+    case attemptDeleted, certificateDeleted, manualGradeInserted
     var testDescription: String { rawValue }
   }
 
@@ -402,6 +413,30 @@ import Testing
             """)
       case .deletedEvent:
         try db.execute(sql: "DELETE FROM attempt_event WHERE sequence = 2")
+      case .itemsShortened:
+        try db.execute(sql: #"UPDATE exam_attempt SET queue = '["e.letter"]'"#)
+      case .proctoringRemoved:
+        try db.execute(sql: "UPDATE exam_attempt SET proctored = 0")
+      case .submissionTimeMoved:
+        try db.execute(sql: "UPDATE exam_attempt SET submitted_at = '2000-01-01 00:00:00.000'")
+      case .submissionNulledAndLastAnswerDeleted:
+        try db.execute(sql: "UPDATE exam_attempt SET submission = NULL")
+        try db.execute(sql: "DELETE FROM manual_grade")
+        try db.execute(sql: "DELETE FROM attempt_event WHERE sequence = 3")
+      case .attemptDeleted:
+        for table in ["certificate", "manual_grade", "attempt_event", "attempt_grant", "exam_attempt"] {
+          try db.execute(sql: "DELETE FROM \(table)")
+        }
+      case .certificateDeleted:
+        try db.execute(sql: "DELETE FROM certificate")
+      case .manualGradeInserted:
+        try db.execute(
+          sql: """
+            INSERT INTO manual_grade(answer_id, attempt_id, marks, maximum_marks, comment, grader, graded_at)
+            SELECT e.answer_id, e.attempt_id, 0, 1, '', 'm', '2026-01-01 00:00:00.000'
+            FROM attempt_event e JOIN answer a ON a.id = e.answer_id WHERE a.question_id = 'b.first-step'
+            """)
+        try db.execute(sql: "UPDATE answer SET fraction = 0, outcome = 'incorrect' WHERE question_id = 'b.first-step'")
       }
     }
     try queue.close()

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// A whole proctored certification through the real executable, as a manager and a learner
@@ -149,5 +150,33 @@ import Testing
     #expect(try run(["admin", "grade", "--answers", grades, "--passphrase-file", pass]).status == 0)
     #expect(try run(["--learner", "王五"], input: "exam\nhistory\nquit\n").stdout.contains("通过 · 证书有效至"))
     try CLI.expectGolden("proctored-certification-shell", Self.stable(transcript, folder, temporary: data))
+  }
+
+  /// A manager's signature never covers tampered rows: on a changed database `admin approve`
+  /// and `admin grade` sign nothing and say why.
+  @Test func nothingIsSignedOnADatabaseChangedAfterSigning() throws {
+    let data = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let folder = data.appendingPathComponent("home")
+    let pass = data.appendingPathComponent("passphrase").path
+    try Data("correct horse battery\n".utf8).write(to: URL(fileURLWithPath: pass))
+    let answers = data.appendingPathComponent("answers.txt").path
+    try Data("F\nB\nsubmit\ny\n".utf8).write(to: URL(fileURLWithPath: answers))
+    func run(_ arguments: [String]) throws -> CLI.Result {
+      try CLI.run(arguments + ["--content", CLI.course], dataDir: folder)
+    }
+    #expect(try run(["admin", "init", "--passphrase-file", pass]).status == 0)
+    #expect(try run(["exam", "open-book", "--learner", "李四", "--answers", answers]).status == 0)
+    let queue = try DatabaseQueue(path: folder.appendingPathComponent("progress.sqlite").path)
+    let attempt = try queue.write { db in
+      try db.execute(sql: "UPDATE answer SET fraction = 1, outcome = 'correct'")
+      return try String.fetchOne(db, sql: "SELECT id FROM exam_attempt") ?? ""
+    }
+    try queue.close()
+    let approve = try run(["admin", "approve", attempt, "--passphrase-file", pass])
+    #expect(approve.status == 1 && approve.stderr.contains("不签署任何内容"), "\(approve.stderr)")
+    #expect(try run(["admin", "grade", "--passphrase-file", pass]).status == 1)
+    #expect(try run(["cert", "list"]).stdout.contains("还没有签发过证书"))
+    #expect(try run(["admin", "audit", "verify"]).status == 1)
   }
 }

@@ -26,7 +26,7 @@ import Testing
         plan: SessionPlan(queue: questions, seed: 1, deadline: deadline), reschedules: false),
       attempt: NewAttempt(
         id: id, examID: "cert", examTitle: "认证", contentHash: "sha256:c", passMark: 0.6, proctored: true,
-        deadline: deadline, grant: key.certificate),
+        deadline: deadline, queue: questions, grant: key.certificate),
       unlockedBy: organisation)
     for (index, question) in questions.enumerated() {
       var new = answer(

@@ -48,13 +48,9 @@ struct Certifier {
   /// The attempt's score: the mean over every item drawn of its latest answer's fraction
   /// (unanswered items count 0), the rule the learner's summary uses.
   func score(of attempt: ExamAttempt) throws(StoreError) -> Double {
-    let items = try store.history(learner: attempt.learnerID, limit: 10_000).first {
-      $0.session.id == attempt.sessionID
-    }?
-    .session.plan?.chosen
     let events = try store.attemptEvents(attempt.id)
     let graded = Ledger.gradedAnswers(events: events, answers: try store.answers(session: attempt.sessionID))
-    let count = max(items ?? 0, Set(events.map(\.event.item)).count, 1)
+    let count = max(attempt.queue.count, 1)
     let total = graded.reduce(0.0) { $0 + ($1.maximumMarks > 0 ? $1.marks / $1.maximumMarks : 0) }
     return Credit.normalized(total / Double(count))
   }
@@ -89,6 +85,14 @@ struct Certifier {
 
   /// Seals one attempt (its score and result signed) and issues its certificate if it passed.
   func seal(_ attempt: ExamAttempt, by organisation: OrganisationKey) throws(StoreError) -> Sealed {
+    // An unproctored attempt's rules were never signed: they must still be the exam's.
+    if !attempt.proctored {
+      guard let blueprint = course.exam(withID: attempt.examID), !blueprint.proctored,
+        abs(blueprint.passMark - attempt.passMark) < Credit.tolerance
+      else {
+        throw .invalid(detail: "attempt \(attempt.id) does not follow the rules of exam \(attempt.examID) any more")
+      }
+    }
     let score = try score(of: attempt)
     let passed = score + Credit.tolerance >= attempt.passMark
     let digest = GradedAnswer.digest(

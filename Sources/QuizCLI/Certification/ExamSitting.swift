@@ -93,7 +93,8 @@ struct ExamSitting {
       new,
       attempt: NewAttempt(
         id: id, examID: blueprint.id, examTitle: blueprint.title, contentHash: Self.contentHash(course),
-        passMark: blueprint.passMark, proctored: blueprint.proctored, deadline: deadline, grant: key?.certificate),
+        passMark: blueprint.passMark, proctored: blueprint.proctored, deadline: deadline, queue: ids,
+        grant: key?.certificate),
       unlockedBy: blueprint.proctored ? organisation : nil)
     let session = SessionRecord(
       id: attempt.sessionID, learnerID: learner.id, kind: .exam, scope: scope, courseID: course.id,

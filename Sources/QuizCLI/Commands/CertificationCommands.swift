@@ -110,6 +110,7 @@ extension AdminCommand {
       let queue: [PendingAnswer]
       do { queue = try certifier.queue() } catch { throw context.fail(error) }
       let organisation = try passphrase.unlock(context)
+      try requireIntact(store, organisation: organisation, context: context)
       let source: any LineSource = script.map { ScriptedLines($0) } ?? LineReader(historyFile: nil)
       let name = grader ?? ProcessInfo.processInfo.environment["USER"] ?? "manager"
       if queue.isEmpty { Console.line(language.text("grading.queue-empty")) }
@@ -238,6 +239,7 @@ extension AdminCommand {
         throw ExitCode(65)
       }
       let organisation = try passphrase.unlock(context)
+      try requireIntact(store, organisation: organisation, context: context)
       do {
         let sealed = try certifier.seal(chosen, by: organisation)
         let percent = "\(Int(((sealed.attempt.score ?? 0) * 100).rounded()))"
@@ -408,6 +410,18 @@ func writeOut(_ text: String, to path: String?, context: AppContext) throws {
     Console.error("recovery-trainer: " + context.language.text("out.cannot-write", path))
     throw ExitCode(73)
   }
+}
+
+/// Refuses to sign anything on a database that was changed after it was signed (exit 1, with
+/// the first problem): a manager's signature must never cover tampered rows.
+func requireIntact(_ store: any ProgressStore, organisation: OrganisationKey, context: AppContext) throws {
+  let report: IntegrityReport
+  do { report = try store.verifyIntegrity(organisation: organisation.publicKey) } catch { throw context.fail(error) }
+  guard !report.isIntact else { return }
+  let first =
+    report.audit.failure.map { "audit entry \($0.sequence) \($0.problem)" } ?? report.problems.first?.description
+  Console.error("recovery-trainer: " + context.language.text("audit.refuse-to-sign", first ?? ""))
+  throw ExitCode(1)
 }
 
 /// One line typed at the grading prompt.

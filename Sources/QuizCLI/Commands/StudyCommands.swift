@@ -130,7 +130,9 @@ struct ProgressCommand: ParsableCommand {
     }
     let answers: [AnswerRecord]
     do {
-      answers = try store.answers(learner: learner.id)
+      // Answers of a certification attempt not sealed yet are left out, as in every progress view.
+      let waiting = Set(try store.attempts(learner: learner.id).filter { $0.status != .final }.map(\.sessionID))
+      answers = try store.answers(learner: learner.id).filter { $0.sessionID.map { !waiting.contains($0) } ?? true }
     } catch {
       throw context.fail(error)
     }

@@ -330,7 +330,11 @@ struct SessionHost {
       state.ending = .finished
     }
     if let certified {
-      let submitted = try store.submitAttempt(certified.attempt.id, at: context.now(), key: certified.key)
+      // Past the key's window (the learner sat at the prompt beyond the deadline) the key may
+      // no longer sign: the attempt is closed unsigned, as at a restart.
+      let now = context.now()
+      let key = certified.key.flatMap { $0.certificate.statement.covers(now) ? $0 : nil }
+      let submitted = try store.submitAttempt(certified.attempt.id, at: now, key: key)
       for line in certifiedSummary(end.result, run: certified, attempt: submitted) { output(line) }
       return nil
     }

@@ -138,11 +138,13 @@ extension StudyShell {
         continue
       }
       Console.line(language.text("grading.answer") + MarkdownRenderer.inert(answer.typed))
+      // The explanation is today's grader's; the marks are the sealed ones (a person's grade,
+      // or the score signed when the answer was given).
       var grade = Grader.grade(response, for: question)
-      if let manual = grades[answer.id] {
-        grade.fraction = manual.fraction
-        grade.outcome = Outcome(fraction: manual.fraction)
-        grade.marks = manual.fraction * grade.maximumMarks
+      grade.fraction = answer.fraction
+      grade.outcome = Outcome(fraction: answer.fraction)
+      grade.marks = answer.fraction * grade.maximumMarks
+      if grades[answer.id] != nil {
         grade.isProvisional = false
         grade.confidence = 1
         grade.reviewReasons = []

@@ -24,7 +24,10 @@ extension StudyShell {
     switch try attempt({ () throws(StoreError) in try sitting.permission(learner: learner, blueprint: blueprint) }) {
     case .running(let running):
       Console.line(language.text("certexam.running", running.examTitle))
-      try resume()
+      let sessions = try attempt { () throws(StoreError) in try store.history(learner: learner.id, limit: 10_000) }
+      if let session = sessions.first(where: { $0.session.id == running.sessionID })?.session {
+        try resume(session)
+      }
       return
     case .waitingForGrading:
       try refuse(language.text("certexam.waiting-for-grading", blueprint.title))

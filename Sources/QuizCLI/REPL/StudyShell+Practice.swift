@@ -208,6 +208,14 @@ extension StudyShell {
       }
     }
     guard var plan = session.plan else { return .finished }
+    if let attempt = certified?.attempt {
+      // The items and the deadline are the attempt's, as signed at its start, not the plan's.
+      if plan.queue != attempt.queue {
+        plan.queue = attempt.queue
+        plan.position = min(plan.position, max(attempt.queue.count - 1, 0))
+      }
+      plan.deadline = attempt.deadline
+    }
     // A plan saved before scores were kept in it: rebuild them from the session's answers.
     if plan.scores.isEmpty && plan.position > 0, let answers = try? store.answers(session: session.id) {
       for answer in answers {

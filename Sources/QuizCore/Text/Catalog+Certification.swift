@@ -3,6 +3,8 @@
 
 extension Catalog {
   static let zhCertification: [String: String] = [
+    "audit.refuse-to-sign":
+      "数据库在签名之后被改动过，不签署任何内容：{0}。请先运行 admin audit verify 查明原因。",
     "results.failed":
       "{0}：得分 {1}%，未通过（及格线 {2}%）",
     "results.manual":
@@ -258,6 +260,8 @@ extension Catalog {
   ]
 
   static let enCertification: [String: String] = [
+    "audit.refuse-to-sign":
+      "the database was changed after it was signed, so nothing is signed: {0}. Run admin audit verify to find out what changed.",
     "results.failed":
       "{0}: score {1}%, not passed (pass mark {2}%)",
     "results.manual":

@@ -451,7 +451,8 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
         id: new.id, learnerID: session.learnerID, sessionID: record.id, examID: new.examID, examTitle: new.examTitle,
         courseID: session.courseID, contentVersion: session.contentVersion, contentHash: new.contentHash,
         passMark: new.passMark, proctored: new.proctored, startedAt: session.startedAt, deadline: new.deadline,
-        status: .running, submittedAt: nil, submission: nil, grants: new.grant.map { [$0] } ?? [], score: nil,
+        queue: new.queue, status: .running, submittedAt: nil, submission: nil, grants: new.grant.map { [$0] } ?? [],
+        score: nil,
         passed: nil, finalizedAt: nil)
       state.attempts.append(attempt)
       try state.append(
@@ -520,7 +521,8 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
       }
       try state.append(
         at: date, kind: submission == nil ? AuditKind.examClosed : AuditKind.examSubmitted,
-        payload: Ledger.submitted(attempt: id, events: events.count, digest: submission?.statement.eventsDigest),
+        payload: Ledger.submitted(
+          attempt: id, at: date, events: events.count, digest: submission?.statement.eventsDigest),
         signer: submission == nil ? nil : key)
       return state.attempts[index]
     }
@@ -550,8 +552,11 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
       guard let (_, attempt) = state.attempt(grade.attemptID), attempt.status == .submitted else {
         throw .invalid(detail: "attempt \(grade.attemptID) is not waiting for grading")
       }
-      guard (state.events[attempt.id] ?? []).contains(where: { $0.answerID == grade.answerID }),
-        let index = state.answers.firstIndex(where: { $0.id == grade.answerID }), state.answers[index].needsReview
+      // Only an answer that was signed as waiting for a person (no marks in its event) is
+      // graded by one, and only once.
+      guard let event = (state.events[attempt.id] ?? []).first(where: { $0.answerID == grade.answerID }),
+        event.event.marks == nil, !state.grades.contains(where: { $0.answerID == grade.answerID }),
+        let index = state.answers.firstIndex(where: { $0.id == grade.answerID })
       else {
         throw .invalid(detail: "answer \(grade.answerID) of attempt \(grade.attemptID) is not waiting for a person")
       }

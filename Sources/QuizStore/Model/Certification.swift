@@ -23,12 +23,14 @@ public struct NewAttempt: Sendable, Hashable {
   public var passMark: Double
   public var proctored: Bool
   public var deadline: Date
+  /// The question ids drawn, in item order (item 1 first); pinned in the start entry.
+  public var queue: [String]
   /// The first attempt key's certificate, when a proctor unlocked the attempt.
   public var grant: Signed<AttemptGrant>?
 
   public init(
     id: String, examID: String, examTitle: String, contentHash: String, passMark: Double, proctored: Bool,
-    deadline: Date, grant: Signed<AttemptGrant>?
+    deadline: Date, queue: [String], grant: Signed<AttemptGrant>?
   ) {
     self.id = id
     self.examID = examID
@@ -37,6 +39,7 @@ public struct NewAttempt: Sendable, Hashable {
     self.passMark = passMark
     self.proctored = proctored
     self.deadline = deadline
+    self.queue = queue
     self.grant = grant
   }
 }
@@ -55,6 +58,8 @@ public struct ExamAttempt: Sendable, Hashable {
   public var proctored: Bool
   public var startedAt: Date
   public var deadline: Date
+  /// The question ids drawn, in item order: what the items are and how many count.
+  public var queue: [String]
   public var status: AttemptStatus
   public var submittedAt: Date?
   /// The attempt key's signed submission; nil when the attempt was closed without a key (at
@@ -70,7 +75,7 @@ public struct ExamAttempt: Sendable, Hashable {
   public init(
     id: String, learnerID: Int64, sessionID: Int64, examID: String, examTitle: String, courseID: String,
     contentVersion: String, contentHash: String, passMark: Double, proctored: Bool, startedAt: Date, deadline: Date,
-    status: AttemptStatus, submittedAt: Date?, submission: Signed<AttemptSubmission>?,
+    queue: [String], status: AttemptStatus, submittedAt: Date?, submission: Signed<AttemptSubmission>?,
     grants: [Signed<AttemptGrant>], score: Double?, passed: Bool?, finalizedAt: Date?
   ) {
     self.id = id
@@ -85,6 +90,7 @@ public struct ExamAttempt: Sendable, Hashable {
     self.proctored = proctored
     self.startedAt = startedAt
     self.deadline = deadline
+    self.queue = queue
     self.status = status
     self.submittedAt = submittedAt
     self.submission = submission

@@ -42,6 +42,10 @@ public enum IntegrityProblem: Sendable, Hashable, CustomStringConvertible {
   case certificateForged(id: String, reason: String)
   /// A stored certificate's row differs from its signed VC-JWT.
   case certificateDiffers(id: String, field: String)
+  /// The log records something twice that happens once (an entry appended to mask a change).
+  case duplicateEntry(kind: String, key: String)
+  /// The log records an attempt, an answer or a certificate whose row is gone.
+  case rowMissing(what: String)
 
   public var description: String {
     switch self {
@@ -59,6 +63,8 @@ public enum IntegrityProblem: Sendable, Hashable, CustomStringConvertible {
     case .attemptDiffers(let attempt, let field): "attempt \(attempt): its \(field) differs from the signed record"
     case .certificateForged(let id, let reason): "certificate \(id) is not genuine: \(reason)"
     case .certificateDiffers(let id, let field): "certificate \(id): its \(field) differs from the signed certificate"
+    case .duplicateEntry(let kind, let key): "the audit log records \(kind) for \(key) more than once"
+    case .rowMissing(let what): "\(what) is in the audit log but its row was deleted"
     }
   }
 }
@@ -76,8 +82,10 @@ extension ProgressStore {
     let certificates = try certificates()
     var problems: [IntegrityProblem] = []
 
-    // Which rows the log pins, by kind and by the row's key.
+    // Which rows the log pins, by kind and by the row's key. Each happens once, except a
+    // resume (signed by the organisation key each time).
     var pinned: [String: (text: String, payload: CanonicalJSON)] = [:]
+    var keys: [String: Set<String>] = [:]
     for entry in entries {
       guard let payload = Ledger.payload(of: entry) else { continue }
       func integer(_ value: CanonicalJSON?) -> String {
@@ -90,9 +98,23 @@ extension ProgressStore {
           payload["attempt"]?.stringValue.map { "\($0)#\(integer(payload["sequence"]))" }
         case AuditKind.manualGrade: integer(payload["answer"])
         case AuditKind.certificateIssued, AuditKind.certificateRevoked: payload["certificate"]?.stringValue
+        case AuditKind.examResumed, AuditKind.learnerCreated: nil
         default: payload["attempt"]?.stringValue
         }
-      if let key { pinned[entry.kind + " " + key] = (entry.payload, payload) }
+      guard let key else { continue }
+      if pinned[entry.kind + " " + key] != nil { problems.append(.duplicateEntry(kind: entry.kind, key: key)) }
+      pinned[entry.kind + " " + key] = (entry.payload, payload)
+      keys[entry.kind, default: []].insert(key)
+    }
+    // Everything the log records must still have its row.
+    let attemptIDs = Set(attempts.map(\.id))
+    for id in (keys[AuditKind.examUnlocked] ?? []).union(keys[AuditKind.examStarted] ?? []).sorted()
+    where !attemptIDs.contains(id) {
+      problems.append(.rowMissing(what: "attempt \(id)"))
+    }
+    let certificateIDs = Set(certificates.map(\.id))
+    for id in (keys[AuditKind.certificateIssued] ?? []).sorted() where !certificateIDs.contains(id) {
+      problems.append(.rowMissing(what: "certificate \(id)"))
     }
     // Payloads compare as canonical text (a number 1.0 and an integer 1 are written alike).
     func pin(_ kind: String, _ key: String) -> String? { pinned[kind + " " + key]?.text }
@@ -145,6 +167,9 @@ extension ProgressStore {
       let byID = Dictionary(answers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       let grades = Dictionary(
         try manualGrades(attempt: attempt.id).map { ($0.answerID, $0) }, uniquingKeysWith: { first, _ in first })
+      if !attempt.proctored && (!attempt.grants.isEmpty || pin(AuditKind.examUnlocked, attempt.id) != nil) {
+        problems.append(.attemptDiffers(attempt: attempt.id, field: "proctoring"))
+      }
       let start = pin(attempt.proctored ? AuditKind.examUnlocked : AuditKind.examStarted, attempt.id)
       if start != text(Ledger.attemptStarted(attempt, grant: attempt.grants.first)) {
         problems.append(
@@ -164,8 +189,30 @@ extension ProgressStore {
         }
         if attempt.grants.isEmpty { problems.append(.attemptRecord(attempt: attempt.id, .keyNotCertified)) }
       }
+      let loggedAnswers = (keys[AuditKind.examAnswer] ?? []).union(keys[AuditKind.examAnswerUnproctored] ?? [])
+        .filter { $0.hasPrefix(attempt.id + "#") }.count
+      if loggedAnswers > events.count {
+        problems.append(.rowMissing(what: "\(loggedAnswers - events.count) answer(s) of attempt \(attempt.id)"))
+      }
+      let closing = pin(AuditKind.examSubmitted, attempt.id) ?? pin(AuditKind.examClosed, attempt.id)
+      if attempt.status == .running {
+        if closing != nil { problems.append(.attemptDiffers(attempt: attempt.id, field: "status")) }
+      } else if closing == nil {
+        problems.append(.notInAuditLog(what: "the submission of attempt \(attempt.id)"))
+      } else if closing
+        != text(
+          Ledger.submitted(
+            attempt: attempt.id, at: attempt.submittedAt ?? .distantPast, events: events.count,
+            digest: attempt.submission?.statement.eventsDigest))
+      {
+        problems.append(.attemptDiffers(attempt: attempt.id, field: "submission (time, answers or signature)"))
+      }
       for record in events {
         let event = record.signed?.statement ?? record.event
+        if event.item < 1 || event.item > attempt.queue.count || attempt.queue[event.item - 1] != event.questionID {
+          problems.append(
+            .answerDiffers(attempt: attempt.id, sequence: event.sequence, answer: record.answerID, field: "item"))
+        }
         if record.signed != nil && record.signed?.statement != record.event {
           problems.append(
             .answerDiffers(attempt: attempt.id, sequence: event.sequence, answer: record.answerID, field: "event"))
@@ -186,7 +233,7 @@ extension ProgressStore {
         if Ledger.eventResponse(of: answer.answer) != event.response { differs("answer") }
         if abs(answer.answeredAt.timeIntervalSince(event.recordedAt)) > 0.0005 { differs("time") }
         if let grade = grades[answer.id] {
-          if pin(AuditKind.manualGrade, "\(answer.id)") != text(Ledger.manualGradePayload(grade))
+          if pin(AuditKind.manualGrade, "\(answer.id)") != text(Ledger.manualGradePayload(grade)) || event.marks != nil
             || abs(answer.fraction - grade.fraction) > 1e-9 || answer.needsReview
             || abs(grade.maximumMarks - event.maximumMarks) > 1e-9
           {
@@ -197,6 +244,10 @@ extension ProgressStore {
         } else if !answer.needsReview {
           differs("score (marked graded without a signed grade)")
         }
+      }
+      for record in events
+      where grades[record.answerID] == nil && pin(AuditKind.manualGrade, "\(record.answerID)") != nil {
+        problems.append(.gradeDiffers(attempt: attempt.id, answer: record.answerID))
       }
       let recorded = Set(events.map(\.answerID))
       for answer in answers where !recorded.contains(answer.id) {

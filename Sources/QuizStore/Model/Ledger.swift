@@ -86,8 +86,11 @@ public enum Ledger {
   static func attemptStarted(_ attempt: ExamAttempt, grant: Signed<AttemptGrant>?) -> [String: CanonicalJSON] {
     var payload: [String: CanonicalJSON] = [
       "attempt": .string(attempt.id), "learner": .integer(attempt.learnerID), "exam": .string(attempt.examID),
-      "contentHash": .string(attempt.contentHash), "deadline": .integer(milliseconds(attempt.deadline)),
-      "passMark": .number(attempt.passMark),
+      "title": .string(attempt.examTitle), "course": .string(attempt.courseID),
+      "version": .string(attempt.contentVersion), "contentHash": .string(attempt.contentHash),
+      "started": .integer(milliseconds(attempt.startedAt)), "deadline": .integer(milliseconds(attempt.deadline)),
+      "passMark": .number(attempt.passMark), "proctored": .bool(attempt.proctored),
+      "queue": .array(attempt.queue.map { .string($0) }), "session": .integer(attempt.sessionID),
     ]
     if let grant { payload["grant"] = .string(Digest.sha256(grant.jsonText())) }
     return payload
@@ -104,8 +107,12 @@ public enum Ledger {
     ]
   }
 
-  static func submitted(attempt: String, events: Int, digest: String?) -> [String: CanonicalJSON] {
-    ["attempt": .string(attempt), "events": .integer(Int64(events)), "digest": digest.map { .string($0) } ?? .null]
+  /// What `exam.submitted` / `exam.closed` pin: when, how many events, and the submission's digest.
+  static func submitted(attempt: String, at date: Date, events: Int, digest: String?) -> [String: CanonicalJSON] {
+    [
+      "attempt": .string(attempt), "at": .integer(milliseconds(date)), "events": .integer(Int64(events)),
+      "digest": digest.map { .string($0) } ?? .null,
+    ]
   }
 
   /// What `grade.manual` pins of a manual grade.

@@ -79,12 +79,12 @@ extension SQLiteStore {
       try db.execute(
         sql: """
           INSERT INTO exam_attempt(id, learner_id, session_id, exam_id, exam_title, content_hash, pass_mark, proctored,
-                                   started_at, deadline, status)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')
+                                   started_at, deadline, queue, status)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')
           """,
         arguments: [
           new.id, session.learnerID, sessionID, new.examID, new.examTitle, new.contentHash, new.passMark, new.proctored,
-          session.startedAt, new.deadline,
+          session.startedAt, new.deadline, Self.encodeTags(new.queue),
         ])
       if let grant = new.grant {
         try db.execute(
@@ -163,7 +163,7 @@ extension SQLiteStore {
       try Self.appendAudit(
         db, at: date, kind: submission == nil ? AuditKind.examClosed : AuditKind.examSubmitted,
         payload: Ledger.submitted(
-          attempt: id, events: events.count, digest: submission.map { $0.statement.eventsDigest }),
+          attempt: id, at: date, events: events.count, digest: submission.map { $0.statement.eventsDigest }),
         signer: submission == nil ? nil : key)
       return try Self.attempt(id: id, db)!
     }
@@ -212,7 +212,7 @@ extension SQLiteStore {
       id: row["id"], learnerID: row["learner_id"], sessionID: row["session_id"], examID: row["exam_id"],
       examTitle: row["exam_title"], courseID: row["course_id"], contentVersion: row["content_version"],
       contentHash: row["content_hash"], passMark: row["pass_mark"], proctored: row["proctored"],
-      startedAt: row["started_at"], deadline: row["deadline"],
+      startedAt: row["started_at"], deadline: row["deadline"], queue: decodeTags(row["queue"]),
       status: AttemptStatus(rawValue: row["status"]) ?? .submitted, submittedAt: row["submitted_at"],
       submission: Ledger.decode(row["submission"]), grants: grants, score: row["score"], passed: row["passed"],
       finalizedAt: row["finalized_at"])
@@ -241,13 +241,15 @@ extension SQLiteStore {
       guard let attempt = try Self.attempt(id: grade.attemptID, db), attempt.status == .submitted else {
         throw StoreError.invalid(detail: "attempt \(grade.attemptID) is not waiting for grading")
       }
-      let waiting = try Bool.fetchOne(
-        db,
-        sql: """
-          SELECT a.needs_review FROM answer a JOIN attempt_event e ON e.answer_id = a.id
-          WHERE a.id = ? AND e.attempt_id = ?
-          """, arguments: [grade.answerID, grade.attemptID])
-      guard waiting == true else {
+      // Only an answer that was signed as waiting for a person (no marks in its event) is
+      // graded by one, and only once.
+      let event = try String.fetchOne(
+        db, sql: "SELECT event FROM attempt_event WHERE answer_id = ? AND attempt_id = ?",
+        arguments: [grade.answerID, grade.attemptID]
+      ).flatMap(Ledger.decodeEvent)
+      let graded = try Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM manual_grade WHERE answer_id = ?)", arguments: [grade.answerID])!
+      guard let event, event.marks == nil, !graded else {
         throw StoreError.invalid(
           detail: "answer \(grade.answerID) of attempt \(grade.attemptID) is not waiting for a person")
       }

@@ -112,6 +112,7 @@ enum Schema {
         t.column("proctored", .boolean).notNull()
         t.column("started_at", .datetime).notNull()
         t.column("deadline", .datetime).notNull()
+        t.column("queue", .text).notNull()
         t.column("status", .text).notNull().check { ["running", "submitted", "final"].contains($0) }
         t.column("submitted_at", .datetime)
         t.column("submission", .text)
