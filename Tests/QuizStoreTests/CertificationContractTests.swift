@@ -54,6 +54,13 @@ import Testing
     }
     let events = try store.attemptEvents(attempt.id)
     #expect(events.map(\.event.marks) == [1, nil], "a waiting answer is signed without marks")
+    let signed = try #require(try store.answers(session: attempt.sessionID).first)
+    #expect(throws: StoreError.self, "an answer signed with its marks is not graded by hand") {
+      try store.gradeManually(
+        ManualGrade(
+          answerID: signed.id, attemptID: attempt.id, marks: 0, maximumMarks: 1, comment: "", grader: "m",
+          gradedAt: t0), by: Self.organisation)
+    }
     let waiting = try #require(try store.answers(session: attempt.sessionID).last)
     try store.gradeManually(
       ManualGrade(
