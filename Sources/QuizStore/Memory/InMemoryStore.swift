@@ -583,10 +583,9 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
       guard let (index, attempt) = state.attempt(id), attempt.status == .submitted else {
         throw .invalid(detail: "attempt \(id) is not submitted")
       }
-      let answerIDs = Set((state.events[id] ?? []).map(\.answerID))
-      let answers = state.answers.filter { answerIDs.contains($0.id) }
-      let latest = Dictionary(answers.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
-      let waiting = latest.values.filter(\.needsReview).count
+      // The answers that count are the latest event of each item (as in every store).
+      let waitingIDs = Set(state.answers.filter { $0.sessionID == attempt.sessionID && $0.needsReview }.map(\.id))
+      let waiting = Ledger.latestByItem(state.events[id] ?? []).filter { waitingIDs.contains($0.answerID) }.count
       guard waiting == 0 else { throw .invalid(detail: "attempt \(id) has \(waiting) answers to grade") }
       state.attempts[index].status = .final
       state.attempts[index].score = score

@@ -293,13 +293,12 @@ extension SQLiteStore {
       guard let attempt = try Self.attempt(id: id, db), attempt.status == .submitted else {
         throw StoreError.invalid(detail: "attempt \(id) is not submitted")
       }
-      let waiting =
-        try Int.fetchOne(
-          db,
-          sql: """
-            SELECT COUNT(*) FROM answer a JOIN attempt_event e ON e.answer_id = a.id
-            WHERE e.attempt_id = ? AND a.counts = 1 AND a.needs_review = 1
-            """, arguments: [id]) ?? 0
+      // The answers that count are the latest event of each item (as in every store).
+      let waitingIDs = Set(
+        try Int64.fetchAll(
+          db, sql: "SELECT id FROM answer WHERE session_id = ? AND needs_review = 1", arguments: [attempt.sessionID]))
+      let waiting = Ledger.latestByItem(try Self.events(attempt: id, db)).filter { waitingIDs.contains($0.answerID) }
+        .count
       guard waiting == 0 else { throw StoreError.invalid(detail: "attempt \(id) has \(waiting) answers to grade") }
       try db.execute(
         sql: "UPDATE exam_attempt SET status = 'final', score = ?, passed = ?, finalized_at = ? WHERE id = ?",
