@@ -58,20 +58,39 @@ extension RecoveryTrainer {
     return Language.resolve(explicit: explicit, environment: environment)
   }
 
-  /// The names a first word may be: the subcommands and `help`.
-  static var commandNames: [String] {
-    configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+  /// "Unknown command `reprot`; did you mean `report`?" for a first word that is no command
+  /// (the default command, the study shell, takes no words of its own), and the same for a
+  /// subcommand (`admin grad`, `cert shwo`), at every level of the command tree.
+  static func unknownCommand(_ arguments: [String]) -> String? {
+    var command: any ParsableCommand.Type = RecoveryTrainer.self
+    var path = "recovery-trainer"
+    for word in arguments {
+      let subcommands = command.configuration.subcommands
+      guard !subcommands.isEmpty, !word.hasPrefix("-") else { return nil }
+      let names = subcommands.compactMap { $0.configuration.commandName ?? Self.defaultName($0) }
+      if let next = subcommands.first(where: { ($0.configuration.commandName ?? Self.defaultName($0)) == word }) {
+        command = next
+        path += " " + word
+        continue
+      }
+      if command == RecoveryTrainer.self && word == "help" { return nil }
+      let shown = MarkdownRenderer.inert(String(word.prefix(40)))
+      let choices = command == RecoveryTrainer.self ? names + ["help"] : names
+      if let guess = Suggestion.closest(to: word, among: choices) {
+        let words = path.split(separator: " ").dropFirst().map(String.init) + [guess]
+        return "recovery-trainer: "
+          + Interface.text("main.unknown-command-did-you-mean", shown, words.joined(separator: " "))
+      }
+      let usage = Interface.text("main.commands", names.joined(separator: ", "))
+      return "recovery-trainer: " + Interface.text("main.unknown-command", shown) + "\n" + usage
+    }
+    return nil
   }
 
-  /// "Unknown command `reprot`; did you mean `report`?" for a first word that is no command
-  /// (the default command, the study shell, takes no words of its own).
-  static func unknownCommand(_ arguments: [String]) -> String? {
-    guard let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) else { return nil }
-    let shown = MarkdownRenderer.inert(String(first.prefix(40)))
-    let guess = Suggestion.closest(to: first, among: commandNames)
-    let usage = Interface.text("main.commands", commandNames.dropLast().joined(separator: ", "))
-    if let guess { return "recovery-trainer: " + Interface.text("main.unknown-command-did-you-mean", shown, guess) }
-    return "recovery-trainer: " + Interface.text("main.unknown-command", shown) + "\n" + usage
+  /// A command's name when its configuration gives none: its type name in kebab case, as
+  /// ArgumentParser derives it (`ExportKey` → `export-key`).
+  static func defaultName(_ command: any ParsableCommand.Type) -> String {
+    command._commandName
   }
 
   /// The argument parser's own words (headings, built-in flags, error shapes) in Chinese;
