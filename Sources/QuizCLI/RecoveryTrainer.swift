@@ -15,7 +15,8 @@ public struct RecoveryTrainer: ParsableCommand {
     version: version,
     subcommands: [
       StudyCommand.self, LessonsCommand.self, ReadCommand.self, PracticeCommand.self, ProgressCommand.self,
-      GradeCommand.self, ReportCommand.self, ExamCommand.self, ContentCommand.self, AdminCommand.self, CertCommand.self,
+      GradeCommand.self, ReportCommand.self, StatsCommand.self, ExamCommand.self, ContentCommand.self,
+      AdminCommand.self, CertCommand.self,
     ],
     defaultSubcommand: StudyCommand.self)
 

@@ -3,6 +3,74 @@
 
 extension Catalog {
   static let zhCertification: [String: String] = [
+    "help.stats":
+      "讲师用的统计。",
+    "help.stats.attempts":
+      "每位学员算哪几次作答：first（默认）、last、best 或 all。",
+    "help.stats.exam":
+      "只分析这门考试的作答（模拟考试和已签核的认证考试）。",
+    "help.stats.format":
+      "输出格式：table、json 或 csv（带 BOM，Excel 可直接打开中文）。",
+    "help.stats.items":
+      "题目分析：哪些题太易、太难，或让好学员答错（按 Moodle 测验统计的定义）。",
+    "help.stats.items-discussion":
+      "每题：作答数、难度（得分率）、标准差、区分度、区分效率、有效权重，选择题各选项被选次数；整卷：平均分、中位数、标准差、偏度、峰度、内部一致性系数、误差比、标准误。默认每位学员只算第一次作答（--attempts）。--marks 读入纸质考试或其他系统的成绩表（CSV：首行 attempt,题号…，可选一行 max,各题满分…，之后每行一次作答）。",
+    "help.stats.lesson":
+      "只分析这一课的题目。",
+    "help.stats.marks":
+      "从成绩表 CSV 读入作答，而不是从数据库。",
+    "marks.bad-mark":
+      "分数“{0}”不是 0 到 {1} 之间的数。",
+    "marks.bad-maximum":
+      "满分“{0}”不是正数。",
+    "marks.extra-cell":
+      "这一行的列比首行多。",
+    "marks.no-header":
+      "成绩表需要首行：attempt,题号,题号…",
+    "marks.unknown-question":
+      "课程里没有题目 {0}；请在 max 行写明它的满分。",
+    "stats.columns":
+      "题号|作答|难度%|标准差%|区分度|区分效率|有效权重%|提示",
+    "stats.flag.idle-distractor":
+      "有无人选的干扰项",
+    "stats.flag.misleading":
+      "好学员反而答错",
+    "stats.flag.too-easy":
+      "过易",
+    "stats.flag.too-hard":
+      "过难",
+    "stats.flag.weak":
+      "区分度低",
+    "stats.how-to-read":
+      "怎么看（Moodle 文档的参考值）：区分度 50 以上很好，30–50 尚可，20–30 偏弱，20 以下应检查，负数说明题目可能有误；内部一致性 75% 以上较好，64% 以下需要改进。数据少时（不到几十次作答）只作参考。",
+    "stats.no-attempts":
+      "还没有可分析的作答。",
+    "stats.options-note":
+      "学员看到的选项顺序是打乱的；这里的字母是题库文件中的顺序。",
+    "stats.options-title":
+      "选择题各选项被选次数（* 为正确选项，字母按题库中的顺序）",
+    "stats.test-title":
+      "整卷",
+    "stats.test.attempts":
+      "作答次数",
+    "stats.test.cic":
+      "内部一致性系数",
+    "stats.test.error-ratio":
+      "误差比",
+    "stats.test.kurtosis":
+      "峰度",
+    "stats.test.mean":
+      "平均分",
+    "stats.test.median":
+      "中位数",
+    "stats.test.sd":
+      "标准差",
+    "stats.test.skewness":
+      "偏度",
+    "stats.test.standard-error":
+      "标准误",
+    "stats.title":
+      "题目分析：{0} 次作答，{1} 道题",
     "audit.refuse-to-sign":
       "数据库在签名之后被改动过，不签署任何内容：{0}。请先运行 admin audit verify 查明原因。",
     "results.failed":
@@ -260,6 +328,74 @@ extension Catalog {
   ]
 
   static let enCertification: [String: String] = [
+    "help.stats":
+      "Statistics for instructors.",
+    "help.stats.attempts":
+      "Which attempts of each learner count: first (default), last, best or all.",
+    "help.stats.exam":
+      "Only attempts of this exam (mock attempts and sealed certification attempts).",
+    "help.stats.format":
+      "Output format: table, json or csv (with a byte-order mark, so Excel opens Chinese correctly).",
+    "help.stats.items":
+      "Item analysis: which questions are too easy, too hard, or mislead good learners (Moodle's quiz statistics definitions).",
+    "help.stats.items-discussion":
+      "Per question: attempts, facility, standard deviation, discrimination index, discriminative efficiency, effective weight, and for choice questions how often each option was picked; for the test: mean, median, SD, skewness, kurtosis, coefficient of internal consistency, error ratio, standard error. By default each learner's first attempt counts (--attempts). --marks reads results from paper or another system (CSV: a header attempt,<question id>…, an optional row max,<maximum mark>…, then one row per attempt).",
+    "help.stats.lesson":
+      "Only the questions of this lesson.",
+    "help.stats.marks":
+      "Read the attempts from a CSV of marks instead of the database.",
+    "marks.bad-mark":
+      "the mark “{0}” is not a number from 0 to {1}.",
+    "marks.bad-maximum":
+      "the maximum mark “{0}” is not a positive number.",
+    "marks.extra-cell":
+      "this row has more cells than the header.",
+    "marks.no-header":
+      "a marks file needs a header row: attempt,<question id>,…",
+    "marks.unknown-question":
+      "the course has no question {0}; give its maximum mark in a max row.",
+    "stats.columns":
+      "Question|Attempts|Facility %|SD %|Discrimination|Efficiency|Weight %|Notes",
+    "stats.flag.idle-distractor":
+      "a distractor nobody picks",
+    "stats.flag.misleading":
+      "misleads good learners",
+    "stats.flag.too-easy":
+      "too easy",
+    "stats.flag.too-hard":
+      "too hard",
+    "stats.flag.weak":
+      "weak discrimination",
+    "stats.how-to-read":
+      "How to read it (Moodle's guide values): discrimination above 50 is very good, 30–50 adequate, 20–30 weak, below 20 worth a look, negative suggests a faulty question; internal consistency above 75% is good, below 64% needs work. With few attempts (fewer than a few dozen) take it as a hint only.",
+    "stats.no-attempts":
+      "There are no attempts to analyse yet.",
+    "stats.options-note":
+      "Learners saw the options shuffled; these letters are the order in the question bank.",
+    "stats.options-title":
+      "How often each option was picked (* marks a correct option; letters in the bank's order)",
+    "stats.test-title":
+      "The whole test",
+    "stats.test.attempts":
+      "Attempts",
+    "stats.test.cic":
+      "Internal consistency",
+    "stats.test.error-ratio":
+      "Error ratio",
+    "stats.test.kurtosis":
+      "Kurtosis",
+    "stats.test.mean":
+      "Mean",
+    "stats.test.median":
+      "Median",
+    "stats.test.sd":
+      "SD",
+    "stats.test.skewness":
+      "Skewness",
+    "stats.test.standard-error":
+      "Standard error",
+    "stats.title":
+      "Item analysis: {0 attempt/attempts}, {1 question/questions}",
     "audit.refuse-to-sign":
       "the database was changed after it was signed, so nothing is signed: {0}. Run admin audit verify to find out what changed.",
     "results.failed":

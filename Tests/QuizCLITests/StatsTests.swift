@@ -1,0 +1,126 @@
+import Foundation
+import QuizContent
+import QuizCore
+import QuizStore
+import Testing
+
+@testable import QuizCLI
+
+/// `stats items` as an instructor uses it: attempts from the database (which ones count,
+/// which are left out), a spreadsheet of paper results with its mistakes located, and the
+/// renderings.
+@Suite struct StatsTests {
+  static let t0 = Date(timeIntervalSince1970: 1_796_464_800)
+  static var course: Course { SessionHostTests.course }
+
+  /// A finished practice session of `learner` answering `fractions` (question id → fraction).
+  static func session(
+    _ store: InMemoryStore, _ learner: Learner, at offset: TimeInterval, _ fractions: [(String, Double)],
+    kind: SessionKind = .practice, scope: String = "basics"
+  ) throws {
+    let started = t0.addingTimeInterval(offset)
+    let session = try store.start(
+      NewSession(
+        learnerID: learner.id, kind: kind, scope: scope, courseID: "demo", contentVersion: "1", startedAt: started,
+        plan: SessionPlan(queue: fractions.map(\.0), seed: 1)))
+    for (index, (id, fraction)) in fractions.enumerated() {
+      let question = try #require(course.question(withID: id))
+      _ = try store.record(
+        NewAnswer(
+          learnerID: learner.id, sessionID: session.id, questionID: id, questionHash: CourseJSON.hash(of: question),
+          lessonID: question.lesson, questionType: question.type.rawValue, tags: question.tags, typed: "x", shown: "x",
+          canonical: "1", response: question.type == .single ? .choices([fraction == 1 ? 0 : 1]) : nil,
+          fraction: fraction, durationMS: 1000, answeredAt: started.addingTimeInterval(Double(index))),
+        review: nil, plan: nil)
+    }
+    try store.end(session: session.id, status: .finished, at: started.addingTimeInterval(60))
+  }
+
+  @Test func attemptsFromTheDatabaseCountOncePerLearnerUnlessAskedOtherwise() throws {
+    let store = InMemoryStore()
+    for (index, name) in ["甲", "乙", "丙", "丁"].enumerated() {
+      let learner = try store.createLearner(named: name, displayName: nil, at: Self.t0)
+      let strong = index < 2
+      try Self.session(store, learner, at: 0, [("b.first-step", strong ? 1 : 0), ("e.letter", strong ? 1 : 0)])
+      // A later, better second session: counted only with --attempts last|best|all.
+      try Self.session(store, learner, at: 3_600, [("b.first-step", 1), ("e.letter", 1)])
+    }
+    let data = try ItemData.fromStore(store, course: Self.course, exam: nil)
+    #expect(data.attempts.count == 8 && data.questions.map(\.id) == ["b.first-step", "e.letter"])
+    let first = data.choosing(.first)
+    #expect(first.attempts.count == 4)
+    let report = ItemReport(data: first, course: Self.course)
+    #expect(report.questions.first?.facility == 0.5)
+    #expect(report.options["b.first-step"]?.counts == [2, 2], "each option's picks, in the bank's order")
+    #expect(report.options["b.first-step"]?.correct == [true, false])
+    #expect(ItemReport(data: data.choosing(.last), course: Self.course).questions.first?.facility == 1)
+    #expect(ItemReport(data: data.choosing(.best), course: Self.course).questions.first?.facility == 1)
+    #expect(data.choosing(.all).attempts.count == 8)
+    #expect(data.restricted(toLesson: "extra", in: Self.course).questions.map(\.id) == ["e.letter"])
+    // A question everybody gets right on the last attempt is flagged too easy.
+    #expect(ItemReport(data: data.choosing(.last), course: Self.course).flags["e.letter"] == [.tooEasy])
+  }
+
+  @Test func unsealedCertificationAttemptsAndUnfinishedSessionsAreLeftOut() throws {
+    let store = InMemoryStore()
+    let learner = try store.createLearner(named: "甲", displayName: nil, at: Self.t0)
+    let open = try store.start(
+      NewSession(
+        learnerID: learner.id, kind: .practice, scope: "basics", courseID: "demo", contentVersion: "1",
+        startedAt: Self.t0, plan: SessionPlan(queue: ["e.letter"], seed: 1)))
+    let question = try #require(Self.course.question(withID: "e.letter"))
+    _ = try store.record(
+      NewAnswer(
+        learnerID: learner.id, sessionID: open.id, questionID: "e.letter", questionHash: CourseJSON.hash(of: question),
+        lessonID: "extra", questionType: "truefalse", tags: [], typed: "T", shown: "T", canonical: "T",
+        response: .truth(true), fraction: 1, durationMS: 1, answeredAt: Self.t0), review: nil, plan: nil)
+    #expect(try ItemData.fromStore(store, course: Self.course, exam: nil).attempts.isEmpty, "still running")
+    try store.end(session: open.id, status: .finished, at: Self.t0)
+    #expect(try ItemData.fromStore(store, course: Self.course, exam: nil).attempts.count == 1)
+    #expect(try ItemData.fromStore(store, course: Self.course, exam: "cert").attempts.isEmpty, "not an attempt of cert")
+  }
+
+  @Test func aMarksFileIsReadWithItsMaximaAndItsMistakesAreLocated() {
+    let good = ItemData.parseMarks(
+      "\u{FEFF}attempt,b.first-step,paper.q9\r\nmax,1,4\r\n张三,1,3\r\n李四,0,\r\n\"王, 五\",1,4\r\n", file: "m.csv",
+      course: Self.course)
+    guard case .success(let data) = good else {
+      Issue.record("\(good)")
+      return
+    }
+    #expect(data.questions.map(\.maximum) == [1, 4])
+    #expect(data.attempts.map(\.learner) == ["张三", "李四", "王, 五"])
+    #expect(data.attempts[1].marks == ["b.first-step": 0], "a blank cell: not in that attempt")
+    func problem(_ text: String) -> String? {
+      if case .failure(let problem) = ItemData.parseMarks(text, file: "m.csv", course: Self.course) {
+        return "\(problem.line):\(problem.column) \(problem.key)"
+      }
+      return nil
+    }
+    #expect(problem("attempt,nope\n1,1\n") == "1:9 marks.unknown-question")
+    #expect(problem("attempt,b.first-step\n1,2\n") == "2:3 marks.bad-mark")
+    #expect(problem("attempt,b.first-step\nmax,0\n") == "2:5 marks.bad-maximum")
+    #expect(problem("attempt,b.first-step\n1,1,1\n") == "2:5 marks.extra-cell")
+    #expect(problem("") == "1:1 marks.no-header")
+  }
+
+  @Test func theCommandLineRendersTableJSONAndCSV() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let marks = folder.appendingPathComponent("marks.csv")
+    var rows = ["attempt,b.first-step,e.letter,b.dso"]
+    for index in 0..<12 { rows.append("\(index),\(index % 3 == 0 ? 0 : 1),\(index < 6 ? 1 : 0),\(index % 2)") }
+    try Data(rows.joined(separator: "\n").utf8).write(to: marks)
+    let table = try CLI.run(["stats", "items", "--marks", marks.path, "--content", CLI.course])
+    #expect(table.status == 0 && table.stdout.contains("题目分析：12 次作答，3 道题") && table.stdout.contains("内部一致性系数"))
+    let json = try CLI.run(["stats", "items", "--marks", marks.path, "--format", "json", "--content", CLI.course])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect((object["questions"] as? [[String: Any]])?.count == 3)
+    #expect((object["test"] as? [String: Any])?["attempts"] as? Int == 12)
+    let csv = try CLI.run(["stats", "items", "--marks", marks.path, "--format", "csv", "--content", CLI.course])
+    #expect(csv.stdout.hasPrefix("\u{FEFF}question,attempts,"), "a byte-order mark for spreadsheets")
+    #expect(csv.stdout.components(separatedBy: "\r\n").count == 5)
+    let bad = try CLI.run(["stats", "items", "--marks", marks.path, "--exam", "certt", "--content", CLI.course])
+    #expect(bad.status == 64 && bad.stderr.contains("你是想输入 cert 吗"))
+  }
+}
