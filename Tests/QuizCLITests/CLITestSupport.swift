@@ -120,7 +120,8 @@ enum CLI {
     var shown: [String] = []
     var last = -1
     for index in changed {
-      for context in max(index - 2, last + 1)...min(index + 2, lines.count - 1) where context > last {
+      // Two changed lines close together: the second's context may already be shown (empty range).
+      for context in stride(from: max(index - 2, last + 1), through: min(index + 2, lines.count - 1), by: 1) {
         if context > last + 1 && last >= 0 { shown.append("  …") }
         shown.append("\(lines[context].0) \(lines[context].1)")
         last = context

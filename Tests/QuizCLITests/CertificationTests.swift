@@ -344,6 +344,53 @@ import Testing
     #expect(try ExpiringCertificate.within(30 * 86_400, store: rig.store, now: rig.clock.now).isEmpty)
   }
 
+  // MARK: The manager's report
+
+  @Test func theReportSaysWhoIsCertifiedWhoIsBehindAndFiltersAsAsked() throws {
+    let rig = try Self.rig()
+    defer { rig.remove() }
+    try Self.take(rig)
+    let pending = try #require(try rig.certifier.queue().first)
+    try rig.store.gradeManually(
+      ManualGrade(
+        answerID: pending.answer.id, attemptID: pending.attempt.id, marks: 1, maximumMarks: 1, comment: "",
+        grader: "m", gradedAt: rig.clock.now), by: rig.organisation)
+    _ = try rig.certifier.sealReady(by: rig.organisation)
+    let other = try rig.store.createLearner(named: "李四", displayName: nil, at: Self.t0)
+    try StatsTests.session(
+      rig.store as! InMemoryStore, other, at: -86_400 * 10, [("b.first-step", 0), ("e.letter", 1)])
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    func build(_ filter: TrainingReport.Filter) throws -> TrainingReport {
+      try TrainingReport.build(
+        store: rig.store, course: rig.course, filter: filter, now: rig.clock.now, calendar: calendar)
+    }
+    let all = try build(TrainingReport.Filter())
+    #expect(all.rows.map(\.learner) == ["张三", "李四"] || all.rows.map(\.learner) == ["李四", "张三"])
+    let zhang = try #require(all.rows.first { $0.learner == "张三" })
+    #expect(zhang.certificate == .valid && zhang.examAttempts == 1 && zhang.bestExamScore == 1 && zhang.passed == true)
+    let li = try #require(all.rows.first { $0.learner == "李四" })
+    #expect(li.certificate == .none && li.firstAttemptAccuracy == 0.5 && li.practised == 2)
+    #expect(try build(TrainingReport.Filter(notCertified: true)).rows.map(\.learner) == ["李四"])
+    #expect(try build(TrainingReport.Filter(since: Self.t0.addingTimeInterval(-86_400))).rows.map(\.learner) == ["张三"])
+    let extra = try build(TrainingReport.Filter(lesson: "extra"))
+    #expect(extra.lessons.map(\.id) == ["extra"] && extra.rows.allSatisfy { $0.questionsTotal == 1 })
+    let csv = all.csv()
+    #expect(csv.hasPrefix("\u{FEFF}learner,name,sections_read") && csv.contains("mastery_basics,mastery_extra"))
+    #expect(csv.components(separatedBy: "\r\n").count == 4)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(all.json().utf8)) as? [String: Any])
+    #expect((json["learners"] as? [[String: Any]])?.count == 2)
+    let learner = try #require(try rig.store.learner(named: "张三"))
+    let detail = try LearnerDetail.build(store: rig.store, course: rig.course, learner: learner, row: zhang)
+    #expect(detail.attempts.count == 1 && detail.attempts[0].byLesson.map(\.lesson) == ["basics", "extra"])
+    let lines = detail.lines(report: all, context: rig.context)
+    #expect(lines.contains { $0.contains("张三") && $0.contains("学习记录") })
+    #expect(lines.contains { $0.contains("basics 100%") })
+    // A certificate in its last month is reported as expiring.
+    rig.clock.now = rig.clock.now.addingTimeInterval(350 * 86_400)
+    #expect(try build(TrainingReport.Filter()).rows.first { $0.learner == "张三" }?.certificate == .expiring)
+  }
+
   // MARK: Tampering with the database file
 
   enum Tampering: String, CaseIterable, CustomTestStringConvertible {

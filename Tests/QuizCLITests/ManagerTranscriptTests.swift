@@ -104,6 +104,20 @@ import Testing
     let jwt = try run(["cert", "export", certificate]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(html.contains(jwt), "the page carries the verification code")
 
+    let sheet = data.appendingPathComponent("report.csv").path
+    #expect(try run(["report", "--format", "csv", "--out", sheet]).status == 0)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: sheet))
+    #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "a byte-order mark for spreadsheets")
+    #expect(
+      String(decoding: bytes, as: UTF8.self).contains("learner,name,")
+        && String(decoding: bytes, as: UTF8.self).contains("李四"))
+    #expect(try run(["report", "--format", "csv", "--out", sheet]).status == 73, "never over an existing file")
+    #expect(try run(["report", "--since", "2026-13-01"]).status == 64)
+    #expect(try run(["report", "--lesson", "basic"]).status == 64)
+    #expect(try run(["report", "--not-certified"]).stdout.contains("reportcommand") == false)
+    let one = try run(["report", "--learner", "李四"])
+    #expect(one.status == 0 && one.stdout.contains("李四（李四）的学习记录"))
+    #expect(try run(["report", "--learner", "李五"]).status == 66, "an unknown learner is an error, not an empty report")
     let soon = try run(["report", "--expiring", "30d"])
     #expect(soon.status == 0 && soon.stdout.contains("李四 · open-book"))
     #expect(try run(["report", "--expiring", "30x"]).status == 64)

@@ -18,86 +18,86 @@ struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp(Interface.text("help.report.expiring"), valueName: "duration"))
   var expiring: String?
 
+  @Option(help: ArgumentHelp(Interface.text("help.report.since"), valueName: "yyyy-mm-dd"))
+  var since: String?
+
+  @Option(help: ArgumentHelp(Interface.text("help.report.lesson"), valueName: "lesson"))
+  var lesson: String?
+
+  @Flag(help: ArgumentHelp(Interface.text("help.report.not-certified")))
+  var notCertified = false
+
+  @Option(help: ArgumentHelp(Interface.text("help.out"), valueName: "file"))
+  var out: String?
+
+  static func day(_ text: String) -> Date? {
+    let formatter = DateFormatter()
+    formatter.dateFormat = "yyyy-MM-dd"
+    formatter.timeZone = .current
+    formatter.isLenient = false
+    return formatter.date(from: text)
+  }
+
   func validate() throws {
     if let expiring, DurationText.parse(expiring) == nil {
       throw ValidationError(Interface.text("report.bad-duration", expiring))
     }
+    if let since, Self.day(since) == nil { throw ValidationError(Interface.text("report.bad-date", since)) }
   }
 
   func run() throws {
     let context = AppContext(global)
+    let language = context.language
     let store = try context.openStore(existing: true)
     if let expiring, let window = DurationText.parse(expiring) {
       let due: [ExpiringCertificate]
       do { due = try ExpiringCertificate.within(window, store: store, now: context.now()) } catch {
         throw context.fail(error)
       }
-      ExpiringCertificate.render(due, window: expiring, format: format, context: context)
+      let capture = Console.Capture()
+      Console.$capture.withValue(capture) {
+        ExpiringCertificate.render(due, window: expiring, format: format, context: context)
+      }
+      try writeOut(capture.lines.joined(separator: "\n") + "\n", to: out, context: context)
+      if let out { Console.line(language.text("report.written", out)) }
       return
     }
-    let rows: [LearnerSummary]
+    let course = try context.loadCourse()
+    if let lesson, course.lesson(withID: lesson) == nil {
+      Console.error(
+        "recovery-trainer: " + language.text("studyshell-practice.no-such-lesson", MarkdownRenderer.inert(lesson))
+          + language.text("studyshell-practice.lessons") + course.lessons.map(\.id).joined(separator: ", "))
+      throw ExitCode(64)
+    }
+    var learner: Learner?
+    if context.learnerOption != nil {
+      learner = try context.chosenLearner(in: store, for: .reading)
+    }
+    var calendar = Calendar.current
+    calendar.timeZone = .current
+    let filter = TrainingReport.Filter(
+      since: since.flatMap(Self.day), lesson: lesson, notCertified: notCertified, learner: learner?.name)
+    let report: TrainingReport
+    var detail: LearnerDetail?
     do {
-      rows = try store.summary()
+      report = try TrainingReport.build(
+        store: store, course: course, filter: filter, now: context.now(), calendar: calendar)
+      if let learner, let row = report.rows.first {
+        detail = try LearnerDetail.build(store: store, course: course, learner: learner, row: row)
+      }
     } catch {
       throw context.fail(error)
     }
-    Self.render(rows, format: format, context: context)
-  }
-
-  /// Prints the summary rows in a format.
-  static func render(_ rows: [LearnerSummary], format: ExportFormat, context: AppContext) {
-    let iso = ISO8601DateFormatter()
+    let text: String
     switch format {
-    case .csv:
-      Console.line("learner,answers,questions,mean,last_answered_at")
-      for row in rows {
-        Console.line(
-          [
-            ProgressCommand.csvField(row.name), String(row.answers), String(row.questions),
-            ResponseFormatter.format((row.mean * 10_000).rounded() / 10_000),
-            row.lastAnsweredAt.map(iso.string(from:)) ?? "",
-          ].joined(separator: ","))
-      }
-    case .json:
-      let items = rows.map { row -> JSONValue in
-        .object([
-          ("learner", .string(row.name)), ("answers", .number(Double(row.answers))),
-          ("questions", .number(Double(row.questions))), ("mean", .number((row.mean * 10_000).rounded() / 10_000)),
-          ("last_answered_at", row.lastAnsweredAt.map { .string(iso.string(from: $0)) } ?? .null),
-        ])
-      }
-      Console.line(JSONValue.array(items).prettyPrinted())
+    case .csv: text = report.csv()
+    case .json: text = report.json() + "\n"
     case .text:
-      let language = context.language
-      guard !rows.isEmpty else {
-        Console.line(language.text("reportcommand.no-learners-yet"))
-        return
-      }
-      let formatter = DateFormatter()
-      formatter.dateFormat = "yyyy-MM-dd"
-      formatter.timeZone = .current
-      let headers = [
-        language.text("reportcommand.learner"), language.text("report.column.answers"),
-        language.text("report.column.questions"), language.text("report.column.score"),
-        language.text("report.column.last"),
-      ]
-      let cells = rows.map { row in
-        [
-          TextWrapper.truncate(MarkdownRenderer.inert(row.name), to: 20), String(row.answers), String(row.questions),
-          "\(Int((row.mean * 100).rounded()))%", row.lastAnsweredAt.map(formatter.string(from:)) ?? "—",
-        ]
-      }
-      // Each column as wide as its widest cell, header included, by display width (CJK = 2).
-      let widths = headers.indices.map { column in
-        ([headers[column]] + cells.map { $0[column] }).map(\.displayWidth).max() ?? 0
-      }
-      let line = { (values: [String]) in
-        values.indices.map { TextWrapper.pad(values[$0], to: widths[$0]) }.joined(separator: "  ")
-          .replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
-      }
-      Console.line(context.style.dim(line(headers)))
-      for row in cells { Console.line(line(row)) }
+      let lines = detail.map { $0.lines(report: report, context: context) } ?? report.table(context: context)
+      text = lines.joined(separator: "\n") + "\n"
     }
+    try writeOut(text, to: out, context: context)
+    if let out { Console.line(language.text("report.written", out)) }
   }
 }
 
@@ -133,7 +133,7 @@ struct ExpiringCertificate {
     let iso = ISO8601DateFormatter()
     switch format {
     case .csv:
-      Console.line("learner,exam,certificate,expires_at,days_left")
+      Console.line("\u{FEFF}learner,exam,certificate,expires_at,days_left")
       for row in rows {
         Console.line(
           [

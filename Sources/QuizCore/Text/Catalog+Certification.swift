@@ -3,6 +3,54 @@
 
 extension Catalog {
   static let zhCertification: [String: String] = [
+    "help.report.lesson":
+      "只报告这一课（阅读、练习与掌握只算这一课）。",
+    "help.report.not-certified":
+      "只列出没有有效证书的学员。",
+    "help.report.since":
+      "只列出这一天以后还有学习活动的学员。",
+    "report.bad-date":
+      "--since 需要日期，格式为 yyyy-mm-dd（不是“{0}”）。",
+    "report.cert.expired":
+      "已过期 {0}",
+    "report.cert.expiring":
+      "即将到期 {0}",
+    "report.cert.none":
+      "无",
+    "report.cert.revoked":
+      "已撤销",
+    "report.cert.valid":
+      "有效至 {0}",
+    "report.columns":
+      "学员|阅读|练习|首答得分|各课掌握|待复习/逾期|用时分钟|提示/跳过|待评|最近|认证考试|证书",
+    "report.detail.attempts":
+      "认证考试",
+    "report.detail.certificate":
+      "证书：",
+    "report.detail.mastery":
+      "各课掌握",
+    "report.detail.summary":
+      "阅读 {0} 节 · 练习 {1} 题 · 首答得分 {2} · 待复习 {3}（逾期 {4}）· 待人工评分 {5}",
+    "report.detail.title":
+      "{0}（{1}）的学习记录",
+    "report.detail.topic":
+      "{0}：{1}（{2} 次作答）",
+    "report.detail.weakest":
+      "最薄弱的知识点",
+    "report.exam.cell":
+      "{0} 次 · 最好 {1} · {2}",
+    "report.exam.failed":
+      "未通过",
+    "report.exam.passed":
+      "通过",
+    "report.exam.waiting":
+      "待评分",
+    "report.mastery-key":
+      "各课掌握：每个方块一课（▁ 低 … █ 高），依次为 {0}",
+    "report.totals":
+      "共 {0} 名学员，{1} 名持有有效证书；平均首答得分 {2}。",
+    "report.written":
+      "已写入 {0}。",
     "help.stats":
       "讲师用的统计。",
     "help.stats.attempts":
@@ -328,6 +376,54 @@ extension Catalog {
   ]
 
   static let enCertification: [String: String] = [
+    "help.report.lesson":
+      "Only this lesson (reading, practice and mastery of it alone).",
+    "help.report.not-certified":
+      "Only learners without a valid certificate.",
+    "help.report.since":
+      "Only learners active since this day.",
+    "report.bad-date":
+      "--since takes a day as yyyy-mm-dd (not “{0}”).",
+    "report.cert.expired":
+      "expired {0}",
+    "report.cert.expiring":
+      "expires soon, {0}",
+    "report.cert.none":
+      "none",
+    "report.cert.revoked":
+      "revoked",
+    "report.cert.valid":
+      "valid until {0}",
+    "report.columns":
+      "Learner|Read|Practised|First score|Mastery|Due/overdue|Minutes|Hints/skips|Waiting|Last|Exams|Certificate",
+    "report.detail.attempts":
+      "Certification attempts",
+    "report.detail.certificate":
+      "Certificate: ",
+    "report.detail.mastery":
+      "Mastery by lesson",
+    "report.detail.summary":
+      "read {0} sections · practised {1} · first-attempt score {2} · due {3} (overdue {4}) · waiting for a person {5}",
+    "report.detail.title":
+      "Record of {0} ({1})",
+    "report.detail.topic":
+      "{0}: {1} ({2 answer/answers})",
+    "report.detail.weakest":
+      "Weakest topics",
+    "report.exam.cell":
+      "{0}× · best {1} · {2}",
+    "report.exam.failed":
+      "not passed",
+    "report.exam.passed":
+      "passed",
+    "report.exam.waiting":
+      "waiting",
+    "report.mastery-key":
+      "Mastery: one block per lesson (▁ low … █ high), in order: {0}",
+    "report.totals":
+      "{0 learner/learners}, {1} with a valid certificate; mean first-attempt score {2}.",
+    "report.written":
+      "Written to {0}.",
     "help.stats":
       "Statistics for instructors.",
     "help.stats.attempts":
