@@ -124,3 +124,46 @@ import Testing
     #expect(bad.status == 64 && bad.stderr.contains("你是想输入 cert 吗"))
   }
 }
+
+/// Results from paper: graded, and recorded only when asked, all or nothing.
+@Suite struct PaperResultsTests {
+  @Test func paperResultsAreRecordedOnlyWithRecordAndAllOrNothing() throws {
+    let data = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let file = data.appendingPathComponent("paper.jsonl")
+    let home = data.appendingPathComponent("home")
+    func run(_ arguments: [String]) throws -> CLI.Result {
+      try CLI.run(arguments + ["--content", CLI.course], dataDir: home)
+    }
+    var lines: [String] = []
+    for (index, name) in ["甲", "乙", "丙"].enumerated() {
+      lines.append(
+        #"{"learner":"\#(name)","date":"2026-11-20","exam":"cert","question":"e.letter","answer":"\#(index == 0 ? "F" : "T")"}"#
+      )
+      lines.append(#"{"learner":"\#(name)","date":"2026-11-20","exam":"cert","question":"b.first-step","answer":"A"}"#)
+    }
+    try Data(lines.joined(separator: "\n").utf8).write(to: file)
+    let plain = try run(["grade", "--responses", file.path])
+    #expect(plain.status == 0 && plain.stderr.contains("未保存"))
+    #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("progress.sqlite").path))
+    // Unknown learners are refused unless asked to create them; nothing is recorded.
+    #expect(try run(["grade", "--responses", file.path, "--record"]).status == 66)
+    let recorded = try run(["grade", "--responses", file.path, "--record", "--create-learners"])
+    #expect(recorded.status == 0 && recorded.stderr.contains("已记录 6 条作答：3 名学员，3 次"), "\(recorded.stderr)")
+    let stats = try run(["stats", "items", "--exam", "cert", "--format", "json"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+    #expect((object["test"] as? [String: Any])?["attempts"] as? Int == 3, "paper sittings are attempts of the exam")
+    #expect(try run(["report"]).stdout.contains("丙"))
+    // A bad line: nothing in the file is recorded.
+    let before = try Data(contentsOf: home.appendingPathComponent("progress.sqlite"))
+    let wal = home.appendingPathComponent("progress.sqlite-wal")
+    let walBefore = try? Data(contentsOf: wal)
+    try Data((lines + [#"{"learner":"甲","question":"e.letter","answer":"maybe"}"#]).joined(separator: "\n").utf8)
+      .write(to: file)
+    let bad = try run(["grade", "--responses", file.path, "--record"])
+    #expect(bad.status == 65 && bad.stderr.contains("整份文件都没有记录"))
+    #expect(try Data(contentsOf: home.appendingPathComponent("progress.sqlite")) == before)
+    #expect((try? Data(contentsOf: wal)) == walBefore, "nor its write-ahead log")
+    #expect(try run(["grade", "--responses", file.path, "--create-learners"]).status == 64)
+  }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuizContent
 import QuizCore
+import QuizStore
 
 /// `grade`: scores answers collected on paper or by another system, one JSON line each.
 struct GradeCommand: ParsableCommand {
@@ -23,10 +24,22 @@ struct GradeCommand: ParsableCommand {
   @Option(help: ArgumentHelp(Interface.text("help.grade.5")))
   var format: OutputFormat = .json
 
+  @Flag(help: ArgumentHelp(Interface.text("help.grade.record")))
+  var record = false
+
+  @Flag(name: .customLong("create-learners"), help: ArgumentHelp(Interface.text("help.grade.create-learners")))
+  var createLearners = false
+
+  func validate() throws {
+    if record && bank != nil { throw ValidationError(Interface.text("grade.record-with-bank")) }
+    if createLearners && !record { throw ValidationError(Interface.text("grade.create-without-record")) }
+  }
+
   func run() throws {
     let context = AppContext(global)
     let language = context.language
-    let questions = try loadQuestions(context)
+    let course = record ? try context.loadCourse() : nil
+    let questions = try course.map(\.questions) ?? loadQuestions(context)
     let byID = Dictionary(questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let input = try readInput()
 
@@ -36,11 +49,18 @@ struct GradeCommand: ParsableCommand {
     var errors = 0
     let renderer = ExplanationRenderer(width: context.terminal.width, style: context.style, language: language)
     let lines = input.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    var toRecord: [PaperAnswer] = []
     for (offset, rawLine) in lines.enumerated() {
       let lineNumber = offset + 1
       let line = rawLine.trimmingSpaces()
       if line.isEmpty { continue }
-      let result = gradeLine(line, byID: byID, language: language)
+      var result = gradeLine(line, byID: byID, language: language)
+      if record, case .success(let item) = result {
+        switch PaperAnswer.from(line, item: item, course: course, now: context.now(), language: language) {
+        case .success(let answer): toRecord.append(answer)
+        case .failure(let failure): result = .failure(failure)
+        }
+      }
       switch result {
       case .failure(let failure):
         errors += 1
@@ -78,6 +98,27 @@ struct GradeCommand: ParsableCommand {
         "\(errors)"))
     // Nothing gradable is a failure a script must notice, not an empty success.
     if graded == 0 { throw ExitCode(65) }
+    guard record else {
+      Console.error(language.text("grade.not-recorded"))
+      return
+    }
+    // All or nothing: a file with a bad line records none of its lines.
+    guard errors == 0 else {
+      Console.error("recovery-trainer: " + language.text("grade.nothing-recorded", "\(errors)"))
+      throw ExitCode(65)
+    }
+    let store = try context.openStore()
+    do {
+      let summary = try PaperAnswer.record(toRecord, store: store, create: createLearners, at: context.now())
+      Console.error(
+        language.text("grade.recorded", "\(toRecord.count)", "\(summary.learners)", "\(summary.sessions)"))
+    } catch let unknown as PaperAnswer.UnknownLearners {
+      let names = unknown.names.map(MarkdownRenderer.inert).joined(separator: language.text("list.separator"))
+      Console.error("recovery-trainer: " + language.text("grade.unknown-learners", names))
+      throw ExitCode(66)
+    } catch {
+      throw context.fail(error)
+    }
   }
 
   private func loadQuestions(_ context: AppContext) throws -> [Question] {
@@ -179,5 +220,78 @@ struct GradeCommand: ParsableCommand {
       return .success(
         GradedLine(question: question, typed: typed, response: response, grade: grade, explanation: explanation))
     }
+  }
+}
+
+/// One graded answer from paper to record for a learner (`grade --record`).
+struct PaperAnswer {
+  var learner: String
+  var day: Date
+  var exam: String?
+  var item: GradeCommand.GradedLine
+
+  /// The line's `learner` (required), `date` (`yyyy-mm-dd` or ISO 8601; default now) and
+  /// `exam` (a blueprint of the course).
+  static func from(
+    _ line: String, item: GradeCommand.GradedLine, course: Course?, now: Date, language: Language
+  ) -> Result<PaperAnswer, GradeCommand.LineFailure> {
+    let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) ?? [:]
+    guard let typed = object["learner"] as? String, case .success(let name) = Learner.validName(typed) else {
+      return .failure(.init(question: item.question.id, message: language.text("grade.missing-learner")))
+    }
+    var day = now
+    if let text = object["date"] as? String {
+      guard let parsed = ReportCommand.day(text) ?? (try? Date(text, strategy: .iso8601)) else {
+        return .failure(.init(question: item.question.id, message: language.text("grade.bad-date", text)))
+      }
+      day = parsed
+    }
+    let exam = object["exam"] as? String
+    if let exam, course?.exam(withID: exam) == nil {
+      return .failure(.init(question: item.question.id, message: language.text("exam.no-such-exam", exam)))
+    }
+    return .success(PaperAnswer(learner: name, day: day, exam: exam, item: item))
+  }
+
+  struct UnknownLearners: Error { var names: [String] }
+
+  /// Records the answers: one finished session per learner, day and exam (scope `paper` or
+  /// `paper:EXAM`), so that `report` and `stats items` see a paper test as an attempt.
+  /// Learners must exist unless `create`; nothing is written when one does not.
+  static func record(_ answers: [PaperAnswer], store: any ProgressStore, create: Bool, at now: Date) throws
+    -> (learners: Int, sessions: Int)
+  {
+    let names = Array(Set(answers.map(\.learner))).sorted()
+    let missing = try names.filter { try store.learner(named: $0) == nil }
+    if !missing.isEmpty && !create { throw UnknownLearners(names: missing) }
+    var learners: [String: Learner] = [:]
+    for name in names {
+      learners[name] = try store.learner(named: name) ?? store.createLearner(named: name, displayName: nil, at: now)
+    }
+    var calendar = Calendar.current
+    calendar.timeZone = .current
+    let groups = Dictionary(grouping: answers) { "\($0.learner)|\(calendar.startOfDay(for: $0.day))|\($0.exam ?? "")" }
+    for key in groups.keys.sorted() {
+      guard let group = groups[key], let first = group.first, let learner = learners[first.learner] else { continue }
+      let session = try store.start(
+        NewSession(
+          learnerID: learner.id, kind: first.exam == nil ? .practice : .exam,
+          scope: first.exam.map { "paper:\($0)" } ?? "paper", courseID: "paper", contentVersion: "",
+          startedAt: first.day, plan: SessionPlan(queue: group.map(\.item.question.id), seed: 0), reschedules: false))
+      for answer in group {
+        let item = answer.item
+        _ = try store.record(
+          NewAnswer(
+            learnerID: learner.id, sessionID: session.id, questionID: item.question.id,
+            questionHash: CourseJSON.hash(of: item.question), lessonID: item.question.lesson,
+            questionType: item.question.type.rawValue, tags: item.question.tags, typed: item.typed,
+            shown: ResponseFormatter.typed(item.response, for: item.question, layout: .identity(for: item.question)),
+            canonical: ResponseFormatter.canonical(item.response), response: item.response,
+            fraction: item.grade.fraction, durationMS: 0, answeredAt: answer.day, needsReview: item.grade.needsReview),
+          review: nil, plan: nil)
+      }
+      try store.end(session: session.id, status: .finished, at: first.day)
+    }
+    return (names.count, groups.count)
   }
 }

@@ -96,6 +96,7 @@ struct ItemData {
         guard !unsealed.contains(session.id), session.status != .active else { return false }
         guard let exam else { return true }
         return session.scope == ExamSitting.scope(exam) || session.scope == StudyShell.mockScope(exam)
+          || session.scope == "paper:\(exam)"
       }
       let kinds = Dictionary(wanted.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       var bySession: [Int64: [AnswerRecord]] = [:]

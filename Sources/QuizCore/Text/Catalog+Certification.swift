@@ -3,6 +3,26 @@
 
 extension Catalog {
   static let zhCertification: [String: String] = [
+    "grade.bad-date":
+      "date“{0}”不是 yyyy-mm-dd 或 ISO 8601 时间。",
+    "grade.create-without-record":
+      "--create-learners 需要与 --record 一起使用。",
+    "grade.missing-learner":
+      "记录时每行需要 learner 字段（学员名）。",
+    "grade.not-recorded":
+      "（未保存：加 --record 可把结果记入每行 learner 所指学员的记录。）",
+    "grade.nothing-recorded":
+      "有 {0} 行无法评分，整份文件都没有记录；改正后再运行。",
+    "grade.record-with-bank":
+      "--record 只能记录课程中的题目，不能与 --bank 一起使用。",
+    "grade.recorded":
+      "已记录 {0} 条作答：{1} 名学员，{2} 次（按学员、日期和考试分组）。",
+    "grade.unknown-learners":
+      "没有这些学员：{0}；什么都没有记录。名字无误的话，加 --create-learners 建立他们。",
+    "help.grade.create-learners":
+      "与 --record 一起：为文件中的新名字建立学员（默认不认识的名字会被拒绝）。",
+    "help.grade.record":
+      "把评分结果记入每行 learner 字段所指学员的记录（每行可带 date 和 exam）；不加此项则什么都不保存。",
     "help.report.lesson":
       "只报告这一课（阅读、练习与掌握只算这一课）。",
     "help.report.not-certified":
@@ -376,6 +396,26 @@ extension Catalog {
   ]
 
   static let enCertification: [String: String] = [
+    "grade.bad-date":
+      "the date “{0}” is neither yyyy-mm-dd nor an ISO 8601 time.",
+    "grade.create-without-record":
+      "--create-learners needs --record.",
+    "grade.missing-learner":
+      "to record, each line needs a learner field (the learner's name).",
+    "grade.not-recorded":
+      "(Nothing was saved: add --record to record the results for each line's learner.)",
+    "grade.nothing-recorded":
+      "{0 line/lines} could not be graded, so nothing in the file was recorded; fix them and run again.",
+    "grade.record-with-bank":
+      "--record records only the course's questions; it cannot be used with --bank.",
+    "grade.recorded":
+      "Recorded {0 answer/answers} for {1 learner/learners} in {2 sitting/sittings} (by learner, day and exam).",
+    "grade.unknown-learners":
+      "no such learners: {0}; nothing was recorded. If the names are right, add --create-learners.",
+    "help.grade.create-learners":
+      "With --record: create learners for new names in the file (by default an unknown name is refused).",
+    "help.grade.record":
+      "Record the graded answers for each line's learner (a line may also give date and exam); without it nothing is saved.",
     "help.report.lesson":
       "Only this lesson (reading, practice and mastery of it alone).",
     "help.report.not-certified":
