@@ -386,6 +386,25 @@ import Testing
     let lines = detail.lines(report: all, context: rig.context)
     #expect(lines.contains { $0.contains("张三") && $0.contains("学习记录") })
     #expect(lines.contains { $0.contains("basics 100%") })
+    // The printable page: self-contained, four charts, each with a text alternative and its table.
+    let page = all.html(language: .zh, courseTitle: "示例课程")
+    #expect(
+      page.hasPrefix("<!DOCTYPE html>") && page.contains("<html lang=\"zh-CN\">") && page.contains("@page { size: A4"))
+    for id in ["scores", "mastery", "activity", "certificates"] {
+      guard let start = page.range(of: "<figure id=\"\(id)\">"),
+        let end = page.range(of: "</figure>", range: start.upperBound..<page.endIndex)
+      else {
+        Issue.record("no figure \(id)")
+        continue
+      }
+      let figure = page[start.upperBound..<end.lowerBound]
+      #expect(figure.contains("role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""), "\(id)")
+      #expect(figure.contains("<title id=\"\(id)-title\">") && figure.contains("<desc id=\"\(id)-desc\">"), "\(id)")
+      #expect(
+        figure.contains("<p class=\"alt\"") && figure.contains("<table>"), "\(id): a text alternative and a table")
+    }
+    #expect(!page.contains("src=") && !page.contains("<link") && !page.contains("@import") && !page.contains("<script"))
+    #expect(page.contains("<td>张三</td>") && page.contains("<td>李四</td>"))
     // A certificate in its last month is reported as expiring.
     rig.clock.now = rig.clock.now.addingTimeInterval(350 * 86_400)
     #expect(try build(TrainingReport.Filter()).rows.first { $0.learner == "张三" }?.certificate == .expiring)

@@ -13,7 +13,9 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   @Option(help: ArgumentHelp(Interface.text("help.report.2")))
-  var format: ExportFormat = .text
+  var format: ReportFormat = .text
+
+  enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, csv, json, html }
 
   @Option(help: ArgumentHelp(Interface.text("help.report.expiring"), valueName: "duration"))
   var expiring: String?
@@ -42,6 +44,7 @@ struct ReportCommand: ParsableCommand {
     if let expiring, DurationText.parse(expiring) == nil {
       throw ValidationError(Interface.text("report.bad-duration", expiring))
     }
+    if expiring != nil && format == .html { throw ValidationError(Interface.text("report.expiring-no-html")) }
     if let since, Self.day(since) == nil { throw ValidationError(Interface.text("report.bad-date", since)) }
   }
 
@@ -92,6 +95,7 @@ struct ReportCommand: ParsableCommand {
     switch format {
     case .csv: text = report.csv()
     case .json: text = report.json() + "\n"
+    case .html: text = report.html(language: language, courseTitle: course.title)
     case .text:
       let lines = detail.map { $0.lines(report: report, context: context) } ?? report.table(context: context)
       text = lines.joined(separator: "\n") + "\n"
@@ -129,7 +133,9 @@ struct ExpiringCertificate {
       }
   }
 
-  static func render(_ rows: [ExpiringCertificate], window: String, format: ExportFormat, context: AppContext) {
+  static func render(
+    _ rows: [ExpiringCertificate], window: String, format: ReportCommand.ReportFormat, context: AppContext
+  ) {
     let iso = ISO8601DateFormatter()
     switch format {
     case .csv:
@@ -152,7 +158,7 @@ struct ExpiringCertificate {
             ])
           }
         ).prettyPrinted())
-    case .text:
+    case .text, .html:
       let language = context.language
       guard !rows.isEmpty else {
         Console.line(language.text("report.none-expiring", window))

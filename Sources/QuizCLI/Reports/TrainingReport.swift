@@ -46,6 +46,10 @@ struct TrainingReport {
   }
 
   var rows: [Row]
+  /// Every sealed certification score of the learners reported (the score distribution).
+  var examScores: [Double] = []
+  /// Answers per day over the 30 days up to the report, oldest first (activity over time).
+  var activity: [(day: Date, answers: Int)] = []
   /// The lessons reported, in course order.
   var lessons: [(id: String, title: String)]
   var generatedAt: Date
@@ -70,6 +74,8 @@ struct TrainingReport {
     let certificates = try store.certificates()
     let startOfDay = calendar.startOfDay(for: now)
     var rows: [Row] = []
+    var examScores: [Double] = []
+    var perDay: [Date: Int] = [:]
     for learner in try store.learners() where filter.learner == nil || learner.name == filter.learner {
       let attempts = try store.attempts(learner: learner.id)
       let unsealed = Set(attempts.filter { $0.status != .final }.map(\.sessionID))
@@ -107,6 +113,10 @@ struct TrainingReport {
       }
       if filter.notCertified && (status == .valid || status == .expiring) { continue }
       let best = sealed.compactMap(\.score).max()
+      examScores += sealed.compactMap(\.score)
+      for answer in answers where questionIDs.contains(answer.questionID) {
+        perDay[calendar.startOfDay(for: answer.answeredAt), default: 0] += 1
+      }
       let reported = sessions.filter { $0.status != .active || !unsealed.contains($0.id) }
       rows.append(
         Row(
@@ -134,8 +144,10 @@ struct TrainingReport {
           passed: sealed.isEmpty ? nil : sealed.contains { $0.passed == true }, certificate: status,
           certificateExpires: expires))
     }
+    let days = (0..<30).reversed().compactMap { calendar.date(byAdding: .day, value: -$0, to: startOfDay) }
     return TrainingReport(
-      rows: rows, lessons: lessons.map { ($0.id, $0.title) }, generatedAt: now,
+      rows: rows, examScores: examScores, activity: days.map { ($0, perDay[$0] ?? 0) },
+      lessons: lessons.map { ($0.id, $0.title) }, generatedAt: now,
       passMark: course.exam(withID: "certification")?.passMark ?? course.exams.first?.passMark)
   }
 }

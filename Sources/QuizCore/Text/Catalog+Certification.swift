@@ -3,6 +3,56 @@
 
 extension Catalog {
   static let zhCertification: [String: String] = [
+    "report.expiring-no-html":
+      "--expiring 的清单没有 html 格式；请用 text、csv 或 json。",
+    "report.html.activity":
+      "近 30 天学习活动（每天作答数）",
+    "report.html.activity-alt":
+      "近 30 天共 {0} 次作答，分布在 {1} 天。",
+    "report.html.answers":
+      "作答数",
+    "report.html.attempts":
+      "次数",
+    "report.html.band":
+      "分数段",
+    "report.html.certificates":
+      "证书状态",
+    "report.html.certificates-alt":
+      "{1} 名学员中 {0} 名持有有效证书。",
+    "report.html.certified":
+      "持有有效证书",
+    "report.html.day":
+      "日期",
+    "report.html.generated":
+      "生成于 {0}",
+    "report.html.learners":
+      "学员",
+    "report.html.learners-table":
+      "每位学员一行",
+    "report.html.mastery":
+      "各课掌握（学员 × 课）",
+    "report.html.mastery-alt":
+      "{0} 名学员、{1} 课的掌握程度，颜色越深掌握越好；数字见下表。",
+    "report.html.mean":
+      "平均首答得分",
+    "report.html.scores":
+      "认证考试成绩分布",
+    "report.html.scores-alt":
+      "{0} 次已签核的认证考试，平均 {1}，及格线 {2}。",
+    "report.html.scores-none":
+      "还没有签核的认证考试。",
+    "report.html.status":
+      "状态",
+    "report.html.status-expired":
+      "已过期",
+    "report.html.status-expiring":
+      "30 天内到期",
+    "report.html.status-valid":
+      "有效",
+    "report.html.title":
+      "培训报告 · {0}",
+    "reportcommand.learner-column":
+      "学员",
     "grade.bad-date":
       "date“{0}”不是 yyyy-mm-dd 或 ISO 8601 时间。",
     "grade.create-without-record":
@@ -396,6 +446,56 @@ extension Catalog {
   ]
 
   static let enCertification: [String: String] = [
+    "report.expiring-no-html":
+      "the --expiring list has no html form; use text, csv or json.",
+    "report.html.activity":
+      "Activity over the last 30 days (answers per day)",
+    "report.html.activity-alt":
+      "{0 answer/answers} in the last 30 days, on {1 day/days}.",
+    "report.html.answers":
+      "Answers",
+    "report.html.attempts":
+      "Attempts",
+    "report.html.band":
+      "Band",
+    "report.html.certificates":
+      "Certification status",
+    "report.html.certificates-alt":
+      "{0} of {1 learner/learners} hold a valid certificate.",
+    "report.html.certified":
+      "With a valid certificate",
+    "report.html.day":
+      "Day",
+    "report.html.generated":
+      "Generated {0}",
+    "report.html.learners":
+      "Learners",
+    "report.html.learners-table":
+      "One row per learner",
+    "report.html.mastery":
+      "Mastery (learners × lessons)",
+    "report.html.mastery-alt":
+      "Mastery of {0 learner/learners} in {1 lesson/lessons}; the darker, the better; the numbers are in the table below.",
+    "report.html.mean":
+      "Mean first-attempt score",
+    "report.html.scores":
+      "Certification score distribution",
+    "report.html.scores-alt":
+      "{0 sealed attempt/sealed attempts}, mean {1}, pass mark {2}.",
+    "report.html.scores-none":
+      "No certification attempt has been sealed yet.",
+    "report.html.status":
+      "Status",
+    "report.html.status-expired":
+      "expired",
+    "report.html.status-expiring":
+      "expiring within 30 days",
+    "report.html.status-valid":
+      "valid",
+    "report.html.title":
+      "Training report · {0}",
+    "reportcommand.learner-column":
+      "Learner",
     "grade.bad-date":
       "the date “{0}” is neither yyyy-mm-dd nor an ISO 8601 time.",
     "grade.create-without-record":
