@@ -97,11 +97,63 @@ import Testing
       }
       return nil
     }
-    #expect(problem("attempt,nope\n1,1\n") == "1:9 marks.unknown-question")
+    #expect(problem("attempt,b.nope\n1,1\n") == "1:9 marks.unknown-question")
+    #expect(problem("attempt,nope\n1,1\n") == "1:1 marks.no-questions", "no column is a question")
     #expect(problem("attempt,b.first-step\n1,2\n") == "2:3 marks.bad-mark")
     #expect(problem("attempt,b.first-step\nmax,0\n") == "2:5 marks.bad-maximum")
     #expect(problem("attempt,b.first-step\n1,1,1\n") == "2:5 marks.extra-cell")
     #expect(problem("") == "1:1 marks.no-header")
+  }
+
+  /// Moodle's grades export as it comes: names, e-mail, state, dates, the total and `Q. n /max`
+  /// columns; attempts in progress and the average row are skipped, `-` is not answered.
+  @Test func moodlesGradesExportIsReadAsItComes() {
+    let export = """
+      Surname,First name,Email address,State,Started on,Completed,Time taken,Grade/4.00,Q. 1 /1.00,Q. 2 /1.00,Q. 3 /2.00
+      Wang,Wu,wu@example.com,Finished,1 March 2026  9:00 AM,1 March 2026  9:10 AM,10 mins,3.00,1.00,0.00,2.00
+      Wang,Wu,wu@example.com,Finished,2 March 2026  9:00 AM,2 March 2026  9:08 AM,8 mins,4.00,1.00,1.00,2.00
+      Li,Si,si@example.com,In progress,2 March 2026  9:30 AM,-,-,-,-,-,-
+      "Zhao, Jr.",Liu,liu@example.com,Finished,3 March 2026  9:00 AM,3 March 2026  9:05 AM,5 mins,1.00,1.00,-,0.00
+      Overall average,,,,,,,2.67,1.00,0.50,1.33
+      """
+    guard case .success(let data) = ItemData.parseMarks(export, file: "grades.csv", course: StatsTests.course) else {
+      Issue.record("the export did not read")
+      return
+    }
+    #expect(data.questions.map(\.id) == ["Q. 1", "Q. 2", "Q. 3"] && data.questions.map(\.maximum) == [1, 1, 2])
+    #expect(data.attempts.count == 3, "the attempt in progress and the average row are left out")
+    #expect(data.attempts.map(\.learner) == ["wu@example.com", "wu@example.com", "liu@example.com"])
+    #expect(data.attempts[2].marks == ["Q. 1": 1, "Q. 3": 0], "- is not answered")
+    #expect(data.choosing(.first).attempts.count == 2, "one learner, two attempts: the first counts")
+    #expect(data.choosing(.last).attempts.first { $0.learner == "wu@example.com" }?.marks["Q. 2"] == 1)
+    // A typo in a question id is an error, not an ignored column.
+    if case .failure(let problem) = ItemData.parseMarks(
+      "attempt,b.frist-step\n1,1\n", file: "m", course: StatsTests.course)
+    {
+      #expect(problem.kind == .unknownQuestion && problem.column == 9)
+    } else {
+      Issue.record("a mistyped question id was accepted")
+    }
+  }
+
+  @Test func aDistractorTheStrongPickAndQuestionsWithoutFlagsLeftOutWhenAsked() {
+    // b.first-step: the weakest third picks the key (A), the strongest third the distractor (B).
+    var attempts: [ItemData.Attempt] = []
+    for index in 0..<9 {
+      let strong = index >= 6
+      attempts.append(
+        ItemData.Attempt(
+          learner: "\(index)", at: Date(timeIntervalSince1970: Double(index)),
+          marks: ["b.first-step": strong ? 0 : 1, "b.dso": strong ? 1 : 0, "e.letter": strong ? 1 : 0],
+          responses: ["b.first-step": .choices([strong ? 1 : 0])]))
+    }
+    let data = ItemData(attempts: attempts, questions: [("b.first-step", 1), ("b.dso", 1), ("e.letter", 1)])
+    let report = ItemReport(data: data, course: StatsTests.course)
+    #expect(report.flags["b.first-step"]?.contains(.attractsStrong) == true)
+    #expect(report.flags["b.first-step"]?.contains(.misleading) == true)
+    let flagged = report.flaggedOnly()
+    #expect(report.flags["b.dso"] == [], "the strong get it right: nothing to look at")
+    #expect(flagged.questions.contains { $0.id == "b.first-step" } && !flagged.questions.contains { $0.id == "b.dso" })
   }
 
   @Test func theCommandLineRendersTableJSONAndCSV() throws {
@@ -115,7 +167,7 @@ import Testing
     #expect(table.status == 0 && table.stdout.contains("题目分析：12 次作答，3 道题") && table.stdout.contains("内部一致性系数"))
     let json = try CLI.run(["stats", "items", "--marks", marks.path, "--format", "json", "--content", CLI.course])
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-    #expect((object["questions"] as? [[String: Any]])?.count == 3)
+    #expect((object["items"] as? [[String: Any]])?.count == 3)
     #expect((object["test"] as? [String: Any])?["attempts"] as? Int == 12)
     let csv = try CLI.run(["stats", "items", "--marks", marks.path, "--format", "csv", "--content", CLI.course])
     #expect(csv.stdout.hasPrefix("\u{FEFF}question,attempts,"), "a byte-order mark for spreadsheets")

@@ -24,6 +24,8 @@ struct StatsCommand: ParsableCommand {
     var attempts: AttemptChoice = .first
     @Option(help: ArgumentHelp(Interface.text("help.stats.format")))
     var format: StatsFormat = .table
+    @Flag(help: ArgumentHelp(Interface.text("help.stats.flagged")))
+    var flagged = false
 
     enum AttemptChoice: String, ExpressibleByArgument, CaseIterable { case first, last, best, all }
     enum StatsFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
@@ -59,7 +61,8 @@ struct StatsCommand: ParsableCommand {
         do { data = try ItemData.fromStore(store, course: course, exam: exam) } catch { throw context.fail(error) }
       }
       data = data.choosing(attempts).restricted(toLesson: lesson, in: course)
-      let report = ItemReport(data: data, course: course)
+      let full = ItemReport(data: data, course: course)
+      let report = flagged ? full.flaggedOnly() : full
       switch format {
       case .json: Console.line(report.json())
       case .csv: FileHandle.standardOutput.write(Data(report.csv().utf8))
@@ -164,6 +167,7 @@ struct ItemData {
       case unknownQuestion = "marks.unknown-question"
       case extraCell = "marks.extra-cell"
       case badMark = "marks.bad-mark"
+      case noQuestions = "marks.no-questions"
     }
     var file: String
     var line: Int
@@ -183,66 +187,132 @@ struct ItemData {
         case .unknownQuestion: language.text("marks.unknown-question", value(0))
         case .extraCell: language.text("marks.extra-cell")
         case .badMark: language.text("marks.bad-mark", value(0), value(1))
+        case .noQuestions: language.text("marks.no-questions")
         }
       return "\(file):\(line):\(column): " + message
     }
   }
 
-  /// A CSV of marks from paper or another system: a header `attempt,<question id>,…`, an
-  /// optional row `max,…` with each question's maximum (otherwise the course's weight), then
-  /// one row per attempt with a mark per question (blank: not in that attempt). UTF-8, with or
-  /// without a byte-order mark; commas inside quotes are kept.
+  /// A CSV of marks from paper or another system, one row per attempt after a header row:
+  /// - a column per question, named by its id in the course, or as Moodle's grades export names
+  ///   it (`Q. 1 /1.00`, the maximum in the name); an optional row `max,…` gives maxima (else
+  ///   the course's weight);
+  /// - other columns are read when they say who or in what state (an e-mail address, a surname
+  ///   and first name, or the first column; `State`: only finished attempts count) and otherwise
+  ///   ignored (dates, time taken, the total);
+  /// - `-`, an empty cell or "Requires grading" mean not answered; Moodle's `Overall average`
+  ///   row is skipped. UTF-8, with or without a byte-order mark; quoted commas are kept.
+  /// A name that looks like a question id but is not one in the course is an error, never
+  /// silently ignored.
   static func parseMarks(_ text: String, file: String, course: Course) -> Result<ItemData, MarksProblem> {
     let rows = CSV.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
     guard let header = rows.first, header.cells.count >= 2 else {
       return .failure(MarksProblem(file: file, line: 1, column: 1, kind: .noHeader))
     }
-    let ids = header.cells.dropFirst().map { $0.text.trimmingCharacters(in: .whitespaces) }
-    var maxima: [String: Double] = [:]
+    let names = header.cells.map { $0.text.trimmingCharacters(in: .whitespaces) }
     var body = rows.dropFirst()
+    var maxima: [Int: Double] = [:]
     if let first = body.first, first.cells.first?.text.trimmingCharacters(in: .whitespaces).lowercased() == "max" {
-      for (index, cell) in first.cells.dropFirst().enumerated() where index < ids.count {
+      for (index, cell) in first.cells.enumerated().dropFirst()
+      where !cell.text.trimmingCharacters(in: .whitespaces).isEmpty {
         guard let value = Double(cell.text.trimmingCharacters(in: .whitespaces)), value > 0 else {
           return .failure(
-            MarksProblem(
-              file: file, line: first.line, column: cell.column, kind: .badMaximum, values: [cell.text]))
+            MarksProblem(file: file, line: first.line, column: cell.column, kind: .badMaximum, values: [cell.text]))
         }
-        maxima[ids[index]] = value
+        maxima[index] = value
       }
       body = body.dropFirst()
     }
-    var questions: [(id: String, maximum: Double)] = []
-    for (index, id) in ids.enumerated() {
-      guard let maximum = maxima[id] ?? course.question(withID: id)?.weight else {
+    // Which column is which.
+    var questionColumns: [(column: Int, id: String, maximum: Double)] = []
+    var email: Int?
+    var surname: Int?
+    var firstName: Int?
+    var state: Int?
+    for (index, name) in names.enumerated() {
+      let lowered = name.lowercased()
+      if let moodle = Self.moodleQuestion(name) {
+        questionColumns.append((index, moodle.id, maxima[index] ?? moodle.maximum))
+      } else if let question = course.question(withID: name) {
+        questionColumns.append((index, name, maxima[index] ?? question.weight))
+      } else if let maximum = maxima[index], index > 0, !Self.metadata.contains(lowered) {
+        questionColumns.append((index, name, maximum))
+      } else if ["email address", "e-mail", "email", "电子邮件", "电子邮件地址", "邮箱"].contains(lowered) {
+        email = index
+      } else if ["surname", "last name", "姓", "姓氏"].contains(lowered) {
+        surname = index
+      } else if ["first name", "名", "名字"].contains(lowered) {
+        firstName = index
+      } else if ["state", "状态"].contains(lowered) {
+        state = index
+      } else if index > 0, Self.looksLikeQuestionID(name) {
         return .failure(
           MarksProblem(
-            file: file, line: header.line, column: header.cells[index + 1].column, kind: .unknownQuestion,
-            values: [id]))
+            file: file, line: header.line, column: header.cells[index].column, kind: .unknownQuestion, values: [name]))
       }
-      questions.append((id, maximum))
+    }
+    guard !questionColumns.isEmpty else {
+      return .failure(MarksProblem(file: file, line: header.line, column: 1, kind: .noQuestions))
     }
     var attempts: [Attempt] = []
-    for row in body where !(row.cells.count == 1 && row.cells[0].text.isEmpty) {
-      var attempt = Attempt(
-        learner: row.cells.first?.text ?? "", at: Date(timeIntervalSince1970: Double(row.line)), marks: [:])
-      for (index, cell) in row.cells.dropFirst().enumerated() {
-        let value = cell.text.trimmingCharacters(in: .whitespaces)
-        guard !value.isEmpty else { continue }
-        guard index < questions.count else {
-          return .failure(
-            MarksProblem(file: file, line: row.line, column: cell.column, kind: .extraCell))
-        }
-        guard let mark = Double(value), mark >= 0, mark <= questions[index].maximum + Credit.tolerance else {
+    for row in body {
+      let cells = row.cells.map { $0.text.trimmingCharacters(in: .whitespaces) }
+      if cells.allSatisfy(\.isEmpty) { continue }
+      if let first = cells.first, first.lowercased().hasPrefix("overall average") || first == "总平均" { continue }
+      if let state, state < cells.count, !["finished", "已完成", "已结束", "完成"].contains(cells[state].lowercased()) {
+        continue
+      }
+      let who: String =
+        if let email, email < cells.count, !cells[email].isEmpty {
+          cells[email]
+        } else if let surname, surname < cells.count {
+          cells[surname] + (firstName.flatMap { $0 < cells.count ? " " + cells[$0] : nil } ?? "")
+        } else { cells.first ?? "" }
+      var attempt = Attempt(learner: who, at: Date(timeIntervalSince1970: Double(row.line)), marks: [:])
+      if row.cells.count > names.count, let extra = row.cells.dropFirst(names.count).first(where: { !$0.text.isEmpty })
+      {
+        return .failure(MarksProblem(file: file, line: row.line, column: extra.column, kind: .extraCell))
+      }
+      for question in questionColumns where question.column < cells.count {
+        let value = cells[question.column]
+        if value.isEmpty || value == "-" || value.lowercased() == "requires grading" || value == "需要评分" { continue }
+        guard let mark = Double(value), mark >= 0, mark <= question.maximum + Credit.tolerance else {
           return .failure(
             MarksProblem(
-              file: file, line: row.line, column: cell.column, kind: .badMark,
-              values: [value, DurationText.number(questions[index].maximum)]))
+              file: file, line: row.line, column: row.cells[question.column].column, kind: .badMark,
+              values: [value, DurationText.number(question.maximum)]))
         }
-        attempt.marks[questions[index].id] = mark
+        attempt.marks[question.id] = mark
       }
-      attempts.append(attempt)
+      if !attempt.marks.isEmpty { attempts.append(attempt) }
     }
-    return .success(ItemData(attempts: attempts, questions: questions))
+    return .success(
+      ItemData(attempts: attempts, questions: questionColumns.map { (id: $0.id, maximum: $0.maximum) }))
+  }
+
+  /// Columns of other systems' exports that are not questions.
+  static let metadata: Set<String> = [
+    "attempt", "learner", "name", "surname", "first name", "last name", "email address", "email", "e-mail",
+    "institution", "department", "state", "started on", "completed", "time taken", "total", "id number",
+  ]
+
+  /// `Q. 3 /2.00` (Moodle's grades export): question `Q. 3`, worth 2.
+  static func moodleQuestion(_ name: String) -> (id: String, maximum: Double)? {
+    let pattern = #"^Q\.\s*(\d+)\s*/\s*([0-9]+(?:[.,][0-9]+)?)$"#
+    guard let match = name.range(of: pattern, options: .regularExpression), match == name.startIndex..<name.endIndex
+    else { return nil }
+    let parts = name.dropFirst(2).split(separator: "/", maxSplits: 1)
+    guard parts.count == 2, let number = Int(parts[0].trimmingCharacters(in: .whitespaces)),
+      let maximum = Double(parts[1].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
+      maximum > 0
+    else { return nil }
+    return ("Q. \(number)", maximum)
+  }
+
+  /// Whether a column name is written like a question id (`b.first-step`): lower-case letters,
+  /// digits, dots and dashes, with a dot.
+  static func looksLikeQuestionID(_ name: String) -> Bool {
+    name.contains(".") && name.range(of: #"^[a-z0-9][a-z0-9.\-]*$"#, options: .regularExpression) != nil
   }
 }
 

@@ -15,7 +15,7 @@ struct ItemReport {
 
   /// What an instructor should look at, by Moodle's rules of thumb.
   enum Flag: String, CaseIterable {
-    /// Facility above 90%: almost everyone gets it.
+    /// Facility above 95%: almost everyone gets it.
     case tooEasy = "too-easy"
     /// Facility below 20%.
     case tooHard = "too-hard"
@@ -25,6 +25,8 @@ struct ItemReport {
     case weak
     /// A wrong option nobody picked (it distracts no one).
     case idleDistractor = "idle-distractor"
+    /// A wrong option the strongest third picks more often than the weakest third.
+    case attractsStrong = "distractor-attracts-strong"
 
     func label(_ language: Language) -> String {
       switch self {
@@ -33,6 +35,7 @@ struct ItemReport {
       case .misleading: language.text("stats.flag.misleading")
       case .weak: language.text("stats.flag.weak")
       case .idleDistractor: language.text("stats.flag.idle-distractor")
+      case .attractsStrong: language.text("stats.flag.distractor-attracts-strong")
       }
     }
   }
@@ -71,20 +74,56 @@ struct ItemReport {
     for question in questions {
       var found: [Flag] = []
       if let facility = question.facility, question.attempts > 0 {
-        if facility > 0.9 { found.append(.tooEasy) }
+        if facility > 0.95 { found.append(.tooEasy) }
         if facility < 0.2 { found.append(.tooHard) }
       }
       if let index = question.discriminationIndex {
         if index < 0 { found.append(.misleading) } else if index < 20 { found.append(.weak) }
       }
-      if let counted = options[question.id], counted.responses >= 10,
+      if let counted = options[question.id], counted.responses > 0,
         zip(counted.counts, counted.correct).contains(where: { $0.0 == 0 && !$0.1 })
       {
         found.append(.idleDistractor)
       }
+      if let counted = options[question.id],
+        Self.attractsStrong(question.id, data: data, correct: counted.correct)
+      {
+        found.append(.attractsStrong)
+      }
       flags[question.id] = found
     }
     self.flags = flags
+  }
+
+  /// Whether a wrong option of a choice question is picked more often by the strongest third of
+  /// the attempts (by total) than by the weakest third.
+  static func attractsStrong(_ id: String, data: ItemData, correct: [Bool]) -> Bool {
+    let ranked = data.attempts.filter { $0.responses[id] != nil }.sorted {
+      $0.marks.values.reduce(0, +) < $1.marks.values.reduce(0, +)
+    }
+    let third = ranked.count / 3
+    guard third > 0 else { return false }
+    func picks(_ group: ArraySlice<ItemData.Attempt>) -> [Int] {
+      var counts = Array(repeating: 0, count: correct.count)
+      for attempt in group {
+        switch attempt.responses[id] {
+        case .choices(let set)?: for index in set where index < counts.count { counts[index] += 1 }
+        case .truth(let value)?: counts[value ? 0 : 1] += 1
+        default: break
+        }
+      }
+      return counts
+    }
+    let weak = picks(ranked.prefix(third))
+    let strong = picks(ranked.suffix(third))
+    return correct.indices.contains { !correct[$0] && strong[$0] > weak[$0] }
+  }
+
+  /// Only the questions with a flag (`stats items --flagged`).
+  func flaggedOnly() -> ItemReport {
+    var copy = self
+    copy.questions = questions.filter { !(flags[$0.id] ?? []).isEmpty }
+    return copy
   }
 
   // MARK: Rendering
@@ -185,7 +224,7 @@ struct ItemReport {
       ("cic", number(test.internalConsistency)), ("error_ratio", number(test.errorRatio)),
       ("standard_error", number(test.standardError)),
     ])
-    return JSONValue.object([("test", summary), ("questions", .array(items))]).prettyPrinted()
+    return JSONValue.object([("test", summary), ("items", .array(items))]).prettyPrinted()
   }
 
   /// UTF-8 with a byte-order mark, so that a spreadsheet opens the Chinese correctly.

@@ -3,6 +3,12 @@
 
 extension Catalog {
   static let zhCertification: [String: String] = [
+    "marks.no-questions":
+      "首行没有题目列：列名应是课程中的题号，或 Moodle 成绩导出中的“Q. 1 /1.00”。",
+    "help.stats.flagged":
+      "只列出有提示的题目（过易、过难、区分度低或为负、干扰项的问题）。",
+    "stats.flag.distractor-attracts-strong":
+      "干扰项吸引高分组",
     "report.expiring-no-html":
       "--expiring 的清单没有 html 格式；请用 text、csv 或 json。",
     "report.html.activity":
@@ -446,6 +452,12 @@ extension Catalog {
   ]
 
   static let enCertification: [String: String] = [
+    "marks.no-questions":
+      "the header names no question: a column is a question id of the course, or Moodle's “Q. 1 /1.00”.",
+    "help.stats.flagged":
+      "List only the questions with a flag (too easy, too hard, weak or negative discrimination, a distractor problem).",
+    "stats.flag.distractor-attracts-strong":
+      "a distractor draws strong learners",
     "report.expiring-no-html":
       "the --expiring list has no html form; use text, csv or json.",
     "report.html.activity":
