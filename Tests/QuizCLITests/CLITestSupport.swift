@@ -81,7 +81,9 @@ enum CLI {
       try Data(actual.utf8).write(to: file)
       return
     }
-    let expected = (try? String(contentsOf: file, encoding: .utf8)) ?? "<missing golden file \(name).txt>"
+    // Read as bytes: decoding as a text file would drop a byte-order mark the output has.
+    let expected =
+      (try? Data(contentsOf: file)).map { String(decoding: $0, as: UTF8.self) } ?? "<missing golden file \(name).txt>"
     if actual != expected {
       let message =
         "transcript \(name) differs (- golden, + actual); RECORD_GOLDEN=1 swift test re-records it:\n"
