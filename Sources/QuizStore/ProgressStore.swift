@@ -42,6 +42,9 @@ public protocol ProgressStore: AnyObject, Sendable {
   /// a time), except a certification attempt that is still running (its clock runs on and it
   /// ends by submit or deadline); returns how many there were.
   func abandonInterrupted(learner: Int64, at date: Date) throws(StoreError) -> Int
+  /// The learner's sessions, oldest first, without their answers (for views that need only
+  /// their kind, scope, status and plan).
+  func sessions(learner: Int64) throws(StoreError) -> [SessionRecord]
   /// The learner's sessions, newest first, scored by `SessionResult`'s rule.
   func history(learner: Int64, limit: Int) throws(StoreError) -> [SessionSummary]
 

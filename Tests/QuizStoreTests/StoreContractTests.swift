@@ -420,4 +420,29 @@ import Testing
     #expect(try store.summary().first?.mean == 1)
     #expect(try store.accuracyByType(learner: learner).first?.answers == 1)
   }
+
+  @Test(arguments: StoreKind.allCases)
+  func sessionsAreListedOldestFirstWithoutAnswers(_ kind: StoreKind) throws {
+    let subject = try StoreUnderTest(kind)
+    let store = subject.store
+    let learner = try store.learnerID("zhang")
+    let other = try store.learnerID("li")
+    var started: [Int64] = []
+    for (index, scope) in ["l1", "l2", "l3"].enumerated() {
+      started.append(
+        try store.start(
+          NewSession(
+            learnerID: learner, kind: .practice, scope: scope, courseID: "c", contentVersion: "1",
+            startedAt: t0.addingTimeInterval(Double(index)), plan: SessionPlan(queue: ["q1"], seed: 1))
+        ).id)
+    }
+    _ = try store.start(
+      NewSession(
+        learnerID: other, kind: .review, scope: "x", courseID: "c", contentVersion: "1", startedAt: t0,
+        plan: SessionPlan(queue: ["q1"], seed: 1)))
+    try store.end(session: started[1], status: .finished, at: t0)
+    let sessions = try subject.reopened().sessions(learner: learner)
+    #expect(sessions.map(\.id) == started && sessions.map(\.scope) == ["l1", "l2", "l3"])
+    #expect(sessions[1].status == .finished && sessions[0].plan?.queue == ["q1"])
+  }
 }

@@ -72,8 +72,8 @@ struct ExamSitting {
     learner: Learner, blueprint: ExamBlueprint, seed: UInt64, organisation: OrganisationKey?
   ) throws(StoreError) -> Result<(SessionRecord, CertifiedRun), ExamDraw.Shortfall> {
     let scope = Self.scope(blueprint.id)
-    let earlier = try store.history(learner: learner.id, limit: 10_000).filter { $0.session.scope == scope }
-    let seen = Set(earlier.flatMap { $0.session.plan?.queue ?? [] })
+    let earlier = try store.sessions(learner: learner.id).filter { $0.scope == scope }
+    let seen = Set(earlier.flatMap { $0.plan?.queue ?? [] })
     let ids: [String]
     switch ExamDraw.draw(blueprint, from: course.questions, seed: seed, seen: seen) {
     case .success(let drawn): ids = drawn

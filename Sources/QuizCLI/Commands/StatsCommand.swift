@@ -94,7 +94,7 @@ struct ItemData {
     for learner in try store.learners() {
       let certified = try store.attempts(learner: learner.id)
       let unsealed = Set(certified.filter { $0.status != .final }.map(\.sessionID))
-      let sessions = try store.history(learner: learner.id, limit: 1_000_000).map(\.session)
+      let sessions = try store.sessions(learner: learner.id)
       let wanted = sessions.filter { session in
         guard !unsealed.contains(session.id), session.status != .active else { return false }
         guard let exam else { return true }

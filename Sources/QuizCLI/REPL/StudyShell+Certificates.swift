@@ -108,8 +108,8 @@ extension StudyShell {
     let grades = Dictionary(
       try attempt { () throws(StoreError) in try store.manualGrades(attempt: sealed.id) }.map { ($0.answerID, $0) },
       uniquingKeysWith: { first, _ in first })
-    let plan = try attempt { () throws(StoreError) in try store.history(learner: learner.id, limit: 10_000) }
-      .first { $0.session.id == sealed.sessionID }?.session.plan
+    let plan = try attempt { () throws(StoreError) in try store.sessions(learner: learner.id) }
+      .first { $0.id == sealed.sessionID }?.plan
     let percent = "\(Int(((sealed.score ?? 0) * 100).rounded()))"
     let mark = "\(Int((sealed.passMark * 100).rounded()))"
     Console.line(

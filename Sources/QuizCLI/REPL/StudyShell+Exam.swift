@@ -24,8 +24,8 @@ extension StudyShell {
     switch try attempt({ () throws(StoreError) in try sitting.permission(learner: learner, blueprint: blueprint) }) {
     case .running(let running):
       Console.line(language.text("certexam.running", running.examTitle))
-      let sessions = try attempt { () throws(StoreError) in try store.history(learner: learner.id, limit: 10_000) }
-      if let session = sessions.first(where: { $0.session.id == running.sessionID })?.session {
+      let sessions = try attempt { () throws(StoreError) in try store.sessions(learner: learner.id) }
+      if let session = sessions.first(where: { $0.id == running.sessionID }) {
         try resume(session)
       }
       return

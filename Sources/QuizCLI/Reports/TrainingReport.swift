@@ -79,10 +79,9 @@ struct TrainingReport {
     for learner in try store.learners() where filter.learner == nil || learner.name == filter.learner {
       let attempts = try store.attempts(learner: learner.id)
       let unsealed = Set(attempts.filter { $0.status != .final }.map(\.sessionID))
-      let answers = try store.answers(learner: learner.id).filter {
-        $0.sessionID.map { !unsealed.contains($0) } ?? true
-      }
-      let sessions = try store.history(learner: learner.id, limit: 1_000_000).map(\.session)
+      let everything = try store.answers(learner: learner.id)
+      let answers = everything.filter { $0.sessionID.map { !unsealed.contains($0) } ?? true }
+      let sessions = try store.sessions(learner: learner.id)
       let exams = Dictionary(sessions.map { ($0.id, $0.kind == .exam) }, uniquingKeysWith: { first, _ in first })
       var counted: [String: AnswerRecord] = [:]
       for answer in answers where questionIDs.contains(answer.questionID) && !answer.needsReview {
@@ -139,7 +138,7 @@ struct TrainingReport {
             / 1000,
           hints: reported.reduce(0) { $0 + ($1.plan?.hints ?? 0) },
           skips: reported.reduce(0) { $0 + ($1.plan?.skipped.count ?? 0) },
-          waiting: try store.answers(learner: learner.id).filter(\.needsReview).count, lastActive: lastActive,
+          waiting: everything.filter(\.needsReview).count, lastActive: lastActive,
           examAttempts: attempts.count, bestExamScore: best,
           passed: sealed.isEmpty ? nil : sealed.contains { $0.passed == true }, certificate: status,
           certificateExpires: expires))

@@ -167,6 +167,10 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
     }
   }
 
+  public func sessions(learner: Int64) throws(StoreError) -> [SessionRecord] {
+    try withState { state in state.sessions.filter { $0.learnerID == learner } }
+  }
+
   public func history(learner: Int64, limit: Int) throws(StoreError) -> [SessionSummary] {
     try withState { state in
       state.sessions.filter { $0.learnerID == learner }.reversed().prefix(max(limit, 0)).map { session in

@@ -264,6 +264,13 @@ public final class SQLiteStore: ProgressStore {
       reschedules: row["reschedules"])
   }
 
+  public func sessions(learner: Int64) throws(StoreError) -> [SessionRecord] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM session WHERE learner_id = ? ORDER BY id", arguments: [learner])
+        .map(Self.session)
+    }
+  }
+
   public func history(learner: Int64, limit: Int) throws(StoreError) -> [SessionSummary] {
     try read { db in
       let sessions = try Row.fetchAll(
