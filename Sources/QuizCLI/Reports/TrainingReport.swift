@@ -73,6 +73,7 @@ struct TrainingReport {
     let questionIDs = Set(course.questions.filter { lessonIDs.contains($0.lesson) }.map(\.id))
     let certificates = try store.certificates()
     let startOfDay = calendar.startOfDay(for: now)
+    let windowStart = calendar.date(byAdding: .day, value: -29, to: startOfDay) ?? startOfDay
     var rows: [Row] = []
     var examScores: [Double] = []
     var perDay: [Date: Int] = [:]
@@ -113,7 +114,8 @@ struct TrainingReport {
       if filter.notCertified && (status == .valid || status == .expiring) { continue }
       let best = sealed.compactMap(\.score).max()
       examScores += sealed.compactMap(\.score)
-      for answer in answers where questionIDs.contains(answer.questionID) {
+      // Only the last 30 days are charted: the calendar is asked only about those answers.
+      for answer in answers where answer.answeredAt >= windowStart && questionIDs.contains(answer.questionID) {
         perDay[calendar.startOfDay(for: answer.answeredAt), default: 0] += 1
       }
       let reported = sessions.filter { $0.status != .active || !unsealed.contains($0.id) }

@@ -214,28 +214,50 @@ extension SQLiteStore {
   }
 
   /// Fills the database with synthetic learners and answers in large transactions, for
-  /// benchmarks of the reports (not used by the program itself).
+  /// benchmarks of the reports (not used by the program itself). With `questions` (id, lesson,
+  /// type) the answers are to those questions, and with `sessionSize` they come in finished
+  /// practice sessions of that many answers (so that item analysis has attempts).
   public func bulkLoadForBenchmarks(
-    learners: Int, answersEach: Int, start: Date = Date(timeIntervalSince1970: 1_767_225_600)
+    learners: Int, answersEach: Int, questions: [(id: String, lesson: String, type: String)] = [],
+    sessionSize: Int = 0, start: Date = Date(timeIntervalSince1970: 1_767_225_600)
   ) throws(StoreError) {
     let types = ["single", "multiple", "truefalse", "numeric", "open"]
+    let bank =
+      questions.isEmpty
+      ? (0..<250).map { (id: "q\($0)", lesson: "lesson-\($0 % 8)", type: types[$0 % types.count]) } : questions
     try write { db in
       let insert = try db.makeStatement(
         sql: """
           INSERT INTO answer(learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw,
                              parsed, response, fraction, outcome, duration_ms, answered_at)
-          VALUES (?, NULL, ?, 'h', ?, ?, '["合规","实务"]', 'A', 'A', '{}', ?, ?, 1500, ?)
+          VALUES (?, ?, ?, 'h', ?, ?, '["合规","实务"]', 'A', 'A', '{}', ?, ?, 1500, ?)
           """)
       for learner in 1...max(learners, 1) {
         try db.execute(
           sql: "INSERT INTO learner(name, display_name, created_at) VALUES (?, ?, ?)",
           arguments: ["learner-\(learner)", "学员\(learner)", start])
         let id = db.lastInsertedRowID
+        var session: Int64?
         for index in 0..<answersEach {
+          let answeredAt = start.addingTimeInterval(Double(index) * 60)
+          if sessionSize > 0 && index % sessionSize == 0 {
+            let queue = (index..<min(index + sessionSize, answersEach)).map { bank[$0 % bank.count].id }
+            try db.execute(
+              sql: """
+                INSERT INTO session(learner_id, kind, scope, course_id, content_version, started_at, ended_at, status, plan)
+                VALUES (?, 'practice', 'all', 'bench', '1', ?, ?, 'finished', ?)
+                """,
+              arguments: [
+                id, answeredAt, answeredAt.addingTimeInterval(Double(sessionSize) * 60),
+                SessionPlan(queue: queue, seed: 1).encoded(),
+              ])
+            session = db.lastInsertedRowID
+          }
+          let question = bank[index % bank.count]
           let fraction = Double((learner * 31 + index * 17) % 5) / 4
           try insert.execute(arguments: [
-            id, "q\(index % 250)", "lesson-\(index % 8)", types[index % types.count], fraction,
-            Outcome(fraction: fraction).rawValue, start.addingTimeInterval(Double(index) * 60),
+            id, session, question.id, question.lesson, question.type, fraction, Outcome(fraction: fraction).rawValue,
+            answeredAt,
           ])
         }
       }

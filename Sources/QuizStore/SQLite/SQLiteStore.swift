@@ -278,7 +278,7 @@ public final class SQLiteStore: ProgressStore {
       ).map(Self.session)
       return try sessions.map { session in
         let answers = try Row.fetchAll(
-          db, sql: "SELECT * FROM answer WHERE session_id = ? ORDER BY id", arguments: [session.id]
+          db, sql: "SELECT \(Self.answerColumns) FROM answer WHERE session_id = ? ORDER BY id", arguments: [session.id]
         ).map(Self.answer)
         return SessionSummary(session: session, answers: answers)
       }
@@ -364,46 +364,63 @@ public final class SQLiteStore: ProgressStore {
 
   public func answers(session: Int64) throws(StoreError) -> [AnswerRecord] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE session_id = ? ORDER BY id", arguments: [session])
-        .map(Self.answer)
+      try Row.fetchAll(
+        db, sql: "SELECT \(Self.answerColumns) FROM answer WHERE session_id = ? ORDER BY id", arguments: [session]
+      )
+      .map(Self.answer)
     }
   }
 
   public func answers(learner: Int64) throws(StoreError) -> [AnswerRecord] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE learner_id = ? ORDER BY id", arguments: [learner])
-        .map(Self.answer)
+      try Row.fetchAll(
+        db, sql: "SELECT \(Self.answerColumns) FROM answer WHERE learner_id = ? ORDER BY id", arguments: [learner]
+      )
+      .map(Self.answer)
     }
   }
 
-  static func answer(_ row: Row) -> AnswerRecord {
-    var answer = AnswerRecord(
-      id: row["id"],
-      NewAnswer(
-        learnerID: row["learner_id"], sessionID: row["session_id"], questionID: row["question_id"],
-        questionHash: row["question_hash"], lessonID: row["lesson_id"], questionType: row["question_type"],
-        tags: decodeTags(row["tags"]), typed: row["raw"], shown: row["shown"],
-        canonical: canonical(parsed: row["parsed"], shown: row["shown"], response: row["response"]),
-        response: Response.decoded(row["response"]), fraction: row["fraction"], durationMS: row["duration_ms"],
-        answeredAt: row["answered_at"], needsReview: row["needs_review"]))
-    answer.fraction = row["fraction"]
-    answer.outcome = Outcome(rawValue: row["outcome"]) ?? Outcome(fraction: answer.fraction)
-    return answer
-  }
+  /// The columns `answer(_:)` reads, in the order it reads them (by position: looking a column
+  /// up by name costs more than the rest of the decoding in a large report).
+  static let answerColumns = """
+    id, learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw, shown, parsed, \
+    response, fraction, outcome, duration_ms, answered_at, needs_review
+    """
 
-  /// Rows written before the letters shown were kept (`shown` empty) stored the content-order
-  /// letters in `parsed`; their canonical form is rebuilt from the stored response.
-  static func canonical(parsed: String, shown: String, response: String) -> String {
-    guard shown.isEmpty, let response = Response.decoded(response) else { return parsed }
-    return ResponseFormatter.canonical(response)
+  /// An answer from a row of `answerColumns`.
+  static func answer(_ row: Row) -> AnswerRecord {
+    let shown: String = row[9]
+    let response = Response.decoded(row[11] as String)
+    let parsed: String = row[10]
+    var answer = AnswerRecord(
+      id: row[0],
+      NewAnswer(
+        learnerID: row[1], sessionID: row[2], questionID: row[3], questionHash: row[4], lessonID: row[5],
+        questionType: row[6], tags: decodeTags(row[7]), typed: row[8], shown: shown,
+        // Rows written before the letters shown were kept (`shown` empty) stored the content-order
+        // letters in `parsed`; their canonical form is rebuilt from the stored response.
+        canonical: shown.isEmpty ? response.map(ResponseFormatter.canonical) ?? parsed : parsed, response: response,
+        fraction: row[12], durationMS: row[14], answeredAt: row[15], needsReview: row[16]))
+    answer.fraction = row[12]
+    let outcome: String = row[13]
+    answer.outcome = Outcome(rawValue: outcome) ?? Outcome(fraction: answer.fraction)
+    return answer
   }
 
   static func encodeTags(_ tags: [String]) -> String {
     (try? String(decoding: JSONEncoder().encode(tags), as: UTF8.self)) ?? "[]"
   }
 
+  /// Tags as stored (a JSON array of strings). Most have no escapes and are split directly;
+  /// anything else goes through the JSON decoder.
   static func decodeTags(_ text: String) -> [String] {
-    (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    if text == "[]" { return [] }
+    if text.hasPrefix("[\""), text.hasSuffix("\"]"), !text.contains("\\") {
+      let inner = text.dropFirst(2).dropLast(2)
+      let parts = inner.components(separatedBy: "\",\"")
+      if parts.allSatisfy({ !$0.contains("\"") }) { return parts }
+    }
+    return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
   }
 
   // MARK: Cards
