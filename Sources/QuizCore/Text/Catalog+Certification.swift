@@ -3,6 +3,36 @@
 
 extension Catalog {
   static let zhCertification: [String: String] = [
+    "bankstats.all-covered":
+      "每个小节都有题目以它为出处。",
+    "bankstats.by-difficulty":
+      "按难度",
+    "bankstats.by-lesson":
+      "按课",
+    "bankstats.by-tag":
+      "按标签",
+    "bankstats.by-type":
+      "按题型",
+    "bankstats.empty-lessons":
+      "没有题目的课：{0}",
+    "bankstats.total":
+      "共 {0} 道题",
+    "bankstats.uncovered":
+      "没有题目以之为出处的小节（{0} 个）：",
+    "help.content.preview":
+      "预览一道题：学员看到的样子，然后是答案、各选项反馈和解析。",
+    "help.content.preview-id":
+      "题号。",
+    "help.content.stats":
+      "题库统计：按课、题型、难度和标签计数，并列出没有题目覆盖的课和小节。",
+    "preview.facts":
+      "{0} · {1} · 难度 {2} · {3} 分 · 标签：{4}",
+    "preview.key":
+      "答案：",
+    "preview.no-such-question":
+      "没有题目“{0}”。",
+    "preview.order-note":
+      "（选项按题库文件中的顺序列出；学员看到的顺序是打乱的。）",
     "marks.no-questions":
       "首行没有题目列：列名应是课程中的题号，或 Moodle 成绩导出中的“Q. 1 /1.00”。",
     "help.stats.flagged":
@@ -452,6 +482,36 @@ extension Catalog {
   ]
 
   static let enCertification: [String: String] = [
+    "bankstats.all-covered":
+      "Every section is the source of at least one question.",
+    "bankstats.by-difficulty":
+      "By difficulty",
+    "bankstats.by-lesson":
+      "By lesson",
+    "bankstats.by-tag":
+      "By tag",
+    "bankstats.by-type":
+      "By type",
+    "bankstats.empty-lessons":
+      "Lessons without questions: {0}",
+    "bankstats.total":
+      "{0 question/questions}",
+    "bankstats.uncovered":
+      "Sections no question comes from ({0}):",
+    "help.content.preview":
+      "Preview a question: as a learner sees it, then its key, each option's feedback and the explanation.",
+    "help.content.preview-id":
+      "The question id.",
+    "help.content.stats":
+      "The bank in numbers: by lesson, type, difficulty and tag, and the lessons and sections no question covers.",
+    "preview.facts":
+      "{0} · {1} · difficulty {2} · {3} marks · tags: {4}",
+    "preview.key":
+      "Key: ",
+    "preview.no-such-question":
+      "no question “{0}”.",
+    "preview.order-note":
+      "(Options in the bank's order; learners see them shuffled.)",
     "marks.no-questions":
       "the header names no question: a column is a question id of the course, or Moodle's “Q. 1 /1.00”.",
     "help.stats.flagged":
