@@ -38,4 +38,38 @@ import Testing
     #expect(object["questions"] as? Int == stats.total)
     #expect((object["uncovered_sections"] as? [String]) == stats.uncoveredSections)
   }
+
+  @Test func aNewQuestionOfEveryTypeIsATemplateTheCourseStillLintsCleanWith() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let course = folder.appendingPathComponent("course")
+    try FileManager.default.copyItem(atPath: CLI.course, toPath: course.path)
+    for type in QuestionType.allCases {
+      let result = try CLI.run([
+        "content", "new", "question", "--type", type.rawValue, "--lesson", "extra", "--content", course.path,
+      ])
+      #expect(result.status == 0, "\(type): \(result.stderr)")
+    }
+    let lint = try CLI.run(["content", "lint", "--strict", course.path])
+    #expect(lint.status == 0, "\(lint.stdout)")
+    let loaded = try #require(CourseLoader().load(folder: course.path).course)
+    #expect(loaded.questions.filter { $0.id.hasPrefix("extra.new-") }.count == QuestionType.allCases.count)
+    #expect(try CLI.run(["content", "preview", "extra.new-1", "--content", course.path]).status == 0)
+    // A taken id or a wrong type changes nothing.
+    let bank = course.appendingPathComponent("questions/extra.yaml")
+    let before = try Data(contentsOf: bank)
+    #expect(
+      try CLI.run([
+        "content", "new", "question", "--type", "single", "--lesson", "extra", "--id", "e.letter", "--content",
+        course.path,
+      ])
+      .status == 65)
+    #expect(
+      try CLI.run(["content", "new", "question", "--type", "essay", "--lesson", "extra", "--content", course.path])
+        .status == 64)
+    #expect(
+      try CLI.run(["content", "new", "question", "--type", "single", "--lesson", "extr", "--content", course.path])
+        .status == 64)
+    #expect(try Data(contentsOf: bank) == before)
+  }
 }

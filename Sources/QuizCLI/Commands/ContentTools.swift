@@ -34,7 +34,9 @@ extension ContentCommand {
       var lines = QuestionView(width: context.terminal.width, style: style, language: language).render(
         question, layout: layout, number: 1, total: 1, lessonTitle: course.lesson(withID: question.lesson)?.title,
         retry: false, inExam: false)
-      lines.append(style.dim(language.text("preview.order-note")))
+      if [.single, .multiple, .matching, .ordering].contains(question.type) {
+        lines.append(style.dim(language.text("preview.order-note")))
+      }
       lines.append("")
       lines.append(
         style.bold(language.text("preview.key"))

@@ -3,6 +3,24 @@
 
 extension Catalog {
   static let zhCertification: [String: String] = [
+    "help.content.new":
+      "在一课的题库文件末尾加一道题的模板（带注释，课程仍可通过检查）。",
+    "help.content.new-id":
+      "题号（默认 <课>.new-N）。",
+    "help.content.new-lesson":
+      "放进哪一课。",
+    "help.content.new-type":
+      "题型：single、multiple、truefalse、short、numeric、matching、ordering、open（也可用中文名）。",
+    "help.content.new-what":
+      "要新建的内容：question。",
+    "new.bad-id":
+      "题号“{0}”只能使用 a-z、0-9、. 和 -。",
+    "new.id-taken":
+      "题号 {0} 已经有了，没有改动任何文件。",
+    "new.only-questions":
+      "只能新建 question，不能新建“{0}”。",
+    "new.written":
+      "已把题目 {0} 的模板加到 {1}；填写后运行 content lint 和 content preview {0}。",
     "bankstats.all-covered":
       "每个小节都有题目以它为出处。",
     "bankstats.by-difficulty":
@@ -482,6 +500,24 @@ extension Catalog {
   ]
 
   static let enCertification: [String: String] = [
+    "help.content.new":
+      "Append a commented template of a question to a lesson's bank (the course still lints clean).",
+    "help.content.new-id":
+      "The question id (default <lesson>.new-N).",
+    "help.content.new-lesson":
+      "The lesson it belongs to.",
+    "help.content.new-type":
+      "The type: single, multiple, truefalse, short, numeric, matching, ordering, open (or its Chinese name).",
+    "help.content.new-what":
+      "What to create: question.",
+    "new.bad-id":
+      "the id “{0}” may use only a-z, 0-9, . and -.",
+    "new.id-taken":
+      "the id {0} is taken; no file was changed.",
+    "new.only-questions":
+      "only question can be created, not “{0}”.",
+    "new.written":
+      "Appended a template for {0} to {1}; fill it in, then run content lint and content preview {0}.",
     "bankstats.all-covered":
       "Every section is the source of at least one question.",
     "bankstats.by-difficulty":
