@@ -75,6 +75,12 @@ public protocol ProgressStore: AnyObject, Sendable {
   /// question, for the daily limits.
   func reviewsDone(learner: Int64, since start: Date) throws(StoreError) -> (all: Int, new: Int)
 
+  /// Records paper sittings in one transaction: the learners in `create` are created first
+  /// (the others must exist), then each sitting as a finished session with its answers. Nothing
+  /// is written when any learner is missing. Returns the sessions written.
+  func recordSittings(_ sittings: [PaperSitting], creating create: Set<String>, at date: Date) throws(StoreError)
+    -> Int
+
   // MARK: Reading
 
   /// Notes that a learner read a lesson (`section` empty) or one of its sections.

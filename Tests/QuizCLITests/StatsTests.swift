@@ -136,6 +136,48 @@ import Testing
     }
   }
 
+  @Test func awkwardMarksFilesAreReadOrRefusedWithALocation() {
+    func read(_ text: String) -> Result<ItemData, ItemData.MarksProblem> {
+      ItemData.parseMarks(text, file: "m.csv", course: StatsTests.course)
+    }
+    // No column says who: every row is an attempt of its own.
+    if case .success(let data) = read("b.first-step,e.letter\n1,0\n1,1\n0,1\n") {
+      #expect(data.attempts.count == 3 && data.choosing(.first).attempts.count == 3)
+    } else {
+      Issue.record("a file without names did not read")
+    }
+    // A learner called max (with an e-mail) is a learner, not the row of maxima.
+    if case .success(let data) = read(
+      "Surname,Email address,b.first-step\nmax,max@example.com,1\nann,ann@example.com,0\n")
+    {
+      #expect(data.attempts.count == 2)
+    } else {
+      Issue.record("a learner called max was taken for the maxima")
+    }
+    // A decimal comma in a quoted mark.
+    if case .success(let data) = read("attempt,Q. 1 /2,00\n1,\"1,50\"\n") {
+      #expect(data.attempts.first?.marks["Q. 1"] == 1.5)
+    } else {
+      Issue.record("a decimal comma was refused")
+    }
+    func problem(_ text: String) -> String? {
+      if case .failure(let problem) = read(text) { return "\(problem.line):\(problem.column) \(problem.key)" }
+      return nil
+    }
+    #expect(problem("attempt,b.first-step,b.first-step\n1,1,1\n") == "1:22 marks.duplicate-question")
+    #expect(problem("attempt,b.first-step\nann,\"1\nbob,0\n") == "2:5 marks.unclosed-quote")
+  }
+
+  @Test func aLessonIsChosenBeforeTheAttemptsThatCount() throws {
+    let store = InMemoryStore()
+    let learner = try store.createLearner(named: "甲", displayName: nil, at: Self.t0)
+    try Self.session(store, learner, at: 0, [("b.first-step", 1)])
+    try Self.session(store, learner, at: 3_600, [("e.letter", 0)])
+    let data = try ItemData.fromStore(store, course: Self.course, exam: nil)
+    let extra = data.restricted(toLesson: "extra", in: Self.course).choosing(.first)
+    #expect(extra.attempts.count == 1 && extra.attempts.first?.marks == ["e.letter": 0])
+  }
+
   @Test func aDistractorTheStrongPickAndQuestionsWithoutFlagsLeftOutWhenAsked() {
     // b.first-step: the weakest third picks the key (A), the strongest third the distractor (B).
     var attempts: [ItemData.Attempt] = []

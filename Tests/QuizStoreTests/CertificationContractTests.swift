@@ -141,4 +141,29 @@ import Testing
     #expect(try store.answers(session: attempt.sessionID).count == 1)
     #expect(try store.attemptEvents(attempt.id).count == 1)
   }
+
+  @Test(arguments: StoreKind.allCases)
+  func paperSittingsAreRecordedAllOrNothing(_ kind: StoreKind) throws {
+    let subject = try StoreUnderTest(kind)
+    let store = subject.store
+    _ = try store.learnerID("zhang")
+    func sitting(_ name: String) -> PaperSitting {
+      PaperSitting(
+        learner: name,
+        session: NewSession(
+          learnerID: 0, kind: .exam, scope: "paper:cert", courseID: "paper", contentVersion: "", startedAt: t0,
+          plan: SessionPlan(queue: ["q1", "q2"], seed: 0), reschedules: false),
+        answers: [answer(0, "q1", fraction: 1), answer(0, "q2", fraction: 0)])
+    }
+    #expect(throws: StoreError.self, "an unknown learner: nothing is written") {
+      try store.recordSittings([sitting("zhang"), sitting("li")], creating: [], at: t0)
+    }
+    #expect(try store.learners().map(\.name) == ["zhang"])
+    #expect(try store.answers(learner: try #require(try store.learner(named: "zhang")).id).isEmpty)
+    #expect(try store.recordSittings([sitting("zhang"), sitting("li")], creating: ["li"], at: t0) == 2)
+    let li = try #require(try subject.reopened().learner(named: "li"))
+    let sessions = try store.sessions(learner: li.id)
+    #expect(sessions.count == 1 && sessions[0].status == .finished && sessions[0].scope == "paper:cert")
+    #expect(try store.answers(session: sessions[0].id).map(\.fraction) == [1, 0])
+  }
 }

@@ -255,43 +255,39 @@ struct PaperAnswer {
 
   struct UnknownLearners: Error { var names: [String] }
 
-  /// Records the answers: one finished session per learner, day and exam (scope `paper` or
-  /// `paper:EXAM`), so that `report` and `stats items` see a paper test as an attempt.
-  /// Learners must exist unless `create`; nothing is written when one does not.
+  /// Records the answers in one transaction: one finished session per learner, day and exam
+  /// (scope `paper` or `paper:EXAM`), so that `report` and `stats items` see a paper test as an
+  /// attempt. Learners must exist unless `create`; nothing is written when one does not.
   static func record(_ answers: [PaperAnswer], store: any ProgressStore, create: Bool, at now: Date) throws
     -> (learners: Int, sessions: Int)
   {
     let names = Array(Set(answers.map(\.learner))).sorted()
     let missing = try names.filter { try store.learner(named: $0) == nil }
     if !missing.isEmpty && !create { throw UnknownLearners(names: missing) }
-    var learners: [String: Learner] = [:]
-    for name in names {
-      learners[name] = try store.learner(named: name) ?? store.createLearner(named: name, displayName: nil, at: now)
-    }
     var calendar = Calendar.current
     calendar.timeZone = .current
     let groups = Dictionary(grouping: answers) { "\($0.learner)|\(calendar.startOfDay(for: $0.day))|\($0.exam ?? "")" }
-    for key in groups.keys.sorted() {
-      guard let group = groups[key], let first = group.first, let learner = learners[first.learner] else { continue }
-      let session = try store.start(
-        NewSession(
-          learnerID: learner.id, kind: first.exam == nil ? .practice : .exam,
-          scope: first.exam.map { "paper:\($0)" } ?? "paper", courseID: "paper", contentVersion: "",
-          startedAt: first.day, plan: SessionPlan(queue: group.map(\.item.question.id), seed: 0), reschedules: false))
-      for answer in group {
-        let item = answer.item
-        _ = try store.record(
-          NewAnswer(
-            learnerID: learner.id, sessionID: session.id, questionID: item.question.id,
-            questionHash: CourseJSON.hash(of: item.question), lessonID: item.question.lesson,
-            questionType: item.question.type.rawValue, tags: item.question.tags, typed: item.typed,
+    let sittings = groups.keys.sorted().compactMap { key -> PaperSitting? in
+      guard let group = groups[key], let first = group.first else { return nil }
+      let session = NewSession(
+        learnerID: 0, kind: first.exam == nil ? .practice : .exam, scope: first.exam.map { "paper:\($0)" } ?? "paper",
+        courseID: "paper", contentVersion: "", startedAt: first.day,
+        plan: SessionPlan(queue: group.map(\.item.question.id), seed: 0), reschedules: false)
+      return PaperSitting(
+        learner: first.learner, session: session,
+        answers: group.map { answer in
+          let item = answer.item
+          return NewAnswer(
+            learnerID: 0, sessionID: nil, questionID: item.question.id,
+            questionHash: CourseJSON.hash(of: item.question),
+            lessonID: item.question.lesson, questionType: item.question.type.rawValue, tags: item.question.tags,
+            typed: item.typed,
             shown: ResponseFormatter.typed(item.response, for: item.question, layout: .identity(for: item.question)),
             canonical: ResponseFormatter.canonical(item.response), response: item.response,
-            fraction: item.grade.fraction, durationMS: 0, answeredAt: answer.day, needsReview: item.grade.needsReview),
-          review: nil, plan: nil)
-      }
-      try store.end(session: session.id, status: .finished, at: first.day)
+            fraction: item.grade.fraction, durationMS: 0, answeredAt: answer.day, needsReview: item.grade.needsReview)
+        })
     }
-    return (names.count, groups.count)
+    let written = try store.recordSittings(sittings, creating: Set(missing), at: now)
+    return (names.count, written)
   }
 }

@@ -34,6 +34,8 @@ struct ReportCommand: ParsableCommand {
 
   static func day(_ text: String) -> Date? {
     let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.calendar = Calendar(identifier: .gregorian)
     formatter.dateFormat = "yyyy-MM-dd"
     formatter.timeZone = .current
     formatter.isLenient = false

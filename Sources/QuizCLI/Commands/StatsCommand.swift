@@ -60,7 +60,8 @@ struct StatsCommand: ParsableCommand {
         let store = try context.openStore(existing: true)
         do { data = try ItemData.fromStore(store, course: course, exam: exam) } catch { throw context.fail(error) }
       }
-      data = data.choosing(attempts).restricted(toLesson: lesson, in: course)
+      // The lesson first: a learner's first (or best) attempt is at that lesson's questions.
+      data = data.restricted(toLesson: lesson, in: course).choosing(attempts)
       let full = ItemReport(data: data, course: course)
       let report = flagged ? full.flaggedOnly() : full
       switch format {
@@ -168,6 +169,8 @@ struct ItemData {
       case extraCell = "marks.extra-cell"
       case badMark = "marks.bad-mark"
       case noQuestions = "marks.no-questions"
+      case duplicateQuestion = "marks.duplicate-question"
+      case unclosedQuote = "marks.unclosed-quote"
     }
     var file: String
     var line: Int
@@ -188,6 +191,8 @@ struct ItemData {
         case .extraCell: language.text("marks.extra-cell")
         case .badMark: language.text("marks.bad-mark", value(0), value(1))
         case .noQuestions: language.text("marks.no-questions")
+        case .duplicateQuestion: language.text("marks.duplicate-question", value(0))
+        case .unclosedQuote: language.text("marks.unclosed-quote")
         }
       return "\(file):\(line):\(column): " + message
     }
@@ -205,14 +210,25 @@ struct ItemData {
   /// A name that looks like a question id but is not one in the course is an error, never
   /// silently ignored.
   static func parseMarks(_ text: String, file: String, course: Course) -> Result<ItemData, MarksProblem> {
-    let rows = CSV.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+    let content = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    if let open = CSV.unclosedQuote(content) {
+      return .failure(MarksProblem(file: file, line: open.line, column: open.column, kind: .unclosedQuote))
+    }
+    let rows = CSV.rows(content)
     guard let header = rows.first, header.cells.count >= 2 else {
       return .failure(MarksProblem(file: file, line: 1, column: 1, kind: .noHeader))
     }
     let names = header.cells.map { $0.text.trimmingCharacters(in: .whitespaces) }
     var body = rows.dropFirst()
     var maxima: [Int: Double] = [:]
-    if let first = body.first, first.cells.first?.text.trimmingCharacters(in: .whitespaces).lowercased() == "max" {
+    // The row of maxima: `max` in the first cell, and nothing where a row says who it is (a
+    // learner called Max has an e-mail or a surname).
+    let identityColumns = names.indices.filter { Self.identityNames.contains(names[$0].lowercased()) }
+    if let first = body.first, first.cells.first?.text.trimmingCharacters(in: .whitespaces) == "max",
+      identityColumns.allSatisfy({
+        $0 >= first.cells.count || first.cells[$0].text.trimmingCharacters(in: .whitespaces).isEmpty
+      })
+    {
       for (index, cell) in first.cells.enumerated().dropFirst()
       where !cell.text.trimmingCharacters(in: .whitespaces).isEmpty {
         guard let value = Double(cell.text.trimmingCharacters(in: .whitespaces)), value > 0 else {
@@ -225,6 +241,7 @@ struct ItemData {
     }
     // Which column is which.
     var questionColumns: [(column: Int, id: String, maximum: Double)] = []
+    var seen: Set<String> = []
     var email: Int?
     var surname: Int?
     var firstName: Int?
@@ -251,6 +268,12 @@ struct ItemData {
             file: file, line: header.line, column: header.cells[index].column, kind: .unknownQuestion, values: [name]))
       }
     }
+    for question in questionColumns where !seen.insert(question.id).inserted {
+      return .failure(
+        MarksProblem(
+          file: file, line: header.line, column: header.cells[question.column].column, kind: .duplicateQuestion,
+          values: [question.id]))
+    }
     guard !questionColumns.isEmpty else {
       return .failure(MarksProblem(file: file, line: header.line, column: 1, kind: .noQuestions))
     }
@@ -262,12 +285,17 @@ struct ItemData {
       if let state, state < cells.count, !["finished", "已完成", "已结束", "完成"].contains(cells[state].lowercased()) {
         continue
       }
-      let who: String =
-        if let email, email < cells.count, !cells[email].isEmpty {
-          cells[email]
-        } else if let surname, surname < cells.count {
-          cells[surname] + (firstName.flatMap { $0 < cells.count ? " " + cells[$0] : nil } ?? "")
-        } else { cells.first ?? "" }
+      // Who: the e-mail, else surname and first name, else the first column when it is not a
+      // question; a row that says nobody is an attempt of its own.
+      var who = ""
+      if let email, email < cells.count { who = cells[email] }
+      if who.isEmpty, let surname, surname < cells.count {
+        who = cells[surname] + (firstName.flatMap { $0 < cells.count ? " " + cells[$0] : nil } ?? "")
+      }
+      if who.trimmingCharacters(in: .whitespaces).isEmpty, !questionColumns.contains(where: { $0.column == 0 }) {
+        who = cells.first ?? ""
+      }
+      if who.trimmingCharacters(in: .whitespaces).isEmpty { who = "#\(row.line)" }
       var attempt = Attempt(learner: who, at: Date(timeIntervalSince1970: Double(row.line)), marks: [:])
       if row.cells.count > names.count, let extra = row.cells.dropFirst(names.count).first(where: { !$0.text.isEmpty })
       {
@@ -276,7 +304,9 @@ struct ItemData {
       for question in questionColumns where question.column < cells.count {
         let value = cells[question.column]
         if value.isEmpty || value == "-" || value.lowercased() == "requires grading" || value == "需要评分" { continue }
-        guard let mark = Double(value), mark >= 0, mark <= question.maximum + Credit.tolerance else {
+        guard let mark = Double(value.replacingOccurrences(of: ",", with: ".")), mark >= 0,
+          mark <= question.maximum + Credit.tolerance
+        else {
           return .failure(
             MarksProblem(
               file: file, line: row.line, column: row.cells[question.column].column, kind: .badMark,
@@ -291,6 +321,12 @@ struct ItemData {
   }
 
   /// Columns of other systems' exports that are not questions.
+  /// Columns that say who an attempt is.
+  static let identityNames: Set<String> = [
+    "email address", "e-mail", "email", "电子邮件", "电子邮件地址", "邮箱", "surname", "last name", "姓", "姓氏",
+    "first name", "名", "名字",
+  ]
+
   static let metadata: Set<String> = [
     "attempt", "learner", "name", "surname", "first name", "last name", "email address", "email", "e-mail",
     "institution", "department", "state", "started on", "completed", "time taken", "total", "id number",
@@ -318,6 +354,33 @@ struct ItemData {
 
 /// A small RFC 4180 reader that keeps each cell's line and column for messages.
 enum CSV {
+  /// Where a quoted cell opens that the text never closes, if one does.
+  static func unclosedQuote(_ text: String) -> (line: Int, column: Int)? {
+    var quoted = false
+    var opened = (line: 1, column: 1)
+    var line = 1
+    var column = 1
+    var previous: Character?
+    for character in text {
+      if character == "\"" {
+        if !quoted && (previous == nil || previous == "," || previous == "\n" || previous == "\r\n") {
+          quoted = true
+          opened = (line, column)
+        } else if quoted {
+          quoted = false
+        }
+      }
+      if character == "\n" || character == "\r\n" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+      previous = character
+    }
+    return quoted ? opened : nil
+  }
+
   struct Cell {
     var text: String
     var column: Int
@@ -354,7 +417,7 @@ enum CSV {
         } else {
           current.append(character)
         }
-        if character == "\n" {
+        if character == "\n" || character == "\r\n" {
           line += 1
           column = 1
         } else {

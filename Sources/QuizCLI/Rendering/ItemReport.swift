@@ -141,7 +141,7 @@ struct ItemReport {
     let header = language.text("stats.columns").split(separator: "|").map(String.init)
     let rows = questions.map { question -> [String] in
       [
-        question.id, "\(question.attempts)", Self.percent(question.facility.map { $0 * 100 }),
+        MarkdownRenderer.inert(question.id), "\(question.attempts)", Self.percent(question.facility.map { $0 * 100 }),
         Self.percent(question.standardDeviation.map { $0 * 100 }), Self.percent(question.discriminationIndex),
         Self.percent(question.discriminativeEfficiency), Self.percent(question.effectiveWeight),
         (flags[question.id] ?? []).map { $0.label(language) }.joined(separator: language.text("list.separator")),
@@ -159,7 +159,7 @@ struct ItemReport {
           return (counted.correct[index] ? "*" : "")
             + "\(counted.labels[index]) \(counted.counts[index]) (\(Self.percent(share))%)"
         }
-        lines.append("  \(question.id)  " + parts.joined(separator: " · "))
+        lines.append("  \(MarkdownRenderer.inert(question.id))  " + parts.joined(separator: " · "))
       }
       lines.append(style.dim(language.text("stats.options-note")))
     }

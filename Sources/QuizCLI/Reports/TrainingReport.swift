@@ -118,7 +118,7 @@ struct TrainingReport {
       for answer in answers where answer.answeredAt >= windowStart && questionIDs.contains(answer.questionID) {
         perDay[calendar.startOfDay(for: answer.answeredAt), default: 0] += 1
       }
-      let reported = sessions.filter { $0.status != .active || !unsealed.contains($0.id) }
+      let reported = sessions.filter { !unsealed.contains($0.id) }
       rows.append(
         Row(
           learner: learner.name, displayName: learner.displayName,
@@ -140,7 +140,8 @@ struct TrainingReport {
             / 1000,
           hints: reported.reduce(0) { $0 + ($1.plan?.hints ?? 0) },
           skips: reported.reduce(0) { $0 + ($1.plan?.skipped.count ?? 0) },
-          waiting: everything.filter(\.needsReview).count, lastActive: lastActive,
+          waiting: everything.filter { $0.needsReview && questionIDs.contains($0.questionID) }.count,
+          lastActive: lastActive,
           examAttempts: attempts.count, bestExamScore: best,
           passed: sealed.isEmpty ? nil : sealed.contains { $0.passed == true }, certificate: status,
           certificateExpires: expires))

@@ -3,6 +3,10 @@
 
 extension Catalog {
   static let zhCertification: [String: String] = [
+    "marks.duplicate-question":
+      "题目 {0} 出现在两列中。",
+    "marks.unclosed-quote":
+      "这里开始的引号一直没有闭合。",
     "help.content.new":
       "在一课的题库文件末尾加一道题的模板（带注释，课程仍可通过检查）。",
     "help.content.new-id":
@@ -500,6 +504,10 @@ extension Catalog {
   ]
 
   static let enCertification: [String: String] = [
+    "marks.duplicate-question":
+      "the question {0} has two columns.",
+    "marks.unclosed-quote":
+      "a quote opened here is never closed.",
     "help.content.new":
       "Append a commented template of a question to a lesson's bank (the course still lints clean).",
     "help.content.new-id":

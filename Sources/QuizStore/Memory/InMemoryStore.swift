@@ -205,6 +205,48 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
     }
   }
 
+  public func recordSittings(_ sittings: [PaperSitting], creating create: Set<String>, at date: Date)
+    throws(StoreError) -> Int
+  {
+    for name in create {
+      guard case .success(let valid) = Learner.validName(name), valid == name else {
+        throw .invalid(
+          detail: "a learner's name must be 1–\(Learner.maximumNameLength) characters without control characters")
+      }
+    }
+    return try writing("sittings") { (state: inout State) throws(StoreError) in
+      var ids: [String: Int64] = [:]
+      for name in Set(sittings.map(\.learner)).sorted() {
+        if let existing = state.learners.first(where: { $0.name == name }) {
+          ids[name] = existing.id
+        } else if create.contains(name) {
+          let learner = Learner(id: state.id(), name: name, displayName: name, createdAt: date)
+          state.learners.append(learner)
+          try state.append(
+            at: date, kind: AuditKind.learnerCreated, payload: Ledger.learnerCreated(learner), signer: nil)
+          ids[name] = learner.id
+        } else {
+          throw .invalid(detail: "no learner \(name)")
+        }
+      }
+      for sitting in sittings {
+        guard let learner = ids[sitting.learner] else { continue }
+        let session = sitting.session
+        let record = SessionRecord(
+          id: state.id(), learnerID: learner, kind: session.kind, scope: session.scope, courseID: session.courseID,
+          contentVersion: session.contentVersion, startedAt: session.startedAt, endedAt: session.startedAt,
+          status: .finished, plan: session.plan, reschedules: session.reschedules)
+        state.sessions.append(record)
+        for var answer in sitting.answers {
+          answer.learnerID = learner
+          answer.sessionID = record.id
+          state.answers.append(AnswerRecord(id: state.id(), answer))
+        }
+      }
+      return sittings.count
+    }
+  }
+
   public func recordSkip(
     learner: Int64, session: Int64, question: String, lesson: String, review: CardReview?, plan: SessionPlan
   ) throws(StoreError) {

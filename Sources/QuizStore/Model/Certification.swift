@@ -226,3 +226,19 @@ public enum AuditKind {
     attemptFinal: .organisation, certificateIssued: .organisation, certificateRevoked: .organisation,
   ])
 }
+
+/// A test taken on paper (or in another system), to record as one finished session.
+public struct PaperSitting: Sendable {
+  /// The learner's name (`Learner.validName`).
+  public var learner: String
+  /// The session; its `learnerID` is filled in when recorded.
+  public var session: NewSession
+  /// The graded answers; their `learnerID` and `sessionID` are filled in when recorded.
+  public var answers: [NewAnswer]
+
+  public init(learner: String, session: NewSession, answers: [NewAnswer]) {
+    self.learner = learner
+    self.session = session
+    self.answers = answers
+  }
+}

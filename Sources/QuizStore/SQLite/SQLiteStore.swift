@@ -339,6 +339,49 @@ public final class SQLiteStore: ProgressStore {
     return AnswerRecord(id: db.lastInsertedRowID, answer)
   }
 
+  public func recordSittings(_ sittings: [PaperSitting], creating create: Set<String>, at date: Date)
+    throws(StoreError) -> Int
+  {
+    for name in create {
+      guard case .success(let valid) = Learner.validName(name), valid == name else {
+        throw .invalid(
+          detail: "a learner's name must be 1–\(Learner.maximumNameLength) characters without control characters")
+      }
+    }
+    return try write { db in
+      var ids: [String: Int64] = [:]
+      for name in Set(sittings.map(\.learner)).sorted() {
+        if let existing = try Self.learner(named: name, db) {
+          ids[name] = existing.id
+        } else if create.contains(name) {
+          try db.execute(
+            sql: "INSERT INTO learner(name, display_name, created_at) VALUES (?, ?, ?)", arguments: [name, name, date])
+          let learner = Learner(id: db.lastInsertedRowID, name: name, displayName: name, createdAt: date)
+          try Self.appendAudit(
+            db, at: date, kind: AuditKind.learnerCreated, payload: Ledger.learnerCreated(learner), signer: nil)
+          ids[name] = learner.id
+        } else {
+          throw StoreError.invalid(detail: "no learner \(name)")
+        }
+      }
+      for sitting in sittings {
+        guard let learner = ids[sitting.learner] else { continue }
+        var session = sitting.session
+        session.learnerID = learner
+        let id = try Self.insertSession(session, db)
+        var counted: Set<String> = []
+        for var answer in sitting.answers {
+          answer.learnerID = learner
+          answer.sessionID = id
+          _ = try Self.insertAnswer(answer, counts: counted.insert(answer.questionID).inserted, db)
+        }
+        try db.execute(
+          sql: "UPDATE session SET status = 'finished', ended_at = ? WHERE id = ?", arguments: [session.startedAt, id])
+      }
+      return sittings.count
+    }
+  }
+
   public func recordSkip(
     learner: Int64, session: Int64, question: String, lesson: String, review: CardReview?, plan: SessionPlan
   ) throws(StoreError) {
