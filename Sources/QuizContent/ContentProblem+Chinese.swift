@@ -178,6 +178,10 @@ extension ContentProblem {
       "参考答案按自己的评分细则只得 \(QuestionDecoder.format(score)) 分（应得满分且不触发误区）；\(summary.chinese)"
     case .sampleMismatch(let mismatches, let summary):
       "自测样例\(mismatches.map(\.chinese).joined(separator: "，并且"))；\(summary.chinese)"
+    case .interop(let problem):
+      problem.chinese
+    case .modelAnswerBelongsInRubric:
+      "有评分细则时，`model_answer` 写在 `rubric` 里；题目一级的 `model_answer` 只用于没有评分细则、由人工评分的题"
 
     case .conceptNamePrefix(let name):
       "概念名 `\(name)` 不能以 `$`、`~` 或 `+` 开头；请只写名称本身"

@@ -177,6 +177,10 @@ extension ContentProblem {
       "the model answer scores \(QuestionDecoder.format(score)) on its own rubric; \(summary.english)"
     case .sampleMismatch(let mismatches, let summary):
       "sample \(mismatches.map(\.english).joined(separator: " and ")); \(summary.english)"
+    case .modelAnswerBelongsInRubric:
+      "with a rubric, `model_answer` goes inside `rubric`; a question-level `model_answer` is only for an open question without a rubric, which a person grades"
+    case .interop(let problem):
+      problem.english
 
     case .conceptNamePrefix(let name):
       "concept name `\(name)` cannot start with `$`, `~` or `+`; write the bare name"

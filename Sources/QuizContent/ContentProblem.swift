@@ -173,6 +173,13 @@ public enum ContentProblem: Sendable, Hashable {
   case modelAnswerFallsShort(score: Double, GradeSummary)
   /// A rubric sample is graded outside what its instructor wrote.
   case sampleMismatch([SampleMismatch], GradeSummary)
+  /// An open question has both a `rubric` and a question-level `model_answer`.
+  case modelAnswerBelongsInRubric
+
+  // MARK: Import and export
+
+  /// A problem of a GIFT, Aiken or Moodle XML file.
+  indirect case interop(InteropProblem)
 
   // MARK: Concepts
 

@@ -29,7 +29,7 @@ struct QuestionDecoder {
     .numeric: ["answers", "unit"],
     .matching: ["pairs", "distractors"],
     .ordering: ["items", "scoring"],
-    .open: ["rubric"],
+    .open: ["rubric", "model_answer"],
   ]
   static let allowedFields = typeFields.mapValues { commonFields + $0 }
   static let anyFields = commonFields + Array(Set(typeFields.values.flatMap { $0 })).sorted()
@@ -151,7 +151,7 @@ struct QuestionDecoder {
   private func check(
     _ question: Question, samples: [RubricSample], at location: SourceLocation, reader: inout YAMLReader
   ) {
-    guard case .open(let rubric) = question.kind else { return }
+    guard case .open(let rubric) = question.kind, !rubric.isGradedByPerson else { return }
     let model = Grader.grade(.text(rubric.modelAnswer), for: question)
     if model.fraction < 1 - 1e-9 || !(model.rubric?.found.isEmpty ?? true) {
       reader.log.warning(
@@ -208,8 +208,9 @@ struct QuestionDecoder {
           return nil
         }
       }
+      // Moodle's several-answer questions may have one right choice; the other modes need two.
       let correct = choices.filter(\.isCorrect).count
-      if correct < 2 {
+      if correct < (scoring == .fractions ? 1 : 2) {
         reader.log.error(.multipleNeedsTwoCorrect(found: correct), at: reader.location(list))
         return nil
       }
@@ -297,9 +298,17 @@ struct QuestionDecoder {
       return .ordering(Ordering(items: items, scoring: scoring))
 
     case .open:
-      guard let node = required("rubric"), let (rubric, samples) = decodeRubric(node, reader: &reader) else {
+      // Without a rubric a person grades every answer; `model_answer` is then what they see.
+      guard let node = fields["rubric"] else {
+        let model = fields["model_answer"].flatMap { reader.text($0, field: "model_answer") }
+        if fields["model_answer"] != nil && model == nil { return nil }
+        return .open(Rubric(points: [], modelAnswer: model ?? ""))
+      }
+      if let model = fields["model_answer"] {
+        reader.log.error(.modelAnswerBelongsInRubric, at: reader.location(model))
         return nil
       }
+      guard let (rubric, samples) = decodeRubric(node, reader: &reader) else { return nil }
       decodedSamples = samples
       return .open(rubric)
     }

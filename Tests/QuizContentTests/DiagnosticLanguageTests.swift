@@ -107,6 +107,40 @@ import Testing
     .drawCannotBeFilled(rule: 1, count: 5, available: 3),
     .drawUnknownLesson("recovery", hint: .didYouMean("recovery-methods")),
     .manualGradingUnused(.open),
+    .modelAnswerBelongsInRubric,
+    .interop(.unclosedTitle),
+    .interop(.unclosedBrace),
+    .interop(.unexpectedClosingBrace),
+    .interop(.secondAnswerSet),
+    .interop(.strayArrow),
+    .interop(.matchingNeedsArrow),
+    .interop(.badWeight("%abc%")),
+    .interop(.weightOnRightAnswer),
+    .interop(.tooFewAnswers(needed: 2)),
+    .interop(.emptyAnswer),
+    .interop(.noNumericAnswer),
+    .interop(.badNumber("3,5")),
+    .interop(.lowercaseTrueFalse("true")),
+    .interop(.descriptionSkipped("Intro")),
+    .interop(.aikenNoAnswer),
+    .interop(.aikenAnswerNotAnOption("E")),
+    .interop(.aikenTooFewOptions),
+    .interop(.aikenNotStarted),
+    .interop(.xmlSyntax(code: 76)),
+    .interop(.notMoodleXML(root: "questions")),
+    .interop(.unsupportedType("cloze")),
+    .interop(.missingElement("questiontext")),
+    .interop(.notANumber(field: "defaultgrade", "one")),
+    .interop(.orderingGradingChanged("ABSOLUTE_POSITION")),
+    .interop(.orderingSubsetShownWhole),
+    .interop(.noGeneralFeedback("basics.q1")),
+    .interop(.filesDropped(2)),
+    .interop(.catchAllDropped("Completely wrong")),
+    .interop(.invalidQuestion("basics.q1", .fractionsDoNotAddUp(0.9))),
+    .interop(.questionWarning("basics.q1", .noSource)),
+    .interop(.notAMoodleGrade("basics.q1", 0.33)),
+    .interop(.notExpressible("basics.q1", InteropProblem.Feature.allCases, skipped: false)),
+    .interop(.notExpressible("basics.q2", [.ordering], skipped: true)),
   ]
 
   @Test(arguments: examples)
@@ -128,6 +162,24 @@ import Testing
     let covered = Set(Self.examples.map(Self.caseName))
     #expect(declared.count > 70)
     #expect(declared.subtracting(covered).isEmpty, "cases without an example: \(declared.subtracting(covered))")
+    // And every case of the import and export problems.
+    let interop = try String(
+      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/QuizContent/Interop/InteropProblem.swift"),
+      encoding: .utf8)
+    let interopCases = Set(
+      interop.split(separator: "\n").compactMap { line -> String? in
+        let body =
+          line.hasPrefix("  indirect case ") ? line.dropFirst(16) : line.hasPrefix("  case ") ? line.dropFirst(7) : nil
+        return body.map { String($0.prefix { $0.isLetter || $0.isNumber }) }
+      })
+    let coveredInterop = Set(
+      Self.examples.compactMap { problem -> String? in
+        guard case .interop(let inner) = problem else { return nil }
+        return String("\(inner)".prefix { $0.isLetter || $0.isNumber })
+      })
+    #expect(interopCases.count > 25)
+    #expect(interopCases.subtracting(coveredInterop).isEmpty, "\(interopCases.subtracting(coveredInterop))")
   }
 
   @Test func brokenCoursesReadAsChinese() throws {

@@ -38,13 +38,22 @@ public struct Explanation: Sendable, Hashable {
 
   /// Builds the explanation of a grade.
   public init(grade: Grade, response: Response, question: Question, layout: Layout, language: Language) {
-    var lines: [Line] = [.verdict(grade.outcome, Self.verdict(grade, language: language))]
-    if grade.isProvisional {
+    let byPerson: Bool
+    if case .open(let rubric) = question.kind { byPerson = rubric.isGradedByPerson } else { byPerson = false }
+    var lines: [Line] = [
+      byPerson
+        ? .verdict(
+          .partial, language.text("explanation.awaiting-a-person", ResponseFormatter.format(grade.maximumMarks)))
+        : .verdict(grade.outcome, Self.verdict(grade, language: language))
+    ]
+    if byPerson {
+      lines.append(.review(language.text("explanation.graded-by-a-person")))
+    } else if grade.isProvisional {
       lines.append(
         .estimate(
           language.text("explanation.this-is-the-machine-s-estimate")))
     }
-    if grade.needsReview {
+    if grade.needsReview && !byPerson {
       lines.append(.review(Self.review(grade, question: question, language: language)))
     }
     let letter = { (choice: Int) in Layout.letter(layout.choices.firstIndex(of: choice) ?? choice) }
@@ -102,7 +111,7 @@ public struct Explanation: Sendable, Hashable {
       }
     }
     if case .open(let rubric) = question.kind {
-      lines.append(.modelAnswer(rubric.modelAnswer))
+      if !rubric.modelAnswer.isEmpty { lines.append(.modelAnswer(rubric.modelAnswer)) }
     } else if grade.outcome != .correct {
       lines.append(.correctAnswer(ResponseFormatter.correctAnswer(for: question, layout: layout, language: language)))
     }

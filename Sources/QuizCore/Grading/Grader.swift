@@ -7,6 +7,13 @@ import Foundation
 public enum Grader {
   /// Grades a response to a question. A response of the wrong kind scores 0.
   public static func grade(_ response: Response, for question: Question) -> Grade {
+    if case .open(let rubric) = question.kind, rubric.isGradedByPerson {
+      // No rubric to estimate with: nothing is earned until a person grades the answer.
+      var grade = Grade(fraction: 0, weight: question.weight, feedback: [])
+      grade.isProvisional = true
+      grade.gradedByPerson = true
+      return grade
+    }
     if case .open(let rubric) = question.kind, case .text(let typed) = response {
       let outcome = RubricGrader.grade(rubric, answer: typed)
       var grade = Grade(fraction: outcome.fraction, weight: question.weight, feedback: outcome.feedback)

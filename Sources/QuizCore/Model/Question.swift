@@ -286,6 +286,10 @@ public struct Rubric: Sendable, Hashable {
   /// The compiled keywords; equal for all rubrics, so it never affects `==` or hashing.
   var compiled = CompiledRubricBox.empty
 
+  /// Whether the rubric has no points, so that a person grades every answer (an essay brought
+  /// in from Moodle, say); the machine gives no estimate.
+  public var isGradedByPerson: Bool { points.isEmpty }
+
   /// Creates a rubric.
   public init(points: [RubricPoint], modelAnswer: String, misconceptions: [Misconception] = []) {
     self.points = points

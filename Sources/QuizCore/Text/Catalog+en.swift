@@ -86,6 +86,9 @@ extension Catalog {
       "Certification attempt: exam <exam id>; results and explanations: exam results; mock exam: mock <exam id>",
     "explanation.a-person-should-check-this": "A person should check this: ",
     "explanation.answer": " — answer: “{0}”",
+    "explanation.awaiting-a-person": "◌ Awaiting a grader  (out of {0})",
+    "explanation.graded-by-a-person":
+      "This question has no rubric: a person grades it, and the score comes after grading.",
     "explanation.correct": "✓ Correct  +{0}",
     "explanation.dash": " — {0}",
     "explanation.dash-quote": " — “{0}”",
@@ -143,7 +146,7 @@ extension Catalog {
     "help.cert.verify": "Verify a certificate (a VC-JWT or its JSON form) offline.",
     "help.cert.verify-discussion":
       "Checks the signature, the issuer, the validity period and that the contents agree. The issuer must be the key given with --key (did:key, PEM or hex, or a file holding it), else the organisation key in the data folder; with neither, only the signature itself is checked, and the output says so. Exit status 0 only for a valid certificate, 1 otherwise.",
-    "help.content.1": "Check and export course content (for instructors).",
+    "help.content.1": "Check, preview, write, import and export course content (for instructors).",
     "help.content.2": "Check a course folder and list every problem as file:line:column.",
     "help.content.3":
       "Exit status: 0 when the course is clean, 65 when it has errors (or warnings, with --strict), 66 when the folder holds no course.",

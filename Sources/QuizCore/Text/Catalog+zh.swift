@@ -70,6 +70,8 @@ extension Catalog {
     "exam.usage": "认证考试：exam <考试id>；成绩与讲解：exam results；模拟考试：mock <考试id>",
     "explanation.a-person-should-check-this": "需要人工复核：",
     "explanation.answer": " —— 答案：“{0}”",
+    "explanation.awaiting-a-person": "◌ 待人工评分（满分 {0} 分）",
+    "explanation.graded-by-a-person": "这道题没有评分细则，由人工评分；分数在评阅后给出。",
     "explanation.correct": "✓ 正确  +{0} 分",
     "explanation.dash": " —— {0}",
     "explanation.dash-quote": " —— “{0}”",
@@ -123,7 +125,7 @@ extension Catalog {
     "help.cert.verify": "离线核验一份证书（VC-JWT 或其 JSON 形式）。",
     "help.cert.verify-discussion":
       "核验签名、签发人、有效期和内容的一致性。签发人须是 --key 给出的公钥（did:key、PEM 或十六进制，也可以是存放它的文件），不给时用数据文件夹中的机构密钥；两者都没有时只核验签名本身，并给出提示。只有有效的证书退出码为 0，其余为 1。",
-    "help.content.1": "检查和导出课程内容（供讲师使用）。",
+    "help.content.1": "检查、预览、新建、导入和导出课程内容（供讲师使用）。",
     "help.content.2": "检查课程文件夹，以 文件:行:列 列出每一个问题。",
     "help.content.3": "退出码：课程没有问题为 0，有错误（使用 --strict 时包括警告）为 65，文件夹中没有课程为 66。",
     "help.content.4": "课程文件夹，或包含一门课程的文件夹（默认：内置课程）。",
