@@ -7,7 +7,7 @@ struct ContentCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "content",
     abstract: Interface.text("help.content.1"),
-    subcommands: [Lint.self, Dump.self, Preview.self, Stats.self, New.self])
+    subcommands: [Lint.self, Dump.self, Preview.self, Stats.self, New.self, Import.self, Export.self])
 
   /// `content lint [DIR]`.
   struct Lint: ParsableCommand {

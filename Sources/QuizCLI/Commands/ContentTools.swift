@@ -65,7 +65,8 @@ extension ContentCommand {
     static func feedback(_ choices: [Choice], style: Style) -> [String] {
       choices.enumerated().compactMap { index, choice in
         choice.feedback.map {
-          "  " + (choice.fraction > 0 ? "✓ " : "✗ ") + Layout.letter(index) + ". " + MarkdownRenderer.inert($0)
+          "  " + (choice.fraction > 0 ? "✓ " : "✗ ") + Layout.letter(index) + ". "
+            + MarkdownRenderer.inert($0).replacingOccurrences(of: "\n", with: "\n     ")
         }
       }
     }

@@ -68,6 +68,17 @@ public enum Console {
     write(text + "\n", to: STDOUT_FILENO)
   }
 
+  /// Writes text as it is, with no line break added, to standard output.
+  public static func raw(_ text: String) {
+    if let capture {
+      var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      if lines.last == "" { lines.removeLast() }
+      capture.lines.append(contentsOf: lines)
+      return
+    }
+    write(text, to: STDOUT_FILENO)
+  }
+
   /// Reads a whole input file (`-` for standard input) as UTF-8, invalid bytes replaced;
   /// exits with status 66 when it cannot be read.
   public static func readInput(_ path: String) throws -> String {
