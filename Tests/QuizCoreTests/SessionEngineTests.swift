@@ -58,6 +58,30 @@ import Testing
     effects.compactMap { if case .show(let item) = $0 { item } else { nil } }
   }
 
+  @Test func anAnswerAPersonGradesIsNeitherRightNorWrongYet() throws {
+    // An essay without a rubric: nothing comes back, nothing is rescheduled, nothing is a mistake.
+    var essay = Question(
+      id: "essay", lesson: "l", prompt: "简述", explanation: "见课文",
+      kind: .open(Rubric(points: [], modelAnswer: "先核实本人。")))
+    essay.weight = 2
+    var engine = SessionEngine(
+      plan: SessionPlan(queue: ["essay", "q4"], seed: 9), questions: Self.questions + [essay],
+      configuration: SessionConfiguration(kind: .practice, feedback: .immediate, reschedules: true, asksEase: false))
+    _ = engine.start(at: Self.t0)
+    let effects = engine.handle(.text("先核实本人，再说明欠款。"), at: Self.t0 + 5)
+    let entry = try #require(Self.records(effects).first)
+    #expect(entry.grade.gradedByPerson && entry.grade.needsReview && entry.grade.fraction == 0)
+    #expect(entry.rating == nil, "no review schedule from an answer nobody has graded")
+    #expect(entry.plan.queue == ["essay", "q4"], "it does not come back for a retry")
+    #expect(!effects.contains(.notice(.comesBackLater)))
+    let q4 = Self.questions[4]
+    let last = engine.handle(.text(Self.typing(q4, layout: engine.layout(for: q4), right: false)), at: Self.t0 + 9)
+    _ = last
+    let result = engine.result
+    #expect(result.pending == 1)
+    #expect(result.stillWrong == ["q4"], "the essay waits for a person; it is not in the notebook")
+  }
+
   @Test func anAnswerIsRecordedBeforeItsFeedbackAndWrongAnswersComeBackOnce() throws {
     var engine = Self.engine(["q0", "q4"])
     let first = try #require(Self.shown(engine.start(at: Self.t0)).first)

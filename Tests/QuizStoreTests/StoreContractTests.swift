@@ -99,6 +99,11 @@ import Testing
     let mistakes = try store.mistakes(learner: learner)
     #expect(mistakes.map(\.questionID) == ["q3", "q2"])
     #expect(mistakes.map(\.attempts) == [1, 2])
+    // An answer waiting for a person is not known to be wrong: not a mistake until graded.
+    var waiting = answer(learner, "q5", type: "open", fraction: 0)
+    waiting.needsReview = true
+    try store.record(waiting)
+    #expect(try store.mistakes(learner: learner).map(\.questionID) == ["q3", "q2"])
   }
 
   @Test(arguments: StoreKind.allCases)

@@ -111,7 +111,7 @@ public enum ResponseFormatter {
         return "\(number). \(ordering.items[item])"
       }.joined(separator: " → ")
     case .open(let rubric):
-      return rubric.modelAnswer
+      return rubric.modelAnswer.isEmpty ? language.text("answer.no-model-answer") : rubric.modelAnswer
     }
   }
 

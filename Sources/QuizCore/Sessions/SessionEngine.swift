@@ -206,7 +206,8 @@ public struct SessionEngine: Sendable {
     }
     plan.position += 1
     var comesBack = false
-    if grade.outcome != .correct && !isRetry && !plan.requeued.contains(id) {
+    // An answer a person grades is not wrong yet: it does not come back.
+    if grade.outcome != .correct && !grade.gradedByPerson && !isRetry && !plan.requeued.contains(id) {
       // Back a few questions later (not straight away), with its choices in a new order.
       plan.requeued.append(id)
       plan.queue.insert(id, at: min(plan.position + Self.retrySpacing, plan.queue.count))
@@ -214,7 +215,8 @@ public struct SessionEngine: Sendable {
     }
     // A second attempt, a few questions after the explanation, says little about recall: it
     // leaves the review schedule alone.
-    let rating = configuration.reschedules && !isRetry ? Rating(grade.outcome) : nil
+    // Nor does an answer a person has not graded yet, which is neither right nor wrong.
+    let rating = configuration.reschedules && !isRetry && !grade.gradedByPerson ? Rating(grade.outcome) : nil
     let entry = AnswerEntry(
       questionID: id, typed: typed, response: response, shown: shown, grade: grade, rating: rating,
       durationMS: duration, answeredAt: date, isRetry: isRetry, plan: plan)

@@ -60,7 +60,7 @@ public struct SessionResult: Sendable, Hashable {
     missed = order.filter { !waiting.contains($0) && (plan.scores[$0].map { !Credit.isFull($0) } ?? false) }
     // The notebook keeps a question until a later session gets it right, so every question
     // answered wrongly here (also when its retry was right) is in it after this session.
-    stillWrong = order.filter { plan.scores[$0].map { !Credit.isFull($0) } ?? false }
+    stillWrong = order.filter { !waiting.contains($0) && (plan.scores[$0].map { !Credit.isFull($0) } ?? false) }
   }
 
   /// Unanswered questions of a submitted attempt.

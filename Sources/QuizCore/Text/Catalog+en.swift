@@ -86,6 +86,7 @@ extension Catalog {
       "Certification attempt: exam <exam id>; results and explanations: exam results; mock exam: mock <exam id>",
     "explanation.a-person-should-check-this": "A person should check this: ",
     "explanation.answer": " — answer: “{0}”",
+    "answer.no-model-answer": "(no model answer: a person grades it)",
     "explanation.awaiting-a-person": "◌ Awaiting a grader  (out of {0})",
     "explanation.graded-by-a-person":
       "This question has no rubric: a person grades it, and the score comes after grading.",

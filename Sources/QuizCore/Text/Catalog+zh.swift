@@ -70,6 +70,7 @@ extension Catalog {
     "exam.usage": "认证考试：exam <考试id>；成绩与讲解：exam results；模拟考试：mock <考试id>",
     "explanation.a-person-should-check-this": "需要人工复核：",
     "explanation.answer": " —— 答案：“{0}”",
+    "answer.no-model-answer": "（没有参考答案，由人工评分）",
     "explanation.awaiting-a-person": "◌ 待人工评分（满分 {0} 分）",
     "explanation.graded-by-a-person": "这道题没有评分细则，由人工评分；分数在评阅后给出。",
     "explanation.correct": "✓ 正确  +{0} 分",

@@ -413,7 +413,8 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
     var attempts: [String: Int] = [:]
     for answer in answers {
       attempts[answer.questionID, default: 0] += 1
-      if !answer.isCorrect { lastWrong[answer.questionID] = answer }
+      // An answer waiting for a person is not known to be wrong.
+      if !answer.isCorrect && !answer.needsReview { lastWrong[answer.questionID] = answer }
     }
     let open = lastWrong.values.filter { wrong in
       !answers.contains { other in

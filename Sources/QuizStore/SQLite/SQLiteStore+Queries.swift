@@ -68,7 +68,8 @@ extension SQLiteStore {
         sql: """
           WITH last_wrong AS (
             SELECT question_id, MAX(id) AS id FROM answer
-            WHERE learner_id = ? AND outcome <> 'correct' AND \(Self.visible("answer")) GROUP BY question_id
+            WHERE learner_id = ? AND outcome <> 'correct' AND needs_review = 0 AND \(Self.visible("answer"))
+            GROUP BY question_id
           ),
           attempts AS (
             SELECT question_id, COUNT(*) AS n FROM answer WHERE learner_id = ? AND \(Self.visible("answer"))
