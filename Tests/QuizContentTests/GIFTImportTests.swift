@@ -258,6 +258,40 @@ import Testing
     #expect(question.tags.isEmpty)
   }
 
+  @Test func moreOfMoodlesRules() throws {
+    // Comment lines inside the braces are dropped; `#` means nothing in a matching pair.
+    let matching = try Self.only("Match {\n=Pair #1 -> A#1\n// not an answer\n=Pair #2 -> B\n}")
+    #expect(
+      matching.kind
+        == .matching(Matching(pairs: [.init(prompt: "Pair #1", answer: "A#1"), .init(prompt: "Pair #2", answer: "B")])))
+    // General feedback on a true/false and on an essay; `\n` is a line break.
+    let truth = try Self.only("Grant is buried.{TRUE####He is entombed,\\nnot buried.}")
+    #expect(truth.kind == .trueFalse(TrueFalse(answer: true)) && truth.explanation == "He is entombed,\nnot buried.")
+    let essay = try Self.only("Describe a call.{####A model: confirm identity first.}")
+    #expect(essay.type == .open && essay.explanation == "A model: confirm identity first.")
+    // A range and per-answer feedback on numbers; text after the braces makes a gap.
+    let range = try Self.only("逾期 {#29.5..30.5#对，30 天} 天后进入下一阶段。")
+    #expect(range.prompt == "逾期 _____ 天后进入下一阶段。")
+    #expect(
+      range.kind == .numeric(NumericAnswer(answers: [.init(value: 30, tolerance: .absolute(0.5), feedback: "对，30 天")])))
+    // A format marker on the question text and one on an answer.
+    let formats = try Self.only("[html]<p>催收函<em>应当</em>写明什么？</p>{=[plain]欠款金额 ~[html]借款人<b>亲属</b>姓名#不相关}")
+    #expect(formats.prompt == "催收函*应当*写明什么？")
+    guard case .single(let choices) = formats.kind else {
+      Issue.record("\(formats.kind)")
+      return
+    }
+    #expect(choices.map(\.text) == ["欠款金额", "借款人**亲属**姓名"])
+    #expect(choices[1].feedback == "不相关")
+    // A weight with decimals and a negative one, and `$CATEGORY` ending at its blank line.
+    let bank = Self.read("$CATEGORY: $course$/top/法律\n\n哪些会中断时效？{~%50%起诉 ~%50%书面催收 ~%-100%口头抱怨}")
+    guard case .multiple(let several, .fractions) = bank.questions.first?.kind else {
+      Issue.record("\(bank.diagnostics)")
+      return
+    }
+    #expect(several.map(\.fraction) == [0.5, 0.5, -1] && bank.questions.first?.tags == ["法律"])
+  }
+
   // MARK: Moodle's fixture files
 
   @Test func moodleFixtureQuestionsFile() throws {
