@@ -108,6 +108,66 @@ import Testing
     #expect(generated.questions.first?.id.hasPrefix("moodle.q-") == true)
   }
 
+  /// The XML of Moodle's own import tests (`question/format/xml/tests/xmlformat_test.php`),
+  /// each question in a `<quiz>`, with what those tests expect.
+  static func moodleCase(_ name: String) throws -> ImportedBank {
+    let url = Fixtures.root.appendingPathComponent("moodle-xml-inline/\(name).xml")
+    return read(try String(contentsOf: url, encoding: .utf8), file: "\(name).xml")
+  }
+
+  @Test func moodlesOwnImportCases() throws {
+    let essay = try #require(try Self.moodleCase("test_import_essay_21").questions.first)
+    #expect(essay.prompt == "Write something." && essay.explanation == "I hope you wrote something interesting.")
+    #expect(essay.kind == .open(Rubric(points: [], modelAnswer: "Grade **generously**!")))
+    #expect(essay.tags == ["tagEssay", "tagEssay21", "tagTest"])
+    let matching = try #require(try Self.moodleCase("test_import_match_19").questions.first)
+    #expect(
+      matching.kind
+        == .matching(
+          Matching(
+            pairs: [.init(prompt: "A", answer: "a"), .init(prompt: "B", answer: "b"), .init(prompt: "C", answer: "c")],
+            distractors: ["d"])))
+    #expect(matching.explanation == "The answer is A -> a, B -> b and C -> c.")
+    let numerical = try Self.moodleCase("test_import_numerical_19")
+    #expect(
+      numerical.questions.first?.kind
+        == .numeric(
+          NumericAnswer(answers: [
+            AcceptedNumber(value: 42, tolerance: .absolute(0.001), feedback: "Well done!"),
+            AcceptedNumber(value: 13, tolerance: .absolute(1), fraction: 0, feedback: "What were you thinking?!"),
+          ])))
+    #expect(numerical.diagnostics.contains { $0.problem == .interop(.catchAllDropped("Completely wrong.")) })
+    let short = try #require(try Self.moodleCase("test_import_shortanswer_19").questions.first)
+    #expect(short.prompt == "Fill in the gap in this sequence: Alpha, ________, Gamma.")
+    #expect(
+      short.kind
+        == .short(
+          ShortAnswer(answers: [
+            .init(text: "Beta", feedback: "Well done!"), .init(text: "*", fraction: 0, feedback: "Doh!"),
+          ])))
+    let truth = try #require(try Self.moodleCase("test_import_truefalse_with_idnumber").questions.first)
+    #expect(truth.id == "testidnum1")
+    #expect(truth.kind == .trueFalse(TrueFalse(answer: true, feedbackTrue: "Well done!", feedbackFalse: "Doh!")))
+    // A link to a file stored in Moodle keeps its text; the file does not come along, and says so.
+    let files = try Self.moodleCase("test_import_truefalse_wih_files")
+    #expect(files.questions.first?.prompt == "This text file contains the word Moodle.")
+    #expect(files.diagnostics.contains { $0.problem == .interop(.filesDropped(1)) })
+    // Two answers at 100% in a several-answer question: Moodle 5 refuses it on import too.
+    let multichoice = try Self.moodleCase("test_import_multichoice_19")
+    #expect(multichoice.questions.isEmpty)
+    #expect(
+      multichoice.diagnostics.first?.problem
+        == .interop(.invalidQuestion("moodle.multiple-choice-question", .fractionsDoNotAddUp(2))))
+    // A description and a cloze question are left out, each with its warning.
+    #expect(
+      try Self.moodleCase("test_import_description").diagnostics.map(\.problem) == [
+        .interop(.descriptionSkipped("A description"))
+      ])
+    #expect(
+      try Self.moodleCase("test_import_multianswer").diagnostics.map(\.problem) == [.interop(.unsupportedType("cloze"))]
+    )
+  }
+
   @Test func everyTypeWithItsFields() throws {
     let bank = Self.read(
       """

@@ -88,8 +88,13 @@ public enum HTMLText {
             if let target = link { output += "](\(target))" }
             link = nil
           } else if let href = attribute("href", in: inside) {
-            link = href
-            output += "["
+            if href.hasPrefix("@@PLUGINFILE@@") {
+              // A file stored in Moodle, which does not come along: the text stays, the link goes.
+              images += 1
+            } else {
+              link = href
+              output += "["
+            }
           }
         case "img":
           images += 1

@@ -292,28 +292,17 @@ public struct MoodleXMLReader {
       return .ordering(Ordering(items: items, scoring: scoring))
     }
 
-    /// The Markdown of an element holding `<text>` in the element's `format`.
+    /// The Markdown of an element holding `<text>` in the element's `format`; the files it
+    /// embeds (its `<file>` elements, or the images and links that use them) are counted.
     private mutating func text(of holder: XMLItem) -> String {
-      droppedFiles += holder.children("file").count
       let raw = holder.child("text")?.text ?? ""
       let format = holder.attributes["format"] ?? "moodle_auto_format"
-      let converted: String
-      switch format {
-      case "html":
-        let (markdown, images) = HTMLText.markdown(raw)
-        droppedFiles += images
-        converted = markdown
-      case "plain_text", "markdown":
-        converted = raw
-      default:
-        if HTMLText.looksLikeHTML(raw) {
-          let (markdown, images) = HTMLText.markdown(raw)
-          droppedFiles += images
-          converted = markdown
-        } else {
-          converted = raw
-        }
+      var converted = raw
+      var references = 0
+      if format == "html" || (!["plain_text", "markdown"].contains(format) && HTMLText.looksLikeHTML(raw)) {
+        (converted, references) = HTMLText.markdown(raw)
       }
+      droppedFiles += max(holder.children("file").count, references)
       return converted.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
