@@ -11,12 +11,20 @@ let package = Package(
     .library(name: "QuizStore", targets: ["QuizStore"]),
     .library(name: "QuizTrust", targets: ["QuizTrust"]),
   ],
+  traits: [
+    .trait(
+      name: "PostgreSQL",
+      description: "The organisation database: the store on PostgreSQL (postgres-nio), selected by --database."),
+    .default(enabledTraits: []),
+  ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+    // Only with the PostgreSQL trait: it is a large build (SwiftNIO, BoringSSL).
+    .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
   ],
   targets: [
     .target(name: "QuizCore"),
@@ -31,6 +39,13 @@ let package = Package(
     .target(
       name: "QuizStore",
       dependencies: ["QuizCore", "QuizTrust", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "QuizStorePostgres",
+      dependencies: [
+        "QuizCore", "QuizStore", "QuizTrust",
+        .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+      ]
     ),
     .target(
       name: "QuizTrust",
@@ -49,7 +64,7 @@ let package = Package(
     .target(
       name: "QuizCLI",
       dependencies: [
-        "QuizCore", "QuizContent", "QuizStore", "QuizTrust", "LineEditing",
+        "QuizCore", "QuizContent", "QuizStore", "QuizStorePostgres", "QuizTrust", "LineEditing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -77,7 +92,7 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "QuizStoreTests", dependencies: ["QuizStore", "QuizCore", "QuizTrust"]),
+    .testTarget(name: "QuizStoreTests", dependencies: ["QuizStore", "QuizStorePostgres", "QuizCore", "QuizTrust"]),
     .testTarget(
       name: "QuizCLITests",
       dependencies: [

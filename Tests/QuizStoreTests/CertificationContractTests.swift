@@ -40,7 +40,7 @@ import Testing
     return try store.submitAttempt(id, at: t0.addingTimeInterval(60), key: key)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.certification)
   func anAttemptToACertificateAndItsRevocationVerify(_ kind: StoreKind) throws {
     let subject = try StoreUnderTest(kind)
     let store = subject.store
@@ -108,7 +108,7 @@ import Testing
       ])
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.certification)
   func anAttemptsAnswersStayOutOfProgressUntilItIsSealed(_ kind: StoreKind) throws {
     let subject = try StoreUnderTest(kind)
     let store = subject.store
@@ -126,7 +126,7 @@ import Testing
     #expect(try store.summary().first?.mean == 0.5)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.certification)
   func answersAreRecordedOnlyInARunningAttempt(_ kind: StoreKind) throws {
     let subject = try StoreUnderTest(kind)
     let store = subject.store
@@ -142,7 +142,7 @@ import Testing
     #expect(try store.attemptEvents(attempt.id).count == 1)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.certification)
   func paperSittingsAreRecordedAllOrNothing(_ kind: StoreKind) throws {
     let subject = try StoreUnderTest(kind)
     let store = subject.store

@@ -1,6 +1,7 @@
 import Foundation
 import QuizCore
 import QuizStore
+import QuizStorePostgres
 import Testing
 
 /// Temporary database files for store tests (real files, not in-memory databases).
@@ -23,30 +24,59 @@ struct TemporaryStore {
 
 /// The implementations of the store port that the contract suite runs against.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
-  case sqlite, memory
+  case sqlite, memory, postgres
 
   var testDescription: String { rawValue }
+
+  /// Every store this build can test: PostgreSQL when the build has it (the `PostgreSQL`
+  /// trait) and `make test` has started a server for it.
+  static var allCases: [StoreKind] {
+    PostgresTestServer.location == nil ? [.sqlite, .memory] : [.sqlite, .memory, .postgres]
+  }
+
+  /// The stores with the certification part of the port (not yet PostgreSQL).
+  static let certification: [StoreKind] = [.sqlite, .memory]
+}
+
+/// The server `make test` starts (`scripts/pg-cluster`), named by
+/// `RECOVERY_TRAINER_TEST_POSTGRES` (an administrator's URL; the password comes from PGPASSFILE).
+enum PostgresTestServer {
+  static let location: PostgresLocation? = {
+    guard PostgresSupport.isAvailable,
+      let url = ProcessInfo.processInfo.environment["RECOVERY_TRAINER_TEST_POSTGRES"], !url.isEmpty
+    else { return nil }
+    return try? PostgresLocation(url: url)
+  }()
 }
 
 /// A store under test, with a way to open it again (a new connection to the same data).
 final class StoreUnderTest {
   let store: any ProgressStore
   private let file: TemporaryStore?
+  private let database: PostgresTestDatabase?
 
   init(_ kind: StoreKind) throws {
     switch kind {
     case .sqlite:
       let file = try TemporaryStore()
       self.file = file
+      database = nil
       store = try file.open()
     case .memory:
       file = nil
+      database = nil
       store = InMemoryStore()
+    case .postgres:
+      file = nil
+      let database = try PostgresTestDatabase()
+      self.database = database
+      store = try database.open()
     }
   }
 
   /// The same data through a fresh connection (the same object in memory).
   func reopened() throws -> any ProgressStore {
+    if let database { return try database.open() }
     guard let file else { return store }
     return try file.open()
   }

@@ -77,13 +77,13 @@ public struct NewAnswer: Sendable, Hashable {
 
 extension Response {
   /// The response as stored (JSON).
-  func encoded() -> String {
+  package func encoded() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "{}"
   }
 
-  static func decoded(_ text: String) -> Response? {
+  package static func decoded(_ text: String) -> Response? {
     try? JSONDecoder().decode(Response.self, from: Data(text.utf8))
   }
 }

@@ -59,6 +59,12 @@ public struct RecordedAnswer: Sendable, Hashable {
   public var cardBefore: CardRecord?
   /// The card as this answer left it; `nil` when the answer did not review the card.
   public var cardAfter: CardRecord?
+
+  package init(answer: AnswerRecord, cardBefore: CardRecord?, cardAfter: CardRecord?) {
+    self.answer = answer
+    self.cardBefore = cardBefore
+    self.cardAfter = cardAfter
+  }
 }
 
 /// How many cards are due by when.

@@ -7,7 +7,7 @@ import QuizTrust
 /// each stored row, so that `IntegrityCheck` can compare the rows with what was signed.
 public enum Ledger {
   /// The next audit entry after `head`.
-  static func entry(
+  package static func entry(
     after head: AuditEntry?, at date: Date, kind: String, payload: [String: CanonicalJSON], signer: (any Signer)?
   ) throws(StoreError) -> AuditEntry {
     do {
@@ -32,7 +32,7 @@ public enum Ledger {
   }
 
   /// The answer event for `answer`, the `sequence`-th of its attempt.
-  static func event(for answer: NewAnswer, sequence: Int, attempt: AttemptAnswer) -> AnswerEvent {
+  package static func event(for answer: NewAnswer, sequence: Int, attempt: AttemptAnswer) -> AnswerEvent {
     AnswerEvent(
       attemptID: attempt.attemptID, sequence: sequence, item: attempt.item, questionID: answer.questionID,
       questionHash: answer.questionHash, response: eventResponse(of: answer),
@@ -40,17 +40,17 @@ public enum Ledger {
       recordedAt: answer.answeredAt)
   }
 
-  static func eventJSON(_ event: AnswerEvent) -> String {
+  package static func eventJSON(_ event: AnswerEvent) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     return String(decoding: (try? encoder.encode(event)) ?? Data(), as: UTF8.self)
   }
 
-  static func decodeEvent(_ text: String) -> AnswerEvent? {
+  package static func decodeEvent(_ text: String) -> AnswerEvent? {
     try? JSONDecoder().decode(AnswerEvent.self, from: Data(text.utf8))
   }
 
-  static func decode<Statement: SignableStatement>(_ text: String?) -> Signed<Statement>? {
+  package static func decode<Statement: SignableStatement>(_ text: String?) -> Signed<Statement>? {
     guard let text else { return nil }
     return try? Signed<Statement>(jsonText: Data(text.utf8))
   }
@@ -79,11 +79,11 @@ public enum Ledger {
 
   // MARK: Payloads
 
-  static func learnerCreated(_ learner: Learner) -> [String: CanonicalJSON] {
+  package static func learnerCreated(_ learner: Learner) -> [String: CanonicalJSON] {
     ["learner": .integer(learner.id), "name": .string(learner.name)]
   }
 
-  static func attemptStarted(_ attempt: ExamAttempt, grant: Signed<AttemptGrant>?) -> [String: CanonicalJSON] {
+  package static func attemptStarted(_ attempt: ExamAttempt, grant: Signed<AttemptGrant>?) -> [String: CanonicalJSON] {
     var payload: [String: CanonicalJSON] = [
       "attempt": .string(attempt.id), "learner": .integer(attempt.learnerID), "exam": .string(attempt.examID),
       "title": .string(attempt.examTitle), "course": .string(attempt.courseID),
@@ -96,11 +96,11 @@ public enum Ledger {
     return payload
   }
 
-  static func unlocked(attempt: String, grant: Signed<AttemptGrant>) -> [String: CanonicalJSON] {
+  package static func unlocked(attempt: String, grant: Signed<AttemptGrant>) -> [String: CanonicalJSON] {
     ["attempt": .string(attempt), "grant": .string(Digest.sha256(grant.jsonText()))]
   }
 
-  static func answered(_ event: AnswerEvent, answerID: Int64) -> [String: CanonicalJSON] {
+  package static func answered(_ event: AnswerEvent, answerID: Int64) -> [String: CanonicalJSON] {
     [
       "attempt": .string(event.attemptID), "sequence": .integer(Int64(event.sequence)),
       "answer": .integer(answerID), "event": .string(Digest.sha256(eventJSON(event))),
@@ -108,7 +108,8 @@ public enum Ledger {
   }
 
   /// What `exam.submitted` / `exam.closed` pin: when, how many events, and the submission's digest.
-  static func submitted(attempt: String, at date: Date, events: Int, digest: String?) -> [String: CanonicalJSON] {
+  package static func submitted(attempt: String, at date: Date, events: Int, digest: String?) -> [String: CanonicalJSON]
+  {
     [
       "attempt": .string(attempt), "at": .integer(milliseconds(date)), "events": .integer(Int64(events)),
       "digest": digest.map { .string($0) } ?? .null,
@@ -142,11 +143,11 @@ public enum Ledger {
     ]
   }
 
-  static func revokedPayload(id: String, revocation: Signed<RevocationList>) -> [String: CanonicalJSON] {
+  package static func revokedPayload(id: String, revocation: Signed<RevocationList>) -> [String: CanonicalJSON] {
     ["certificate": .string(id), "revocation": .string(Digest.sha256(revocation.jsonText()))]
   }
 
-  static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+  package static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
   /// The payload of an entry as stored, or nil when it is not a JSON object.
   public static func payload(of entry: AuditEntry) -> CanonicalJSON? {

@@ -64,7 +64,7 @@ public struct NewSession: Sendable, Hashable {
 
 extension SessionPlan {
   /// The plan as stored (JSON with sorted keys).
-  func encoded() -> String {
+  package func encoded() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     encoder.dateEncodingStrategy = .secondsSince1970
@@ -72,7 +72,7 @@ extension SessionPlan {
   }
 
   /// A stored plan, or `nil` when it cannot be read.
-  static func decoded(_ text: String) -> SessionPlan? {
+  package static func decoded(_ text: String) -> SessionPlan? {
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .secondsSince1970
     return try? decoder.decode(SessionPlan.self, from: Data(text.utf8))

@@ -450,13 +450,13 @@ public final class SQLiteStore: ProgressStore {
     return answer
   }
 
-  static func encodeTags(_ tags: [String]) -> String {
+  package static func encodeTags(_ tags: [String]) -> String {
     (try? String(decoding: JSONEncoder().encode(tags), as: UTF8.self)) ?? "[]"
   }
 
   /// Tags as stored (a JSON array of strings). Most have no escapes and are split directly;
   /// anything else goes through the JSON decoder.
-  static func decodeTags(_ text: String) -> [String] {
+  package static func decodeTags(_ text: String) -> [String] {
     if text == "[]" { return [] }
     if text.hasPrefix("[\""), text.hasSuffix("\"]"), !text.contains("\\") {
       let inner = text.dropFirst(2).dropLast(2)

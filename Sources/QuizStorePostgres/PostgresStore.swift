@@ -1,0 +1,715 @@
+#if PostgreSQL
+  import Foundation
+  import PostgresNIO
+  import QuizCore
+  import QuizStore
+  import QuizTrust
+
+  /// The organisation database: the store port on PostgreSQL.
+  ///
+  /// Every write is one SERIALIZABLE transaction, retried when another client's transaction
+  /// conflicts with it, so that two managers at once never overwrite each other; a statement
+  /// confirmed by the server is durable (`fsync` and synchronous commit, the server's
+  /// defaults). Dates are kept to the millisecond, as in the SQLite store.
+  ///
+  /// The self-study part of the port (learners, sessions, answers, review cards, reading,
+  /// progress queries) and the audit log are here; the certification part (attempts, manual
+  /// grades, certificates) is not yet, and says so.
+  public final class PostgresStore: ProgressStore {
+    let client: PostgresClient
+
+    public var location: String { client.location.description }
+
+    init(client: PostgresClient) {
+      self.client = client
+    }
+
+    /// Connects to `location` with the password from the password file, and brings the
+    /// schema up to date under an advisory lock (clients starting together take turns).
+    public static func open(
+      _ location: PostgresLocation, passwordFile: PasswordFile = PasswordFile(path: PasswordFile.path())
+    ) throws(StoreError) -> PostgresStore {
+      let client = try PostgresClient(location, password: passwordFile.password(for: location))
+      let store = PostgresStore(client: client)
+      try store.migrate()
+      return store
+    }
+
+    /// The lock key of migrations: any constant shared by every client.
+    static let migrationLock: Int64 = 0x5254_4D49_4752_4154
+
+    func migrate() throws(StoreError) {
+      try client.transaction { () throws(StoreError) in
+        try client.query("SELECT pg_advisory_xact_lock($1)", [.integer(Self.migrationLock)])
+        try client.query(
+          "CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)")
+        let applied = Set(try client.query("SELECT name FROM schema_migration").map { $0.text("name") })
+        let known = Set(PostgresSchema.migrations.map(\.name))
+        if !applied.subtracting(known).isEmpty { throw StoreError.newerVersion(path: location) }
+        for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
+          // One statement at a time: the extended protocol takes one per query.
+          for statement in migration.sql.components(separatedBy: ";\n") {
+            let trimmed = statement.trimmingCharacters(
+              in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ";")))
+            if !trimmed.isEmpty { try client.query(trimmed) }
+          }
+          try client.query(
+            "INSERT INTO schema_migration(name, applied_at) VALUES ($1, $2)", [.text(migration.name), .time(Date())])
+        }
+      }
+    }
+
+    private func notYet(_ what: String) -> StoreError {
+      .invalid(detail: "\(what) is not available on PostgreSQL yet; use the SQLite database for certification")
+    }
+
+    // MARK: Learners
+
+    static let learnerColumns = "id, name, display_name, created_at"
+
+    static func learner(_ row: PostgresRandomAccessRow) -> Learner {
+      Learner(
+        id: row.integer("id"), name: row.text("name"), displayName: row.text("display_name"),
+        createdAt: row.time("created_at"))
+    }
+
+    public func learners() throws(StoreError) -> [Learner] {
+      try client.query("SELECT \(Self.learnerColumns) FROM learner ORDER BY name COLLATE \"C\"").map(Self.learner)
+    }
+
+    public func learner(named name: String) throws(StoreError) -> Learner? {
+      try client.query("SELECT \(Self.learnerColumns) FROM learner WHERE name = $1", [.text(name)]).first.map(
+        Self.learner)
+    }
+
+    public func createLearner(named name: String, displayName: String?, at date: Date) throws(StoreError) -> Learner {
+      guard case .success(let valid) = Learner.validName(name), valid == name else {
+        throw .invalid(
+          detail: "a learner's name must be 1–\(Learner.maximumNameLength) characters without control characters")
+      }
+      return try client.write { () throws(StoreError) -> Learner in
+        if let existing = try learner(named: name) { return existing }
+        return try insertLearner(name, displayName: displayName ?? name, at: date)
+      }
+    }
+
+    private func insertLearner(_ name: String, displayName: String, at date: Date) throws(StoreError) -> Learner {
+      let rows = try client.query(
+        "INSERT INTO learner(name, display_name, created_at) VALUES ($1, $2, $3) RETURNING \(Self.learnerColumns)",
+        [.text(name), .text(displayName), .time(date)])
+      guard let row = rows.first else { throw .invalid(detail: "no learner was created") }
+      let learner = Self.learner(row)
+      try appendAudit(at: date, kind: AuditKind.learnerCreated, payload: Ledger.learnerCreated(learner))
+      return learner
+    }
+
+    public func lastLearner() throws(StoreError) -> Learner? {
+      guard let name = try client.query("SELECT value FROM setting WHERE key = 'last_learner'").first?.text("value")
+      else { return nil }
+      return try learner(named: name)
+    }
+
+    public func setLastLearner(_ learner: Learner) throws(StoreError) {
+      try client.write { () throws(StoreError) in
+        try client.query(
+          """
+          INSERT INTO setting(key, value) VALUES ('last_learner', $1)
+          ON CONFLICT (key) DO UPDATE SET value = excluded.value
+          """, [.text(learner.name)])
+      }
+    }
+
+    // MARK: Sessions
+
+    static let sessionColumns =
+      "id, learner_id, kind, scope, course_id, content_version, started_at, ended_at, status, plan, reschedules"
+
+    static func session(_ row: PostgresRandomAccessRow) -> SessionRecord {
+      SessionRecord(
+        id: row.integer("id"), learnerID: row.integer("learner_id"),
+        kind: SessionKind(rawValue: row.text("kind")) ?? .practice, scope: row.text("scope"),
+        courseID: row.text("course_id"), contentVersion: row.text("content_version"),
+        startedAt: row.time("started_at"), endedAt: row.optionalTime("ended_at"),
+        status: SessionStatus(rawValue: row.text("status")) ?? .abandoned,
+        plan: SessionPlan.decoded(row.text("plan")), reschedules: row.boolean("reschedules"))
+    }
+
+    public func start(_ session: NewSession) throws(StoreError) -> SessionRecord {
+      try client.write { () throws(StoreError) -> SessionRecord in
+        SessionRecord(
+          id: try insertSession(session), learnerID: session.learnerID, kind: session.kind, scope: session.scope,
+          courseID: session.courseID, contentVersion: session.contentVersion,
+          startedAt: PostgresClient.milliseconds(session.startedAt), endedAt: nil, status: .active, plan: session.plan,
+          reschedules: session.reschedules)
+      }
+    }
+
+    private func insertSession(_ session: NewSession) throws(StoreError) -> Int64 {
+      let rows = try client.query(
+        """
+        INSERT INTO session(learner_id, kind, scope, course_id, content_version, started_at, status, plan, reschedules)
+        VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8) RETURNING id
+        """,
+        [
+          .integer(session.learnerID), .text(session.kind.rawValue), .text(session.scope), .text(session.courseID),
+          .text(session.contentVersion), .time(session.startedAt), .text(session.plan.encoded()),
+          .boolean(session.reschedules),
+        ])
+      return rows.first?.integer("id") ?? 0
+    }
+
+    public func savePlan(_ plan: SessionPlan, session: Int64) throws(StoreError) {
+      try client.write { () throws(StoreError) in
+        try client.query("UPDATE session SET plan = $1 WHERE id = $2", [.text(plan.encoded()), .integer(session)])
+      }
+    }
+
+    public func end(session: Int64, status: SessionStatus, at date: Date) throws(StoreError) {
+      try client.write { () throws(StoreError) in
+        try client.query(
+          "UPDATE session SET status = $1, ended_at = $2 WHERE id = $3",
+          [.text(status.rawValue), .time(date), .integer(session)])
+      }
+    }
+
+    public func interruptedSession(learner: Int64) throws(StoreError) -> SessionRecord? {
+      try client.query(
+        """
+        SELECT \(Self.sessionColumns) FROM session WHERE learner_id = $1 AND status = 'active'
+        ORDER BY id DESC LIMIT 1
+        """, [.integer(learner)]
+      ).first.map(Self.session)
+    }
+
+    public func abandonInterrupted(learner: Int64, at date: Date) throws(StoreError) -> Int {
+      try client.write { () throws(StoreError) -> Int in
+        try client.query(
+          """
+          UPDATE session SET status = 'abandoned', ended_at = $1
+          WHERE learner_id = $2 AND status = 'active'
+            AND id NOT IN (SELECT session_id FROM exam_attempt WHERE status = 'running')
+          RETURNING id
+          """, [.time(date), .integer(learner)]
+        ).count
+      }
+    }
+
+    public func sessions(learner: Int64) throws(StoreError) -> [SessionRecord] {
+      try client.query(
+        "SELECT \(Self.sessionColumns) FROM session WHERE learner_id = $1 ORDER BY id", [.integer(learner)]
+      ).map(Self.session)
+    }
+
+    public func history(learner: Int64, limit: Int) throws(StoreError) -> [SessionSummary] {
+      let sessions = try client.query(
+        "SELECT \(Self.sessionColumns) FROM session WHERE learner_id = $1 ORDER BY id DESC LIMIT $2",
+        [.integer(learner), .integer(Int64(limit))]
+      ).map(Self.session)
+      var summaries: [SessionSummary] = []
+      for session in sessions {
+        summaries.append(SessionSummary(session: session, answers: try answers(session: session.id)))
+      }
+      return summaries
+    }
+
+    // MARK: Answers
+
+    static let answerColumns = """
+      id, learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw, shown, parsed, \
+      response, fraction, outcome, duration_ms, answered_at, needs_review
+      """
+
+    static func answer(_ row: PostgresRandomAccessRow) -> AnswerRecord {
+      let shown = row.text("shown")
+      let response = Response.decoded(row.text("response"))
+      let parsed = row.text("parsed")
+      var answer = AnswerRecord(
+        id: row.integer("id"),
+        NewAnswer(
+          learnerID: row.integer("learner_id"), sessionID: row.optionalInteger("session_id"),
+          questionID: row.text("question_id"), questionHash: row.text("question_hash"),
+          lessonID: row.text("lesson_id"), questionType: row.text("question_type"),
+          tags: SQLiteStore.decodeTags(row.text("tags")), typed: row.text("raw"), shown: shown,
+          canonical: shown.isEmpty ? response.map(ResponseFormatter.canonical) ?? parsed : parsed,
+          response: response, fraction: row.real("fraction"), durationMS: row.int("duration_ms"),
+          answeredAt: row.time("answered_at"), needsReview: row.boolean("needs_review")))
+      answer.fraction = row.real("fraction")
+      answer.outcome = Outcome(rawValue: row.text("outcome")) ?? Outcome(fraction: answer.fraction)
+      return answer
+    }
+
+    public func record(_ answer: NewAnswer, review: CardReview?, plan: SessionPlan?) throws(StoreError)
+      -> RecordedAnswer
+    {
+      try client.write { () throws(StoreError) -> RecordedAnswer in
+        // The answer that counts for scores: the first in its session, or in an exam the latest.
+        var counts = true
+        if let session = answer.sessionID {
+          let kind = try client.query("SELECT kind FROM session WHERE id = $1", [.integer(session)]).first?.text("kind")
+          if kind == SessionKind.exam.rawValue {
+            try client.query(
+              "UPDATE answer SET counts = FALSE WHERE session_id = $1 AND question_id = $2",
+              [.integer(session), .text(answer.questionID)])
+          } else {
+            counts = try client.query(
+              "SELECT 1 FROM answer WHERE session_id = $1 AND question_id = $2 LIMIT 1",
+              [.integer(session), .text(answer.questionID)]
+            ).isEmpty
+          }
+        }
+        let saved = try insertAnswer(answer, counts: counts)
+        var before: CardRecord?
+        var after: CardRecord?
+        if let review {
+          before = try card(learner: answer.learnerID, question: answer.questionID)
+          let next = CardRecord.reviewed(
+            before, learner: answer.learnerID, question: answer.questionID, lesson: answer.lessonID, review: review)
+          try save(next)
+          after = try card(learner: answer.learnerID, question: answer.questionID)
+        }
+        if let plan, let session = answer.sessionID {
+          try client.query("UPDATE session SET plan = $1 WHERE id = $2", [.text(plan.encoded()), .integer(session)])
+        }
+        return RecordedAnswer(answer: saved, cardBefore: before, cardAfter: after)
+      }
+    }
+
+    private func insertAnswer(_ answer: NewAnswer, counts: Bool) throws(StoreError) -> AnswerRecord {
+      let rows = try client.query(
+        """
+        INSERT INTO answer(learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw,
+                           shown, parsed, response, fraction, outcome, duration_ms, answered_at, needs_review, counts)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+        RETURNING \(Self.answerColumns)
+        """,
+        [
+          .integer(answer.learnerID), .integer(answer.sessionID), .text(answer.questionID), .text(answer.questionHash),
+          .text(answer.lessonID), .text(answer.questionType), .text(SQLiteStore.encodeTags(answer.tags)),
+          .text(answer.typed), .text(answer.shown), .text(answer.canonical),
+          .text(answer.response?.encoded() ?? "null"), .real(answer.fraction), .text(answer.outcome.rawValue),
+          .integer(Int64(answer.durationMS)), .time(answer.answeredAt), .boolean(answer.needsReview),
+          .boolean(counts),
+        ])
+      guard let row = rows.first else { throw .invalid(detail: "the answer was not saved") }
+      return Self.answer(row)
+    }
+
+    public func recordSittings(_ sittings: [PaperSitting], creating create: Set<String>, at date: Date)
+      throws(StoreError) -> Int
+    {
+      for name in create {
+        guard case .success(let valid) = Learner.validName(name), valid == name else {
+          throw .invalid(
+            detail: "a learner's name must be 1–\(Learner.maximumNameLength) characters without control characters")
+        }
+      }
+      return try client.write { () throws(StoreError) -> Int in
+        var ids: [String: Int64] = [:]
+        for name in Set(sittings.map(\.learner)).sorted() {
+          if let existing = try learner(named: name) {
+            ids[name] = existing.id
+          } else if create.contains(name) {
+            ids[name] = try insertLearner(name, displayName: name, at: date).id
+          } else {
+            throw StoreError.invalid(detail: "no learner \(name)")
+          }
+        }
+        for sitting in sittings {
+          guard let learner = ids[sitting.learner] else { continue }
+          var session = sitting.session
+          session.learnerID = learner
+          let id = try insertSession(session)
+          var counted: Set<String> = []
+          for var answer in sitting.answers {
+            answer.learnerID = learner
+            answer.sessionID = id
+            _ = try insertAnswer(answer, counts: counted.insert(answer.questionID).inserted)
+          }
+          try client.query(
+            "UPDATE session SET status = 'finished', ended_at = $1 WHERE id = $2",
+            [.time(session.startedAt), .integer(id)])
+        }
+        return sittings.count
+      }
+    }
+
+    public func recordSkip(
+      learner: Int64, session: Int64, question: String, lesson: String, review: CardReview?, plan: SessionPlan
+    ) throws(StoreError) {
+      try client.write { () throws(StoreError) in
+        if let review {
+          let before = try card(learner: learner, question: question)
+          try save(CardRecord.reviewed(before, learner: learner, question: question, lesson: lesson, review: review))
+        }
+        try client.query("UPDATE session SET plan = $1 WHERE id = $2", [.text(plan.encoded()), .integer(session)])
+      }
+    }
+
+    public func replaceCard(_ expected: CardRecord, with replacement: CardRecord) throws(StoreError) -> Bool {
+      try client.write { () throws(StoreError) -> Bool in
+        guard try card(learner: expected.learnerID, question: expected.questionID) == expected else { return false }
+        try save(replacement)
+        return true
+      }
+    }
+
+    public func answers(session: Int64) throws(StoreError) -> [AnswerRecord] {
+      try client.query(
+        "SELECT \(Self.answerColumns) FROM answer WHERE session_id = $1 ORDER BY id", [.integer(session)]
+      ).map(Self.answer)
+    }
+
+    public func answers(learner: Int64) throws(StoreError) -> [AnswerRecord] {
+      try client.query(
+        "SELECT \(Self.answerColumns) FROM answer WHERE learner_id = $1 ORDER BY id", [.integer(learner)]
+      ).map(Self.answer)
+    }
+
+    // MARK: Cards
+
+    static let cardColumns =
+      "learner_id, question_id, lesson_id, state, step, stability, difficulty, due, last_review, reviews, lapses"
+
+    static func card(_ row: PostgresRandomAccessRow) -> CardRecord {
+      CardRecord(
+        learnerID: row.integer("learner_id"), questionID: row.text("question_id"), lessonID: row.text("lesson_id"),
+        card: Card(
+          state: CardState(rawValue: row.text("state")) ?? .learning, step: row.optionalInteger("step").map(Int.init),
+          stability: row.optionalReal("stability"), difficulty: row.optionalReal("difficulty"), due: row.time("due"),
+          lastReview: row.optionalTime("last_review")),
+        reviews: row.int("reviews"), lapses: row.int("lapses"))
+    }
+
+    public func card(learner: Int64, question: String) throws(StoreError) -> CardRecord? {
+      try client.query(
+        "SELECT \(Self.cardColumns) FROM card WHERE learner_id = $1 AND question_id = $2",
+        [.integer(learner), .text(question)]
+      ).first.map(Self.card)
+    }
+
+    public func cards(learner: Int64) throws(StoreError) -> [CardRecord] {
+      try client.query(
+        "SELECT \(Self.cardColumns) FROM card WHERE learner_id = $1 ORDER BY question_id COLLATE \"C\"",
+        [.integer(learner)]
+      ).map(Self.card)
+    }
+
+    private func save(_ record: CardRecord) throws(StoreError) {
+      let card = record.card
+      try client.query(
+        """
+        INSERT INTO card(learner_id, question_id, lesson_id, state, step, stability, difficulty, due, last_review,
+                         reviews, lapses)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        ON CONFLICT (learner_id, question_id) DO UPDATE SET
+          lesson_id = excluded.lesson_id, state = excluded.state, step = excluded.step,
+          stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
+          last_review = excluded.last_review, reviews = excluded.reviews, lapses = excluded.lapses
+        """,
+        [
+          .integer(record.learnerID), .text(record.questionID), .text(record.lessonID), .text(card.state.rawValue),
+          .integer(card.step.map(Int64.init)), .real(card.stability), .real(card.difficulty), .time(card.due),
+          .time(card.lastReview), .integer(Int64(record.reviews)), .integer(Int64(record.lapses)),
+        ])
+    }
+
+    public func dueCounts(learner: Int64, now: Date, endOfDay: Date) throws(StoreError) -> DueCounts {
+      let week = now.addingTimeInterval(7 * 86_400)
+      let row = try client.query(
+        """
+        SELECT COUNT(*) FILTER (WHERE due <= $1) AS now, COUNT(*) FILTER (WHERE due <= $2) AS today,
+               COUNT(*) FILTER (WHERE due <= $3) AS week
+        FROM card WHERE learner_id = $4
+        """, [.time(now), .time(endOfDay), .time(week), .integer(learner)]
+      ).first
+      return DueCounts(now: row?.int("now") ?? 0, today: row?.int("today") ?? 0, week: row?.int("week") ?? 0)
+    }
+
+    public func reviewsDone(learner: Int64, since start: Date) throws(StoreError) -> (all: Int, new: Int) {
+      let row = try client.query(
+        """
+        SELECT COUNT(*) AS all_answers,
+               COUNT(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM answer b WHERE b.learner_id = a.learner_id
+                                 AND b.question_id = a.question_id AND b.id < a.id)) AS first_answers
+        FROM answer a JOIN session s ON s.id = a.session_id
+        WHERE a.learner_id = $1 AND s.kind = 'review' AND a.answered_at >= $2
+        """, [.integer(learner), .time(start)]
+      ).first
+      return (row?.int("all_answers") ?? 0, row?.int("first_answers") ?? 0)
+    }
+
+    // MARK: Reading
+
+    public func markRead(learner: Int64, lesson: String, section: String, at date: Date) throws(StoreError) {
+      try client.write { () throws(StoreError) in
+        try client.query(
+          """
+          INSERT INTO lesson_read(learner_id, lesson_id, section, first_read_at, last_read_at)
+          VALUES ($1, $2, $3, $4, $4)
+          ON CONFLICT (learner_id, lesson_id, section) DO UPDATE SET last_read_at = excluded.last_read_at
+          """, [.integer(learner), .text(lesson), .text(section), .time(date)])
+      }
+    }
+
+    public func readLessons(learner: Int64) throws(StoreError) -> [String: Date] {
+      let rows = try client.query(
+        "SELECT lesson_id, MAX(last_read_at) AS at FROM lesson_read WHERE learner_id = $1 GROUP BY lesson_id",
+        [.integer(learner)])
+      return Dictionary(uniqueKeysWithValues: rows.map { ($0.text("lesson_id"), $0.time("at")) })
+    }
+
+    public func readSections(learner: Int64) throws(StoreError) -> [String: Set<String>] {
+      var sections: [String: Set<String>] = [:]
+      for row in try client.query(
+        "SELECT lesson_id, section FROM lesson_read WHERE learner_id = $1 AND section <> ''", [.integer(learner)])
+      {
+        sections[row.text("lesson_id"), default: []].insert(row.text("section"))
+      }
+      return sections
+    }
+
+    // MARK: Progress
+
+    /// Answers progress views may use: not part of an attempt still waiting to be sealed.
+    static func visible(_ alias: String) -> String {
+      "(\(alias).session_id IS NULL OR \(alias).session_id NOT IN (SELECT session_id FROM exam_attempt WHERE status <> 'final'))"
+    }
+
+    public func lessonMastery(learner: Int64) throws(StoreError) -> [LessonMastery] {
+      try client.query(
+        """
+        WITH per_question AS (
+          SELECT question_id, MAX(fraction) AS best, MAX(id) AS last_id
+          FROM answer WHERE learner_id = $1 AND NOT needs_review AND \(Self.visible("answer")) GROUP BY question_id
+        )
+        SELECT a.lesson_id, COUNT(*) AS answered, SUM(a.fraction) AS latest, SUM(p.best) AS best
+        FROM per_question p JOIN answer a ON a.id = p.last_id
+        GROUP BY a.lesson_id ORDER BY a.lesson_id COLLATE "C"
+        """, [.integer(learner)]
+      ).map {
+        LessonMastery(
+          lessonID: $0.text("lesson_id"), answered: $0.int("answered"), latestSum: $0.real("latest"),
+          bestSum: $0.real("best"))
+      }
+    }
+
+    public func accuracyByType(learner: Int64) throws(StoreError) -> [Accuracy] {
+      try accuracy(learner: learner, keySQL: "question_type", from: "answer")
+    }
+
+    public func accuracyByTag(learner: Int64) throws(StoreError) -> [Accuracy] {
+      try accuracy(
+        learner: learner, keySQL: "tag.value",
+        from: "answer, jsonb_array_elements_text(answer.tags::jsonb) AS tag(value)")
+    }
+
+    private func accuracy(learner: Int64, keySQL: String, from: String) throws(StoreError) -> [Accuracy] {
+      try client.query(
+        """
+        WITH graded AS (
+          SELECT \(keySQL) AS key, fraction,
+                 ROW_NUMBER() OVER (PARTITION BY \(keySQL) ORDER BY answer.id DESC) AS recency,
+                 COUNT(*) OVER (PARTITION BY \(keySQL)) AS total
+          FROM \(from) WHERE answer.learner_id = $1 AND answer.counts AND NOT answer.needs_review
+            AND \(Self.visible("answer"))
+        )
+        SELECT key, COUNT(*) AS answers, AVG(fraction) AS mean,
+               AVG(CASE WHEN recency <= total / 2 THEN fraction END) AS recent
+        FROM graded GROUP BY key ORDER BY key COLLATE "C"
+        """, [.integer(learner)]
+      ).map { row in
+        let answers = row.int("answers")
+        return Accuracy(
+          key: row.text("key"), answers: answers, mean: row.real("mean"),
+          recentMean: answers >= 4 ? row.optionalReal("recent") : nil)
+      }
+    }
+
+    public func mistakes(learner: Int64) throws(StoreError) -> [Mistake] {
+      try client.query(
+        """
+        WITH last_wrong AS (
+          SELECT question_id, MAX(id) AS id FROM answer
+          WHERE learner_id = $1 AND outcome <> 'correct' AND NOT needs_review AND \(Self.visible("answer"))
+          GROUP BY question_id
+        ),
+        attempts AS (
+          SELECT question_id, COUNT(*) AS n FROM answer WHERE learner_id = $1 AND \(Self.visible("answer"))
+          GROUP BY question_id
+        )
+        SELECT lw.question_id, a.lesson_id, a.fraction, a.answered_at, t.n AS attempts
+        FROM last_wrong lw
+        JOIN answer a ON a.id = lw.id
+        JOIN attempts t ON t.question_id = lw.question_id
+        WHERE NOT EXISTS (
+          SELECT 1 FROM answer c
+          WHERE c.learner_id = a.learner_id AND c.question_id = a.question_id AND c.outcome = 'correct'
+            AND \(Self.visible("c"))
+            AND c.id > a.id AND (a.session_id IS NULL OR c.session_id IS NULL OR c.session_id <> a.session_id)
+        )
+        ORDER BY a.id DESC
+        """, [.integer(learner)]
+      ).map {
+        Mistake(
+          questionID: $0.text("question_id"), lessonID: $0.text("lesson_id"), fraction: $0.real("fraction"),
+          answeredAt: $0.time("answered_at"), attempts: $0.int("attempts"))
+      }
+    }
+
+    public func studyDays(learner: Int64, calendar: Calendar) throws(StoreError) -> Set<Date> {
+      let rows = try client.query(
+        """
+        SELECT answered_at AS at FROM answer WHERE learner_id = $1
+        UNION ALL SELECT last_read_at FROM lesson_read WHERE learner_id = $1
+        """, [.integer(learner)])
+      return Set(rows.map { calendar.startOfDay(for: $0.time("at")) })
+    }
+
+    public func summary() throws(StoreError) -> [LearnerSummary] {
+      try client.query(
+        """
+        SELECT l.id, l.name, COUNT(a.id) AS answers, COUNT(DISTINCT a.question_id) AS questions,
+               COALESCE(AVG(CASE WHEN a.counts AND NOT a.needs_review AND \(Self.visible("a")) THEN a.fraction END), 0)
+                 AS mean,
+               MAX(a.answered_at) AS last
+        FROM learner l LEFT JOIN answer a ON a.learner_id = l.id
+        GROUP BY l.id, l.name ORDER BY l.name COLLATE "C"
+        """
+      ).map {
+        LearnerSummary(
+          learnerID: $0.integer("id"), name: $0.text("name"), answers: $0.int("answers"),
+          questions: $0.int("questions"), mean: $0.real("mean"), lastAnsweredAt: $0.optionalTime("last"))
+      }
+    }
+
+    // MARK: Audit log
+
+    static func auditEntry(_ row: PostgresRandomAccessRow) -> AuditEntry {
+      AuditEntry(
+        sequence: row.int("sequence"), time: row.time("time"), kind: row.text("kind"),
+        payload: row.text("payload"), previousHash: row.text("previous_hash"), hash: row.text("hash"),
+        signature: row.optionalText("signature").flatMap {
+          try? JSONDecoder().decode(AuditEntry.EntrySignature.self, from: Data($0.utf8))
+        })
+    }
+
+    static let auditColumns = "sequence, time, kind, payload, previous_hash, hash, signature"
+
+    /// Appends an entry after the current head, inside the caller's transaction; the head row
+    /// is locked so that two clients append one after the other.
+    @discardableResult
+    func appendAudit(
+      at date: Date, kind: String, payload: [String: CanonicalJSON], signer: (any Signer)? = nil
+    ) throws(StoreError) -> AuditEntry {
+      try client.query("SELECT pg_advisory_xact_lock($1)", [.integer(Self.migrationLock + 1)])
+      let head = try client.query(
+        "SELECT \(Self.auditColumns) FROM audit_entry ORDER BY sequence DESC LIMIT 1"
+      ).first.map(Self.auditEntry)
+      let entry = try Ledger.entry(
+        after: head, at: PostgresClient.milliseconds(date), kind: kind, payload: payload, signer: signer)
+      let signature = entry.signature.map { signature in
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(signature)) ?? Data(), as: UTF8.self)
+      }
+      try client.query(
+        """
+        INSERT INTO audit_entry(sequence, time, kind, payload, previous_hash, hash, signature)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        """,
+        [
+          .integer(Int64(entry.sequence)), .time(entry.time), .text(entry.kind), .text(entry.payload),
+          .text(entry.previousHash), .text(entry.hash), .text(signature),
+        ])
+      return entry
+    }
+
+    public func auditLog() throws(StoreError) -> [AuditEntry] {
+      try client.query("SELECT \(Self.auditColumns) FROM audit_entry ORDER BY sequence").map(Self.auditEntry)
+    }
+
+    public func checkpoints() throws(StoreError) -> [Signed<AuditCheckpoint>] {
+      try client.query("SELECT signed FROM audit_checkpoint ORDER BY id").compactMap {
+        try? Signed<AuditCheckpoint>(jsonText: Data($0.text("signed").utf8))
+      }
+    }
+
+    public func checkpoint(at date: Date, by organisation: OrganisationKey) throws(StoreError)
+      -> Signed<AuditCheckpoint>
+    {
+      try client.write { () throws(StoreError) -> Signed<AuditCheckpoint> in
+        let head = try client.query(
+          "SELECT \(Self.auditColumns) FROM audit_entry ORDER BY sequence DESC LIMIT 1"
+        ).first.map(Self.auditEntry)
+        let checkpoint = AuditCheckpoint(head: head, time: date).signed(by: organisation)
+        try client.query("INSERT INTO audit_checkpoint(signed) VALUES ($1)", [.text(checkpoint.jsonText())])
+        return checkpoint
+      }
+    }
+
+    // MARK: Certification (not yet on PostgreSQL)
+
+    public func startAttempt(_ session: NewSession, attempt: NewAttempt, unlockedBy organisation: OrganisationKey?)
+      throws(StoreError) -> ExamAttempt
+    { throw notYet("a certification attempt") }
+
+    public func unlock(attempt id: String, grant: Signed<AttemptGrant>, at date: Date, by organisation: OrganisationKey)
+      throws(StoreError)
+    { throw notYet("unlocking an attempt") }
+
+    public func record(_ answer: NewAnswer, plan: SessionPlan, attempt: AttemptAnswer) throws(StoreError)
+      -> RecordedAnswer
+    { throw notYet("an exam answer") }
+
+    public func submitAttempt(_ id: String, at date: Date, key: AttemptKey?) throws(StoreError) -> ExamAttempt {
+      throw notYet("submitting an attempt")
+    }
+
+    public func attempts(learner: Int64?) throws(StoreError) -> [ExamAttempt] { [] }
+    public func attempt(id: String) throws(StoreError) -> ExamAttempt? { nil }
+    public func attempt(session: Int64) throws(StoreError) -> ExamAttempt? { nil }
+    public func attemptEvents(_ id: String) throws(StoreError) -> [AttemptEventRecord] { [] }
+
+    public func gradeManually(_ grade: ManualGrade, by organisation: OrganisationKey) throws(StoreError) {
+      throw notYet("manual grading")
+    }
+
+    public func manualGrades(attempt: String) throws(StoreError) -> [ManualGrade] { [] }
+
+    public func finalize(
+      attempt id: String, score: Double, passed: Bool, answersDigest: String, at date: Date,
+      by organisation: OrganisationKey
+    ) throws(StoreError) -> ExamAttempt { throw notYet("sealing an attempt") }
+
+    public func issue(
+      at date: Date, by organisation: OrganisationKey,
+      _ make: (Signed<AuditCheckpoint>) throws(StoreError) -> StoredCertificate
+    ) throws(StoreError) -> StoredCertificate { throw notYet("issuing a certificate") }
+
+    public func certificates() throws(StoreError) -> [StoredCertificate] { [] }
+
+    public func revoke(certificate id: String, reason: String, at date: Date, by organisation: OrganisationKey)
+      throws(StoreError) -> StoredCertificate
+    { throw notYet("revoking a certificate") }
+
+    // MARK: Maintenance
+
+    public func backup(to destination: String) throws(StoreError) {
+      throw .backupFailed(path: destination, detail: "back up the organisation database with pg_dump")
+    }
+
+    public func check() throws(StoreError) -> StoreCheck {
+      let applied = Set(try client.query("SELECT name FROM schema_migration").map { $0.text("name") })
+      let version = PostgresSchema.migrations.last { applied.contains($0.name) }?.name ?? "none"
+      let counts = try client.query(
+        """
+        SELECT (SELECT COUNT(*) FROM learner) AS learners, (SELECT COUNT(*) FROM session) AS sessions,
+               (SELECT COUNT(*) FROM answer) AS answers
+        """
+      ).first
+      return StoreCheck(
+        integrity: ["ok"], schemaVersion: version, learners: counts?.int("learners") ?? 0,
+        sessions: counts?.int("sessions") ?? 0, answers: counts?.int("answers") ?? 0)
+    }
+  }
+#endif
