@@ -23,12 +23,20 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   case destinationExists(path: String)
   /// A value the store will not keep (for example a learner name that is too long).
   case invalid(detail: String)
+  /// The organisation database (PostgreSQL) could not be reached or refused a statement;
+  /// `detail` starts with the server's SQLSTATE when it gave one.
+  case server(location: String, detail: String)
+  /// The organisation database does not let this database user do that (its roles and
+  /// row-level security), for example a learner changing an answer.
+  case notPermitted(location: String, detail: String)
 
-  /// The process exit status for this error: 65 for bad data, 74 for I/O.
+  /// The process exit status for this error: 65 for bad data, 74 for I/O, 77 for a permission
+  /// the organisation database does not give.
   public var exitStatus: Int32 {
     switch self {
     case .corrupt, .newerVersion, .invalid, .damagedInUse: 65
-    case .readOnly, .diskFull, .io, .destinationExists, .replaced, .backupFailed: 74
+    case .readOnly, .diskFull, .io, .destinationExists, .replaced, .backupFailed, .server: 74
+    case .notPermitted: 77
     }
   }
 
@@ -48,6 +56,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .damagedInUse(let path, let detail): language.text("store.damaged-in-use", path, detail)
     case .invalid(let detail): language.text("store.invalid", detail)
     case .io(let path, let detail): language.text("store.io", path, detail)
+    case .server(let location, let detail): language.text("store.server", location, detail)
+    case .notPermitted(let location, let detail): language.text("store.not-permitted", location, detail)
     }
   }
 }

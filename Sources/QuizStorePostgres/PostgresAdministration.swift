@@ -18,6 +18,15 @@
       try client.query("CREATE DATABASE \(identifier(name))")
     }
 
+    /// Drops a login role.
+    public static func dropRole(
+      _ name: String, on admin: PostgresLocation,
+      passwordFile: PasswordFile = PasswordFile(path: PasswordFile.path())
+    ) throws(StoreError) {
+      let client = try PostgresClient(admin, password: passwordFile.password(for: admin))
+      try client.query("DROP ROLE IF EXISTS \(identifier(name))")
+    }
+
     /// Drops a database, closing the connections still open to it.
     public static func dropDatabase(
       _ name: String, on admin: PostgresLocation,

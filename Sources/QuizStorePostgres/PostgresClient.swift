@@ -109,7 +109,7 @@
           return try transaction(body)
         } catch {
           attempt += 1
-          guard attempt < 8, case .io(_, let detail) = error, detail.hasPrefix("40001") || detail.hasPrefix("40P01")
+          guard attempt < 8, case .server(_, let detail) = error, detail.hasPrefix("40001") || detail.hasPrefix("40P01")
           else { throw error }
           usleep(useconds_t(1000 * attempt * attempt))
         }
@@ -131,14 +131,14 @@
           let message = info[.message] ?? "\(error.code)"
           switch state {
           case "53100": return .diskFull(path: location.description)
-          case "42501": return .readOnly(path: location.description)
+          case "42501": return .notPermitted(location: location.description, detail: message)
           case "23505", "23503", "23514", "P0001": return .invalid(detail: "\(state) \(message)")
-          default: return .io(path: location.description, detail: "\(state) \(message)")
+          default: return .server(location: location.description, detail: "\(state) \(message)")
           }
         }
-        return .io(path: location.description, detail: "\(error.code)")
+        return .server(location: location.description, detail: "\(error.code)")
       }
-      return .io(path: location.description, detail: "\(error)")
+      return .server(location: location.description, detail: "\(error)")
     }
   }
 

@@ -1,8 +1,13 @@
 #if PostgreSQL
+  import Foundation
   import QuizStore
 
   /// The organisation database's schema, as migrations kept in step with the SQLite store's:
-  /// the same names, the same tables and columns, PostgreSQL's types. A shipped migration is
+  /// the same names, the same tables and columns, PostgreSQL's types (and an `ordinal` where
+  /// SQLite's implicit rowid gives the order rows were written in). Two things are done by the
+  /// server, so that a learner's role needs no right to change rows it did not write: which
+  /// answers count for scores (a trigger, as `SQLiteStore.record` does it), and the head of
+  /// the audit log that a new entry chains to (`audit_head()`, its sequence and hash only). A shipped migration is
   /// never edited. `PostgresStore.migrate` applies them under an advisory lock, so that
   /// clients starting at the same moment take turns.
   enum PostgresSchema {
@@ -91,6 +96,23 @@
         ALTER TABLE answer ADD COLUMN needs_review BOOLEAN NOT NULL DEFAULT FALSE;
         ALTER TABLE answer ADD COLUMN counts BOOLEAN NOT NULL DEFAULT TRUE;
         CREATE INDEX answer_by_session_question ON answer(session_id, question_id);
+        CREATE FUNCTION answer_counts() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        BEGIN
+          IF NEW.session_id IS NOT NULL THEN
+            IF (SELECT kind FROM session WHERE id = NEW.session_id) = 'exam' THEN
+              UPDATE answer SET counts = FALSE
+              WHERE session_id = NEW.session_id AND question_id = NEW.question_id AND counts;
+              NEW.counts := TRUE;
+            ELSE
+              NEW.counts := NOT EXISTS (
+                SELECT 1 FROM answer WHERE session_id = NEW.session_id AND question_id = NEW.question_id);
+            END IF;
+          ELSE
+            NEW.counts := TRUE;
+          END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER answer_counts BEFORE INSERT ON answer FOR EACH ROW EXECUTE FUNCTION answer_counts();
         """
       ),
       (
@@ -98,6 +120,7 @@
         """
         CREATE TABLE exam_attempt (
           id TEXT PRIMARY KEY,
+          ordinal BIGINT GENERATED ALWAYS AS IDENTITY,
           learner_id BIGINT NOT NULL REFERENCES learner ON DELETE RESTRICT,
           session_id BIGINT NOT NULL UNIQUE REFERENCES session ON DELETE RESTRICT,
           exam_id TEXT NOT NULL,
@@ -123,6 +146,7 @@
           PRIMARY KEY (attempt_id, position)
         );
         CREATE TABLE attempt_event (
+          ordinal BIGINT GENERATED ALWAYS AS IDENTITY,
           attempt_id TEXT NOT NULL REFERENCES exam_attempt ON DELETE RESTRICT,
           sequence BIGINT NOT NULL,
           answer_id BIGINT NOT NULL UNIQUE REFERENCES answer ON DELETE RESTRICT,
@@ -155,6 +179,7 @@
         );
         CREATE TABLE certificate (
           id TEXT PRIMARY KEY,
+          ordinal BIGINT GENERATED ALWAYS AS IDENTITY,
           learner_id BIGINT NOT NULL REFERENCES learner ON DELETE RESTRICT,
           attempt_id TEXT NOT NULL UNIQUE REFERENCES exam_attempt ON DELETE RESTRICT,
           exam_id TEXT NOT NULL,
@@ -164,9 +189,37 @@
           revocation TEXT
         );
         CREATE INDEX certificate_learner_id ON certificate(learner_id);
+        CREATE FUNCTION audit_head() RETURNS TABLE(sequence BIGINT, hash TEXT)
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+          SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1
+        $$;
         """
       ),
     ]
+
+    /// The statements of a script, split at the semicolons outside quotes and `$$` bodies.
+    static func statements(_ script: String) -> [String] {
+      var statements: [String] = []
+      var current = ""
+      var inQuote = false
+      var inDollar = false
+      var previous: Character = " "
+      for character in script {
+        if character == "'" && !inDollar { inQuote.toggle() }
+        if character == "$" && previous == "$" && !inQuote { inDollar.toggle() }
+        if character == ";" && !inQuote && !inDollar {
+          let trimmed = current.trimmingCharacters(in: .whitespacesAndNewlines)
+          if !trimmed.isEmpty { statements.append(trimmed) }
+          current = ""
+        } else {
+          current.append(character)
+        }
+        previous = character
+      }
+      let trimmed = current.trimmingCharacters(in: .whitespacesAndNewlines)
+      if !trimmed.isEmpty { statements.append(trimmed) }
+      return statements
+    }
 
     /// The name of the newest migration (the schema version `check` reports).
     static var latestVersion: String { migrations.last?.name ?? "none" }

@@ -12,9 +12,6 @@
   /// confirmed by the server is durable (`fsync` and synchronous commit, the server's
   /// defaults). Dates are kept to the millisecond, as in the SQLite store.
   ///
-  /// The self-study part of the port (learners, sessions, answers, review cards, reading,
-  /// progress queries) and the audit log are here; the certification part (attempts, manual
-  /// grades, certificates) is not yet, and says so.
   public final class PostgresStore: ProgressStore {
     let client: PostgresClient
 
@@ -41,26 +38,23 @@
     func migrate() throws(StoreError) {
       try client.transaction { () throws(StoreError) in
         try client.query("SELECT pg_advisory_xact_lock($1)", [.integer(Self.migrationLock)])
-        try client.query(
-          "CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)")
+        // A learner's role may open an up-to-date database: no DDL unless something is missing.
+        let present =
+          try client.query("SELECT to_regclass('public.schema_migration') IS NOT NULL AS present").first?.boolean(
+            "present") ?? false
+        if !present {
+          try client.query("CREATE TABLE schema_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)")
+        }
         let applied = Set(try client.query("SELECT name FROM schema_migration").map { $0.text("name") })
         let known = Set(PostgresSchema.migrations.map(\.name))
         if !applied.subtracting(known).isEmpty { throw StoreError.newerVersion(path: location) }
         for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
           // One statement at a time: the extended protocol takes one per query.
-          for statement in migration.sql.components(separatedBy: ";\n") {
-            let trimmed = statement.trimmingCharacters(
-              in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ";")))
-            if !trimmed.isEmpty { try client.query(trimmed) }
-          }
+          for statement in PostgresSchema.statements(migration.sql) { try client.query(statement) }
           try client.query(
             "INSERT INTO schema_migration(name, applied_at) VALUES ($1, $2)", [.text(migration.name), .time(Date())])
         }
       }
-    }
-
-    private func notYet(_ what: String) -> StoreError {
-      .invalid(detail: "\(what) is not available on PostgreSQL yet; use the SQLite database for certification")
     }
 
     // MARK: Learners
@@ -103,8 +97,14 @@
       return learner
     }
 
+    /// One organisation database serves many people: the last learner is remembered per
+    /// database user.
+    var lastLearnerKey: String { "last_learner@" + client.location.user }
+
     public func lastLearner() throws(StoreError) -> Learner? {
-      guard let name = try client.query("SELECT value FROM setting WHERE key = 'last_learner'").first?.text("value")
+      guard
+        let name = try client.query("SELECT value FROM setting WHERE key = $1", [.text(lastLearnerKey)]).first?.text(
+          "value")
       else { return nil }
       return try learner(named: name)
     }
@@ -113,9 +113,9 @@
       try client.write { () throws(StoreError) in
         try client.query(
           """
-          INSERT INTO setting(key, value) VALUES ('last_learner', $1)
+          INSERT INTO setting(key, value) VALUES ($1, $2)
           ON CONFLICT (key) DO UPDATE SET value = excluded.value
-          """, [.text(learner.name)])
+          """, [.text(lastLearnerKey), .text(learner.name)])
       }
     }
 
@@ -242,22 +242,8 @@
       -> RecordedAnswer
     {
       try client.write { () throws(StoreError) -> RecordedAnswer in
-        // The answer that counts for scores: the first in its session, or in an exam the latest.
-        var counts = true
-        if let session = answer.sessionID {
-          let kind = try client.query("SELECT kind FROM session WHERE id = $1", [.integer(session)]).first?.text("kind")
-          if kind == SessionKind.exam.rawValue {
-            try client.query(
-              "UPDATE answer SET counts = FALSE WHERE session_id = $1 AND question_id = $2",
-              [.integer(session), .text(answer.questionID)])
-          } else {
-            counts = try client.query(
-              "SELECT 1 FROM answer WHERE session_id = $1 AND question_id = $2 LIMIT 1",
-              [.integer(session), .text(answer.questionID)]
-            ).isEmpty
-          }
-        }
-        let saved = try insertAnswer(answer, counts: counts)
+        // Which answers count for scores is kept by the server (the `answer_counts` trigger).
+        let saved = try insertAnswer(answer)
         var before: CardRecord?
         var after: CardRecord?
         if let review {
@@ -274,12 +260,12 @@
       }
     }
 
-    private func insertAnswer(_ answer: NewAnswer, counts: Bool) throws(StoreError) -> AnswerRecord {
+    private func insertAnswer(_ answer: NewAnswer) throws(StoreError) -> AnswerRecord {
       let rows = try client.query(
         """
         INSERT INTO answer(learner_id, session_id, question_id, question_hash, lesson_id, question_type, tags, raw,
-                           shown, parsed, response, fraction, outcome, duration_ms, answered_at, needs_review, counts)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+                           shown, parsed, response, fraction, outcome, duration_ms, answered_at, needs_review)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
         RETURNING \(Self.answerColumns)
         """,
         [
@@ -288,7 +274,6 @@
           .text(answer.typed), .text(answer.shown), .text(answer.canonical),
           .text(answer.response?.encoded() ?? "null"), .real(answer.fraction), .text(answer.outcome.rawValue),
           .integer(Int64(answer.durationMS)), .time(answer.answeredAt), .boolean(answer.needsReview),
-          .boolean(counts),
         ])
       guard let row = rows.first else { throw .invalid(detail: "the answer was not saved") }
       return Self.answer(row)
@@ -319,11 +304,10 @@
           var session = sitting.session
           session.learnerID = learner
           let id = try insertSession(session)
-          var counted: Set<String> = []
           for var answer in sitting.answers {
             answer.learnerID = learner
             answer.sessionID = id
-            _ = try insertAnswer(answer, counts: counted.insert(answer.questionID).inserted)
+            _ = try insertAnswer(answer)
           }
           try client.query(
             "UPDATE session SET status = 'finished', ended_at = $1 WHERE id = $2",
@@ -602,9 +586,7 @@
       at date: Date, kind: String, payload: [String: CanonicalJSON], signer: (any Signer)? = nil
     ) throws(StoreError) -> AuditEntry {
       try client.query("SELECT pg_advisory_xact_lock($1)", [.integer(Self.migrationLock + 1)])
-      let head = try client.query(
-        "SELECT \(Self.auditColumns) FROM audit_entry ORDER BY sequence DESC LIMIT 1"
-      ).first.map(Self.auditEntry)
+      let head = try auditHead()
       let entry = try Ledger.entry(
         after: head, at: PostgresClient.milliseconds(date), kind: kind, payload: payload, signer: signer)
       let signature = entry.signature.map { signature in
@@ -624,6 +606,16 @@
       return entry
     }
 
+    /// The log's last entry, as far as chaining and checkpoints need it (its sequence and hash),
+    /// from `audit_head()`: a learner's role may add to the log without reading it.
+    func auditHead() throws(StoreError) -> AuditEntry? {
+      try client.query("SELECT sequence, hash FROM audit_head()").first.map {
+        AuditEntry(
+          sequence: $0.int("sequence"), time: Date(timeIntervalSince1970: 0), kind: "", payload: "", previousHash: "",
+          hash: $0.text("hash"), signature: nil)
+      }
+    }
+
     public func auditLog() throws(StoreError) -> [AuditEntry] {
       try client.query("SELECT \(Self.auditColumns) FROM audit_entry ORDER BY sequence").map(Self.auditEntry)
     }
@@ -638,59 +630,337 @@
       -> Signed<AuditCheckpoint>
     {
       try client.write { () throws(StoreError) -> Signed<AuditCheckpoint> in
-        let head = try client.query(
-          "SELECT \(Self.auditColumns) FROM audit_entry ORDER BY sequence DESC LIMIT 1"
-        ).first.map(Self.auditEntry)
-        let checkpoint = AuditCheckpoint(head: head, time: date).signed(by: organisation)
-        try client.query("INSERT INTO audit_checkpoint(signed) VALUES ($1)", [.text(checkpoint.jsonText())])
-        return checkpoint
+        try storeCheckpoint(at: date, by: organisation)
       }
     }
 
-    // MARK: Certification (not yet on PostgreSQL)
+    // MARK: Certification
 
-    public func startAttempt(_ session: NewSession, attempt: NewAttempt, unlockedBy organisation: OrganisationKey?)
+    /// Signs a checkpoint of the current head and stores it, inside the caller's transaction.
+    @discardableResult
+    func storeCheckpoint(at date: Date, by organisation: OrganisationKey) throws(StoreError)
+      -> Signed<AuditCheckpoint>
+    {
+      let head = try auditHead()
+      let checkpoint = AuditCheckpoint(head: head, time: date).signed(by: organisation)
+      try client.query("INSERT INTO audit_checkpoint(signed) VALUES ($1)", [.text(checkpoint.jsonText())])
+      return checkpoint
+    }
+
+    public func startAttempt(_ session: NewSession, attempt new: NewAttempt, unlockedBy organisation: OrganisationKey?)
       throws(StoreError) -> ExamAttempt
-    { throw notYet("a certification attempt") }
+    {
+      guard new.proctored == (new.grant != nil), !new.proctored || organisation != nil else {
+        throw .invalid(detail: "a proctored attempt needs its key grant and the organisation key")
+      }
+      return try client.write { () throws(StoreError) -> ExamAttempt in
+        let sessionID = try insertSession(session)
+        try client.query(
+          """
+          INSERT INTO exam_attempt(id, learner_id, session_id, exam_id, exam_title, content_hash, pass_mark, proctored,
+                                   started_at, deadline, queue, status)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'running')
+          """,
+          [
+            .text(new.id), .integer(session.learnerID), .integer(sessionID), .text(new.examID), .text(new.examTitle),
+            .text(new.contentHash), .real(new.passMark), .boolean(new.proctored), .time(session.startedAt),
+            .time(new.deadline), .text(SQLiteStore.encodeTags(new.queue)),
+          ])
+        if let grant = new.grant {
+          try client.query(
+            "INSERT INTO attempt_grant(attempt_id, position, \"grant\") VALUES ($1, 1, $2)",
+            [.text(new.id), .text(grant.jsonText())])
+        }
+        guard let attempt = try attempt(id: new.id) else {
+          throw StoreError.invalid(detail: "the attempt was not saved")
+        }
+        try appendAudit(
+          at: session.startedAt, kind: new.proctored ? AuditKind.examUnlocked : AuditKind.examStarted,
+          payload: Ledger.attemptStarted(attempt, grant: new.grant), signer: organisation)
+        if let organisation { try storeCheckpoint(at: session.startedAt, by: organisation) }
+        return attempt
+      }
+    }
 
     public func unlock(attempt id: String, grant: Signed<AttemptGrant>, at date: Date, by organisation: OrganisationKey)
       throws(StoreError)
-    { throw notYet("unlocking an attempt") }
+    {
+      try client.write { () throws(StoreError) in
+        guard let attempt = try attempt(id: id), attempt.status == .running, attempt.proctored else {
+          throw StoreError.invalid(detail: "attempt \(id) is not a running proctored attempt")
+        }
+        try client.query(
+          "INSERT INTO attempt_grant(attempt_id, position, \"grant\") VALUES ($1, $2, $3)",
+          [.text(id), .integer(Int64(attempt.grants.count + 1)), .text(grant.jsonText())])
+        try appendAudit(
+          at: date, kind: AuditKind.examResumed, payload: Ledger.unlocked(attempt: id, grant: grant),
+          signer: organisation)
+        try storeCheckpoint(at: date, by: organisation)
+      }
+    }
 
-    public func record(_ answer: NewAnswer, plan: SessionPlan, attempt: AttemptAnswer) throws(StoreError)
+    public func record(_ answer: NewAnswer, plan: SessionPlan, attempt context: AttemptAnswer) throws(StoreError)
       -> RecordedAnswer
-    { throw notYet("an exam answer") }
+    {
+      try client.write { () throws(StoreError) -> RecordedAnswer in
+        guard let attempt = try attempt(id: context.attemptID), attempt.status == .running,
+          attempt.sessionID == answer.sessionID
+        else {
+          throw StoreError.invalid(detail: "attempt \(context.attemptID) is not running in this session")
+        }
+        let recorded = try insertAnswer(answer)
+        let last = try client.query(
+          "SELECT MAX(sequence) AS last FROM attempt_event WHERE attempt_id = $1", [.text(attempt.id)]
+        ).first?.optionalInteger("last")
+        let sequence = Int(last ?? 0) + 1
+        let event = Ledger.event(for: answer, sequence: sequence, attempt: context)
+        let signed = context.key.map { $0.sign(event) }
+        try client.query(
+          "INSERT INTO attempt_event(attempt_id, sequence, answer_id, event, signed) VALUES ($1, $2, $3, $4, $5)",
+          [
+            .text(attempt.id), .integer(Int64(sequence)), .integer(recorded.id), .text(Ledger.eventJSON(event)),
+            .text(signed?.jsonText()),
+          ])
+        try appendAudit(
+          at: answer.answeredAt, kind: context.key == nil ? AuditKind.examAnswerUnproctored : AuditKind.examAnswer,
+          payload: Ledger.answered(event, answerID: recorded.id), signer: context.key)
+        try client.query(
+          "UPDATE session SET plan = $1 WHERE id = $2", [.text(plan.encoded()), .integer(attempt.sessionID)])
+        return RecordedAnswer(answer: recorded, cardBefore: nil, cardAfter: nil)
+      }
+    }
 
     public func submitAttempt(_ id: String, at date: Date, key: AttemptKey?) throws(StoreError) -> ExamAttempt {
-      throw notYet("submitting an attempt")
+      try client.write { () throws(StoreError) -> ExamAttempt in
+        guard let attempt = try attempt(id: id), attempt.status == .running else {
+          throw StoreError.invalid(detail: "attempt \(id) is not running")
+        }
+        let events = try attemptEvents(id)
+        let signedEvents = events.compactMap(\.signed)
+        let submission = key != nil && signedEvents.count == events.count ? key?.submit(signedEvents, at: date) : nil
+        try client.query(
+          "UPDATE exam_attempt SET status = 'submitted', submitted_at = $1, submission = $2 WHERE id = $3",
+          [.time(date), .text(submission?.jsonText()), .text(id)])
+        try client.query(
+          "UPDATE session SET status = 'finished', ended_at = $1 WHERE id = $2",
+          [.time(date), .integer(attempt.sessionID)])
+        try appendAudit(
+          at: date, kind: submission == nil ? AuditKind.examClosed : AuditKind.examSubmitted,
+          payload: Ledger.submitted(
+            attempt: id, at: date, events: events.count, digest: submission.map { $0.statement.eventsDigest }),
+          signer: submission == nil ? nil : key)
+        guard let submitted = try self.attempt(id: id) else { throw StoreError.invalid(detail: "no attempt \(id)") }
+        return submitted
+      }
     }
 
-    public func attempts(learner: Int64?) throws(StoreError) -> [ExamAttempt] { [] }
-    public func attempt(id: String) throws(StoreError) -> ExamAttempt? { nil }
-    public func attempt(session: Int64) throws(StoreError) -> ExamAttempt? { nil }
-    public func attemptEvents(_ id: String) throws(StoreError) -> [AttemptEventRecord] { [] }
+    public func attempts(learner: Int64?) throws(StoreError) -> [ExamAttempt] {
+      let rows =
+        if let learner {
+          try client.query(
+            "SELECT id FROM exam_attempt WHERE learner_id = $1 ORDER BY started_at, ordinal", [.integer(learner)])
+        } else {
+          try client.query("SELECT id FROM exam_attempt ORDER BY started_at, ordinal")
+        }
+      var attempts: [ExamAttempt] = []
+      for row in rows { if let attempt = try attempt(id: row.text("id")) { attempts.append(attempt) } }
+      return attempts
+    }
+
+    public func attempt(id: String) throws(StoreError) -> ExamAttempt? {
+      guard
+        let row = try client.query(
+          """
+          SELECT a.id, a.learner_id, a.session_id, a.exam_id, a.exam_title, a.content_hash, a.pass_mark, a.proctored,
+                 a.started_at, a.deadline, a.queue, a.status, a.submitted_at, a.submission, a.score, a.passed,
+                 a.finalized_at, s.course_id, s.content_version
+          FROM exam_attempt a JOIN session s ON s.id = a.session_id WHERE a.id = $1
+          """, [.text(id)]
+        ).first
+      else { return nil }
+      let grants = try client.query(
+        "SELECT \"grant\" FROM attempt_grant WHERE attempt_id = $1 ORDER BY position", [.text(id)]
+      ).compactMap { Ledger.decode($0.text("grant")) as Signed<AttemptGrant>? }
+      return ExamAttempt(
+        id: row.text("id"), learnerID: row.integer("learner_id"), sessionID: row.integer("session_id"),
+        examID: row.text("exam_id"), examTitle: row.text("exam_title"), courseID: row.text("course_id"),
+        contentVersion: row.text("content_version"), contentHash: row.text("content_hash"),
+        passMark: row.real("pass_mark"), proctored: row.boolean("proctored"), startedAt: row.time("started_at"),
+        deadline: row.time("deadline"), queue: SQLiteStore.decodeTags(row.text("queue")),
+        status: AttemptStatus(rawValue: row.text("status")) ?? .submitted,
+        submittedAt: row.optionalTime("submitted_at"),
+        submission: Ledger.decode(row.optionalText("submission")), grants: grants, score: row.optionalReal("score"),
+        passed: row.optionalBoolean("passed"), finalizedAt: row.optionalTime("finalized_at"))
+    }
+
+    public func attempt(session: Int64) throws(StoreError) -> ExamAttempt? {
+      guard let id = try client.query("SELECT id FROM exam_attempt WHERE session_id = $1", [.integer(session)]).first
+      else { return nil }
+      return try attempt(id: id.text("id"))
+    }
+
+    public func attemptEvents(_ id: String) throws(StoreError) -> [AttemptEventRecord] {
+      try client.query(
+        "SELECT answer_id, event, signed FROM attempt_event WHERE attempt_id = $1 ORDER BY ordinal", [.text(id)]
+      ).compactMap { row in
+        guard let event = Ledger.decodeEvent(row.text("event")) else { return nil }
+        return AttemptEventRecord(
+          event: event, signed: Ledger.decode(row.optionalText("signed")), answerID: row.integer("answer_id"))
+      }
+    }
 
     public func gradeManually(_ grade: ManualGrade, by organisation: OrganisationKey) throws(StoreError) {
-      throw notYet("manual grading")
+      guard grade.marks >= 0, grade.marks <= grade.maximumMarks + Credit.tolerance, grade.maximumMarks > 0 else {
+        throw .invalid(detail: "marks must be from 0 to \(grade.maximumMarks)")
+      }
+      try client.write { () throws(StoreError) in
+        guard let attempt = try attempt(id: grade.attemptID), attempt.status == .submitted else {
+          throw StoreError.invalid(detail: "attempt \(grade.attemptID) is not waiting for grading")
+        }
+        // Only an answer signed as waiting for a person (no marks in its event), and only once.
+        let event = try client.query(
+          "SELECT event FROM attempt_event WHERE answer_id = $1 AND attempt_id = $2",
+          [.integer(grade.answerID), .text(grade.attemptID)]
+        ).first.flatMap { Ledger.decodeEvent($0.text("event")) }
+        let graded = try !client.query(
+          "SELECT 1 FROM manual_grade WHERE answer_id = $1", [.integer(grade.answerID)]
+        ).isEmpty
+        guard let event, event.marks == nil, !graded else {
+          throw StoreError.invalid(
+            detail: "answer \(grade.answerID) of attempt \(grade.attemptID) is not waiting for a person")
+        }
+        try client.query(
+          """
+          INSERT INTO manual_grade(answer_id, attempt_id, marks, maximum_marks, comment, grader, graded_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7)
+          """,
+          [
+            .integer(grade.answerID), .text(grade.attemptID), .real(grade.marks), .real(grade.maximumMarks),
+            .text(grade.comment), .text(grade.grader), .time(grade.gradedAt),
+          ])
+        let fraction = grade.fraction
+        try client.query(
+          "UPDATE answer SET fraction = $1, outcome = $2, needs_review = FALSE WHERE id = $3",
+          [.real(fraction), .text(Outcome(fraction: fraction).rawValue), .integer(grade.answerID)])
+        try appendAudit(
+          at: grade.gradedAt, kind: AuditKind.manualGrade, payload: Ledger.manualGradePayload(grade),
+          signer: organisation)
+        try storeCheckpoint(at: grade.gradedAt, by: organisation)
+      }
     }
 
-    public func manualGrades(attempt: String) throws(StoreError) -> [ManualGrade] { [] }
+    public func manualGrades(attempt: String) throws(StoreError) -> [ManualGrade] {
+      try client.query(
+        """
+        SELECT answer_id, attempt_id, marks, maximum_marks, comment, grader, graded_at FROM manual_grade
+        WHERE attempt_id = $1 ORDER BY graded_at, answer_id
+        """, [.text(attempt)]
+      ).map { row in
+        ManualGrade(
+          answerID: row.integer("answer_id"), attemptID: row.text("attempt_id"), marks: row.real("marks"),
+          maximumMarks: row.real("maximum_marks"), comment: row.text("comment"), grader: row.text("grader"),
+          gradedAt: row.time("graded_at"))
+      }
+    }
 
     public func finalize(
       attempt id: String, score: Double, passed: Bool, answersDigest: String, at date: Date,
       by organisation: OrganisationKey
-    ) throws(StoreError) -> ExamAttempt { throw notYet("sealing an attempt") }
+    ) throws(StoreError) -> ExamAttempt {
+      try client.write { () throws(StoreError) -> ExamAttempt in
+        guard let attempt = try attempt(id: id), attempt.status == .submitted else {
+          throw StoreError.invalid(detail: "attempt \(id) is not submitted")
+        }
+        let waitingIDs = Set(
+          try client.query(
+            "SELECT id FROM answer WHERE session_id = $1 AND needs_review", [.integer(attempt.sessionID)]
+          ).map { $0.integer("id") })
+        let waiting = Ledger.latestByItem(try attemptEvents(id)).filter { waitingIDs.contains($0.answerID) }.count
+        guard waiting == 0 else { throw StoreError.invalid(detail: "attempt \(id) has \(waiting) answers to grade") }
+        try client.query(
+          "UPDATE exam_attempt SET status = 'final', score = $1, passed = $2, finalized_at = $3 WHERE id = $4",
+          [.real(score), .boolean(passed), .time(date), .text(id)])
+        try appendAudit(
+          at: date, kind: AuditKind.attemptFinal,
+          payload: Ledger.finalPayload(attempt: id, score: score, passed: passed, answersDigest: answersDigest),
+          signer: organisation)
+        try storeCheckpoint(at: date, by: organisation)
+        guard let final = try self.attempt(id: id) else { throw StoreError.invalid(detail: "no attempt \(id)") }
+        return final
+      }
+    }
 
     public func issue(
       at date: Date, by organisation: OrganisationKey,
       _ make: (Signed<AuditCheckpoint>) throws(StoreError) -> StoredCertificate
-    ) throws(StoreError) -> StoredCertificate { throw notYet("issuing a certificate") }
+    ) throws(StoreError) -> StoredCertificate {
+      try client.write { () throws(StoreError) -> StoredCertificate in
+        let checkpoint = try storeCheckpoint(at: date, by: organisation)
+        let certificate = try make(checkpoint)
+        guard let attempt = try attempt(id: certificate.attemptID), attempt.status == .final, attempt.passed == true
+        else {
+          throw StoreError.invalid(detail: "attempt \(certificate.attemptID) is not a final pass")
+        }
+        if try !client.query("SELECT 1 FROM certificate WHERE attempt_id = $1", [.text(certificate.attemptID)]).isEmpty
+        {
+          throw StoreError.invalid(detail: "attempt \(certificate.attemptID) already has a certificate")
+        }
+        try client.query(
+          """
+          INSERT INTO certificate(id, learner_id, attempt_id, exam_id, issued_at, expires_at, jwt)
+          VALUES ($1, $2, $3, $4, $5, $6, $7)
+          """,
+          [
+            .text(certificate.id), .integer(certificate.learnerID), .text(certificate.attemptID),
+            .text(certificate.examID), .time(certificate.issuedAt), .time(certificate.expiresAt),
+            .text(certificate.jwt),
+          ])
+        try appendAudit(
+          at: date, kind: AuditKind.certificateIssued, payload: Ledger.issuedPayload(certificate),
+          signer: organisation)
+        try storeCheckpoint(at: date, by: organisation)
+        return certificate
+      }
+    }
 
-    public func certificates() throws(StoreError) -> [StoredCertificate] { [] }
+    static let certificateColumns = "id, learner_id, attempt_id, exam_id, issued_at, expires_at, jwt, revocation"
+
+    static func certificate(_ row: PostgresRandomAccessRow) -> StoredCertificate {
+      StoredCertificate(
+        id: row.text("id"), learnerID: row.integer("learner_id"), attemptID: row.text("attempt_id"),
+        examID: row.text("exam_id"), issuedAt: row.time("issued_at"), expiresAt: row.time("expires_at"),
+        jwt: row.text("jwt"), revocation: Ledger.decode(row.optionalText("revocation")))
+    }
+
+    public func certificates() throws(StoreError) -> [StoredCertificate] {
+      try client.query("SELECT \(Self.certificateColumns) FROM certificate ORDER BY issued_at, ordinal").map(
+        Self.certificate)
+    }
 
     public func revoke(certificate id: String, reason: String, at date: Date, by organisation: OrganisationKey)
       throws(StoreError) -> StoredCertificate
-    { throw notYet("revoking a certificate") }
+    {
+      try client.write { () throws(StoreError) -> StoredCertificate in
+        guard
+          var certificate = try client.query(
+            "SELECT \(Self.certificateColumns) FROM certificate WHERE id = $1", [.text(id)]
+          ).first.map(Self.certificate)
+        else { throw StoreError.invalid(detail: "no certificate \(id)") }
+        guard certificate.revocation == nil else {
+          throw StoreError.invalid(detail: "certificate \(id) is already revoked")
+        }
+        let revocation = RevocationList([.init(certificateID: id, reason: reason, revokedAt: date)]).signed(
+          by: organisation)
+        try client.query(
+          "UPDATE certificate SET revocation = $1 WHERE id = $2", [.text(revocation.jsonText()), .text(id)])
+        try appendAudit(
+          at: date, kind: AuditKind.certificateRevoked, payload: Ledger.revokedPayload(id: id, revocation: revocation),
+          signer: organisation)
+        try storeCheckpoint(at: date, by: organisation)
+        certificate.revocation = revocation
+        return certificate
+      }
+    }
 
     // MARK: Maintenance
 

@@ -40,7 +40,7 @@ import Testing
     return try store.submitAttempt(id, at: t0.addingTimeInterval(60), key: key)
   }
 
-  @Test(arguments: StoreKind.certification)
+  @Test(arguments: StoreKind.allCases)
   func anAttemptToACertificateAndItsRevocationVerify(_ kind: StoreKind) throws {
     let subject = try StoreUnderTest(kind)
     let store = subject.store
@@ -108,7 +108,7 @@ import Testing
       ])
   }
 
-  @Test(arguments: StoreKind.certification)
+  @Test(arguments: StoreKind.allCases)
   func anAttemptsAnswersStayOutOfProgressUntilItIsSealed(_ kind: StoreKind) throws {
     let subject = try StoreUnderTest(kind)
     let store = subject.store
@@ -126,7 +126,7 @@ import Testing
     #expect(try store.summary().first?.mean == 0.5)
   }
 
-  @Test(arguments: StoreKind.certification)
+  @Test(arguments: StoreKind.allCases)
   func answersAreRecordedOnlyInARunningAttempt(_ kind: StoreKind) throws {
     let subject = try StoreUnderTest(kind)
     let store = subject.store
@@ -142,7 +142,7 @@ import Testing
     #expect(try store.attemptEvents(attempt.id).count == 1)
   }
 
-  @Test(arguments: StoreKind.certification)
+  @Test(arguments: StoreKind.allCases)
   func paperSittingsAreRecordedAllOrNothing(_ kind: StoreKind) throws {
     let subject = try StoreUnderTest(kind)
     let store = subject.store

@@ -16,13 +16,24 @@ import Testing
       try PostgresAdministration.createDatabase(location.database, on: server)
     }
 
+    private var closed = false
+
     func open() throws -> PostgresStore { try PostgresStore.open(location) }
 
-    deinit {
-      if let server = PostgresTestServer.location {
-        try? PostgresAdministration.dropDatabase(location.database, on: server)
-      }
+    /// Drops the database (and closes every connection to it).
+    func close() {
+      guard !closed, let server = PostgresTestServer.location else { return }
+      closed = true
+      try? PostgresAdministration.dropDatabase(location.database, on: server)
     }
+
+    /// Drops a role made for a test, once nothing of it is left in any database.
+    func dropRole(_ name: String) throws {
+      guard let server = PostgresTestServer.location else { return }
+      try PostgresAdministration.dropRole(name, on: server)
+    }
+
+    deinit { close() }
   }
 #else
   /// Without the PostgreSQL trait there is no PostgreSQL store to test.

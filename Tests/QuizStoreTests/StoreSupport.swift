@@ -33,9 +33,6 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
   static var allCases: [StoreKind] {
     PostgresTestServer.location == nil ? [.sqlite, .memory] : [.sqlite, .memory, .postgres]
   }
-
-  /// The stores with the certification part of the port (not yet PostgreSQL).
-  static let certification: [StoreKind] = [.sqlite, .memory]
 }
 
 /// The server `make test` starts (`scripts/pg-cluster`), named by

@@ -310,6 +310,10 @@ extension Catalog {
     "store.disk-full":
       "cannot write the progress database {0}: the disk is full. Free some space and try again; answers saved before this one are safe. `recovery-trainer admin backup FILE` copies them elsewhere.",
     "store.invalid": "not saved: {0}.",
+    "store.server":
+      "cannot use the organisation database {0}: {1}. Records already confirmed are not affected; check the server and the network and try again.",
+    "store.not-permitted":
+      "the organisation database {0} does not let this database user do that ({1}); learners write and read their own records only, and managers grade, issue and revoke.",
     "store.io":
       "cannot use the progress database {0}: {1}. The file has not been changed; `recovery-trainer admin backup FILE` copies what it holds.",
     "store.newer-version":

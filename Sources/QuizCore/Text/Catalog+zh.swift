@@ -276,6 +276,8 @@ extension Catalog {
     "store.destination-exists": "{0} 已经存在；请为备份另取一个文件名（什么也没有写入）。",
     "store.disk-full": "无法写入学习进度数据库 {0}：磁盘已满。请腾出空间后重试；此前保存的答题记录都是安全的，可以用 `recovery-trainer admin backup 文件` 复制到别处。",
     "store.invalid": "没有保存：{0}。",
+    "store.server": "无法使用组织数据库 {0}：{1}。已确认保存的记录不受影响；请检查服务器和网络后重试。",
+    "store.not-permitted": "组织数据库 {0} 不允许当前数据库用户这样做（{1}）；学员只能写入和查看自己的记录，评分、发证和撤销由管理人员进行。",
     "store.io": "无法使用学习进度数据库 {0}：{1}。文件没有被改动；`recovery-trainer admin backup 文件` 可以复制其中的记录。",
     "store.newer-version": "学习进度数据库 {0} 是更新版本的 recovery-trainer 写入的。请升级程序；文件没有被改动。",
     "store.read-only": "无法写入学习进度数据库 {0}：文件或所在文件夹是只读的。请修改权限，或用 --data-dir 换一个文件夹；已保存的记录都没有丢失。",
