@@ -96,7 +96,7 @@ let package = Package(
     .testTarget(
       name: "QuizCLITests",
       dependencies: [
-        "QuizCLI", "QuizCore", "QuizContent", "QuizStore", "QuizTrust", "LineEditing",
+        "QuizCLI", "QuizCore", "QuizContent", "QuizStore", "QuizStorePostgres", "QuizTrust", "LineEditing",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       resources: [.copy("Golden")]

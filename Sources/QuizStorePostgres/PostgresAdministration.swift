@@ -18,6 +18,16 @@
       try client.query("CREATE DATABASE \(identifier(name))")
     }
 
+    /// Creates a login role with a password (what `CREATE ROLE … LOGIN PASSWORD` does in psql).
+    public static func createLoginRole(
+      _ name: String, password: String, on admin: PostgresLocation,
+      passwordFile: PasswordFile = PasswordFile(path: PasswordFile.path())
+    ) throws(StoreError) {
+      let client = try PostgresClient(admin, password: passwordFile.password(for: admin))
+      let quoted = "'" + password.replacingOccurrences(of: "'", with: "''") + "'"
+      try client.query("CREATE ROLE \(identifier(name)) LOGIN PASSWORD \(quoted)")
+    }
+
     /// Drops a login role.
     public static func dropRole(
       _ name: String, on admin: PostgresLocation,

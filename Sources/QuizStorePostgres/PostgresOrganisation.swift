@@ -120,9 +120,14 @@
       try store.client.query("GRANT rt_manager TO \(PostgresAdministration.identifier(role))")
     }
 
+    /// Whether the server has a login role of that name.
+    public static func roleExists(_ role: String, on store: PostgresStore) throws(StoreError) -> Bool {
+      try !store.client.query("SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin", [.text(role)]).isEmpty
+    }
+
     /// A role named on a command line must exist: a typo fails instead of creating something.
     static func requireRole(_ role: String, on store: PostgresStore) throws(StoreError) {
-      if try store.client.query("SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin", [.text(role)]).isEmpty {
+      if try !roleExists(role, on: store) {
         throw .invalid(detail: "there is no login role \(role) on the server; create it first (CREATE ROLE … LOGIN)")
       }
     }

@@ -3,6 +3,7 @@ import Foundation
 import QuizContent
 import QuizCore
 import QuizStore
+import QuizStorePostgres
 
 /// Options every command takes.
 public struct GlobalOptions: ParsableArguments {
@@ -21,6 +22,9 @@ public struct GlobalOptions: ParsableArguments {
 
   @Option(name: .long, help: ArgumentHelp(Interface.text("help.globaloptions.4"), valueName: "name"))
   var learner: String?
+
+  @Option(name: .long, help: ArgumentHelp(Interface.text("help.globaloptions.database"), valueName: "url"))
+  var database: String?
 
   public init() {}
 }
@@ -48,6 +52,7 @@ struct AppContext {
   var dataDirectory: DataDirectory
   var contentOption: String?
   var learnerOption: String?
+  var databaseOption: String?
   var dependencies: Dependencies
 
   init(_ options: GlobalOptions, terminal: Terminal = .current(), dependencies: Dependencies = .live) {
@@ -58,6 +63,54 @@ struct AppContext {
     dataDirectory = DataDirectory.resolve(explicit: options.dataDir, environment: terminal.environment)
     contentOption = options.content
     learnerOption = options.learner
+    databaseOption = options.database
+  }
+
+  /// The organisation database, if one is chosen: `--database`, else `RECOVERY_TRAINER_DATABASE`,
+  /// else a `database = URL` line in the data folder's `config` file. Without one, the
+  /// embedded SQLite file in the data folder is used.
+  var databaseURL: String? {
+    if let databaseOption, !databaseOption.isEmpty { return databaseOption }
+    if let variable = terminal.environment["RECOVERY_TRAINER_DATABASE"], !variable.isEmpty { return variable }
+    return Self.configuredDatabase(in: dataDirectory.file("config"))
+  }
+
+  /// The `database` setting of a config file (`database = postgres://…`; `#` starts a comment).
+  static func configuredDatabase(in path: String) -> String? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+      let text = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+      let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      if parts.count == 2, parts[0] == "database", !parts[1].isEmpty { return parts[1] }
+    }
+    return nil
+  }
+
+  /// The message and exit status of an organisation database that cannot be used.
+  func fail(_ failure: OrganisationDatabase.Failure) -> ExitCode {
+    switch failure {
+    case .unavailable:
+      Console.error("recovery-trainer: " + language.text("database.unavailable"))
+      return ExitCode(69)
+    case .location(let problem):
+      let detail: String
+      switch problem {
+      case .notPostgres(let url): detail = language.text("database.not-postgres", url)
+      case .passwordInURL: detail = language.text("database.password-in-url")
+      case .badPort(let port): detail = language.text("database.bad-port", port)
+      case .noUser: detail = language.text("database.no-user")
+      }
+      Console.error("recovery-trainer: " + detail)
+      return ExitCode(64)
+    case .store(let error):
+      return fail(error)
+    case .noLearner(let name):
+      Console.error("recovery-trainer: " + language.text("database.no-learner", name))
+      return ExitCode(66)
+    case .noRole(let role):
+      Console.error("recovery-trainer: " + language.text("database.no-role", role))
+      return ExitCode(66)
+    }
   }
 
   /// The time now.
@@ -71,6 +124,13 @@ struct AppContext {
   /// refuses a data folder without a database (exit 66) and creates nothing, so a typo in
   /// `--data-dir` is an error rather than an empty report.
   func openStore(existing: Bool = false) throws -> any ProgressStore {
+    if let url = databaseURL {
+      do {
+        return try OrganisationDatabase.open(url: url, environment: terminal.environment)
+      } catch {
+        throw fail(error)
+      }
+    }
     let file = dataDirectory.file("progress.sqlite")
     if existing && !FileManager.default.fileExists(atPath: file) {
       Console.error(

@@ -53,6 +53,42 @@ extension Catalog {
       "没有可导出的题目。",
     "export.warning":
       "警告：",
+    "help.globaloptions.database":
+      "组织数据库（PostgreSQL），如 postgres://用户@服务器/数据库；也可用 RECOVERY_TRAINER_DATABASE 或数据文件夹中 config 文件的 database 行。密码取自 ~/.pgpass（或 PGPASSFILE），不要写在命令行上。默认使用数据文件夹中的 SQLite 文件。",
+    "help.admin.init-organisation":
+      "在组织数据库中建立表、角色 rt_manager 与 rt_learner 及其访问规则（可重复运行；升级后应再运行一次）。",
+    "help.admin.add-learner":
+      "让一个已有的数据库登录角色成为某位学员的角色：只能看到和写入这位学员自己的记录。",
+    "help.admin.add-learner-name":
+      "学员姓名（须已存在，除非同时给出 --create-learner）。",
+    "help.admin.role":
+      "数据库登录角色（须已在服务器上建立）。",
+    "help.admin.create-learner":
+      "学员还不存在时新建。",
+    "help.admin.add-manager":
+      "让一个已有的数据库登录角色成为管理人员：查看全部记录，评分、发证和撤销。",
+    "database.unavailable":
+      "这个版本没有组织数据库（PostgreSQL）功能；请用 swift build --traits PostgreSQL 构建（见 docs/deployment.md），或去掉 --database 以使用本机的 SQLite 文件。",
+    "database.not-postgres":
+      "“{0}”不是 PostgreSQL 数据库地址；应以 postgres:// 开头。",
+    "database.password-in-url":
+      "数据库地址里不能写密码（本机其他用户能看到命令行）；请把密码写进 ~/.pgpass（权限 600）或 PGPASSFILE 指定的文件。",
+    "database.bad-port":
+      "端口“{0}”不是 1 到 65535 之间的数。",
+    "database.no-user":
+      "数据库地址没有写用户名，环境中也没有 PGUSER。",
+    "database.none":
+      "这个命令用于组织数据库：请用 --database postgres://… 指定（或设置 RECOVERY_TRAINER_DATABASE）。",
+    "database.no-learner":
+      "没有名为“{0}”的学员，没有改动任何内容；如需新建，请加上 --create-learner。",
+    "database.no-role":
+      "服务器上没有名为 {0} 的登录角色，没有改动任何内容；请先建立它（CREATE ROLE … LOGIN）。",
+    "organisation.initialised":
+      "组织数据库 {0} 已就绪：表、角色 rt_manager 与 rt_learner 及其访问规则均已建立。下一步：为每位学员建立登录角色（CREATE ROLE … LOGIN），再运行 admin add-learner。",
+    "organisation.learner-added":
+      "数据库角色 {0} 现在属于学员 {1}：只能看到和写入这位学员自己的记录。",
+    "organisation.manager-added":
+      "数据库角色 {0} 现在是管理人员：可以查看全部记录，评分、发证和撤销。",
   ]
 
   static let enAuthoring: [String: String] = [
@@ -106,5 +142,41 @@ extension Catalog {
       "There are no questions to export.",
     "export.warning":
       "warning: ",
+    "help.globaloptions.database":
+      "The organisation database (PostgreSQL), such as postgres://user@server/database; or RECOVERY_TRAINER_DATABASE, or a database line in the data folder's config file. The password comes from ~/.pgpass (or PGPASSFILE), never the command line. Default: the SQLite file in the data folder.",
+    "help.admin.init-organisation":
+      "Create the tables, the roles rt_manager and rt_learner and their rules in the organisation database (safe to run again; run it again after an upgrade).",
+    "help.admin.add-learner":
+      "Make an existing database login role a learner's: it sees and writes that learner's records only.",
+    "help.admin.add-learner-name":
+      "The learner's name (must exist unless --create-learner is given).",
+    "help.admin.role":
+      "The database login role (must already exist on the server).",
+    "help.admin.create-learner":
+      "Create the learner if there is none of that name.",
+    "help.admin.add-manager":
+      "Make an existing database login role a manager's: it reads every record, grades, issues and revokes.",
+    "database.unavailable":
+      "this build has no organisation database (PostgreSQL); build with swift build --traits PostgreSQL (see docs/deployment.md), or leave out --database to use the SQLite file on this machine.",
+    "database.not-postgres":
+      "“{0}” is not a PostgreSQL database address; it starts with postgres://.",
+    "database.password-in-url":
+      "a database address cannot carry a password (other users of the machine can see command lines); put it in ~/.pgpass (mode 600) or the file PGPASSFILE names.",
+    "database.bad-port":
+      "the port “{0}” is not a number from 1 to 65535.",
+    "database.no-user":
+      "the database address names no user, and PGUSER is not set.",
+    "database.none":
+      "this command is for the organisation database: name it with --database postgres://… (or RECOVERY_TRAINER_DATABASE).",
+    "database.no-learner":
+      "there is no learner called “{0}”; nothing was changed. Add --create-learner to create one.",
+    "database.no-role":
+      "the server has no login role called {0}; nothing was changed. Create it first (CREATE ROLE … LOGIN).",
+    "organisation.initialised":
+      "The organisation database {0} is ready: tables, the roles rt_manager and rt_learner and their rules. Next: a login role for each learner (CREATE ROLE … LOGIN), then admin add-learner.",
+    "organisation.learner-added":
+      "The database role {0} is now the learner {1}'s: it sees and writes that learner's records only.",
+    "organisation.manager-added":
+      "The database role {0} is now a manager's: it reads every record, grades, issues and revokes.",
   ]
 }

@@ -1,0 +1,126 @@
+import Foundation
+import QuizStore
+
+#if PostgreSQL
+  import PostgresNIO
+#endif
+
+/// The organisation database as the program's commands use it, in every build: a build
+/// without the PostgreSQL trait says so instead of failing to compile or to link.
+public enum OrganisationDatabase {
+  /// Why the organisation database cannot be used.
+  public enum Failure: Error, Equatable {
+    /// This build has no PostgreSQL backend.
+    case unavailable
+    /// The URL cannot be used.
+    case location(PostgresLocation.Problem)
+    /// The server or the store refused.
+    case store(StoreError)
+    /// A login role that is meant to be a learner's names no learner (and `create` was not given).
+    case noLearner(String)
+    /// No login role of that name on the server.
+    case noRole(String)
+  }
+
+  static func location(_ url: String, environment: [String: String]) throws(Failure) -> PostgresLocation {
+    guard PostgresSupport.isAvailable else { throw .unavailable }
+    do {
+      return try PostgresLocation(url: url, environment: environment)
+    } catch {
+      throw .location(error)
+    }
+  }
+
+  static func passwordFile(_ environment: [String: String]) -> PasswordFile {
+    PasswordFile(path: PasswordFile.path(environment: environment))
+  }
+
+  /// Opens the store at `url`, bringing its schema up to date when the user may.
+  public static func open(url: String, environment: [String: String]) throws(Failure) -> any ProgressStore {
+    let location = try location(url, environment: environment)
+    #if PostgreSQL
+      do {
+        return try PostgresStore.open(location, passwordFile: passwordFile(environment))
+      } catch {
+        throw .store(error)
+      }
+    #else
+      _ = location
+      throw .unavailable
+    #endif
+  }
+
+  /// `admin init-organisation`: the schema, the roles and their rules (idempotent).
+  public static func initialise(url: String, environment: [String: String]) throws(Failure) -> String {
+    let location = try location(url, environment: environment)
+    #if PostgreSQL
+      do {
+        let store = try PostgresStore.open(location, passwordFile: passwordFile(environment))
+        try PostgresOrganisation.initialise(store)
+        return store.location
+      } catch {
+        throw .store(error)
+      }
+    #else
+      _ = location
+      throw .unavailable
+    #endif
+  }
+
+  /// `admin add-learner NAME --role ROLE`: the login role becomes that learner's. The learner
+  /// must exist unless `create`; the role must exist.
+  public static func addLearner(
+    named name: String, role: String, create: Bool, at date: Date, url: String, environment: [String: String]
+  ) throws(Failure) -> Learner {
+    let location = try location(url, environment: environment)
+    #if PostgreSQL
+      do {
+        let store = try PostgresStore.open(location, passwordFile: passwordFile(environment))
+        // The role first, and everything in one transaction: a typo creates nothing.
+        guard try PostgresOrganisation.roleExists(role, on: store) else { throw Failure.noRole(role) }
+        return try store.client.write { () throws(StoreError) -> Result<Learner, Failure> in
+          let learner: Learner
+          if let existing = try store.learner(named: name) {
+            learner = existing
+          } else if create {
+            learner = try store.createLearner(named: name, displayName: nil, at: date)
+          } else {
+            return .failure(.noLearner(name))
+          }
+          try PostgresOrganisation.addLearner(role: role, learner: learner.id, on: store)
+          return .success(learner)
+        }.get()
+      } catch let error as Failure {
+        throw error
+      } catch let error as StoreError {
+        throw .store(error)
+      } catch {
+        throw .store(.invalid(detail: "\(error)"))
+      }
+    #else
+      _ = location
+      throw .unavailable
+    #endif
+  }
+
+  /// `admin add-manager --role ROLE`.
+  public static func addManager(role: String, url: String, environment: [String: String]) throws(Failure) {
+    let location = try location(url, environment: environment)
+    #if PostgreSQL
+      do {
+        let store = try PostgresStore.open(location, passwordFile: passwordFile(environment))
+        guard try PostgresOrganisation.roleExists(role, on: store) else { throw Failure.noRole(role) }
+        try PostgresOrganisation.addManager(role: role, on: store)
+      } catch let error as Failure {
+        throw error
+      } catch let error as StoreError {
+        throw .store(error)
+      } catch {
+        throw .store(.invalid(detail: "\(error)"))
+      }
+    #else
+      _ = location
+      throw .unavailable
+    #endif
+  }
+}
