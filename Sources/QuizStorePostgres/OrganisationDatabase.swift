@@ -103,6 +103,26 @@ public enum OrganisationDatabase {
     #endif
   }
 
+  /// `admin migrate-to URL`: the whole SQLite database at `path` copied into the empty
+  /// organisation database, checked, all or nothing; the rows copied per table.
+  public static func migrate(fromSQLite path: String, url: String, environment: [String: String]) throws(Failure)
+    -> [String: Int]
+  {
+    let location = try location(url, environment: environment)
+    #if PostgreSQL
+      do {
+        let source = try SQLiteStore.open(at: path)
+        let target = try PostgresStore.open(location, passwordFile: passwordFile(environment))
+        return try target.load(from: source)
+      } catch {
+        throw .store(error)
+      }
+    #else
+      _ = location
+      throw .unavailable
+    #endif
+  }
+
   /// `admin add-manager --role ROLE`.
   public static func addManager(role: String, url: String, environment: [String: String]) throws(Failure) {
     let location = try location(url, environment: environment)

@@ -79,3 +79,37 @@ extension AdminCommand {
     }
   }
 }
+
+extension AdminCommand {
+  /// `admin migrate-to URL`: this machine's SQLite database moved up to an empty organisation
+  /// database: every row with its id, the audit log and its signatures, checked through the
+  /// store port before it is committed. The local file is not changed.
+  struct MigrateTo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "migrate-to", abstract: Interface.text("help.admin.migrate-to"))
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp(Interface.text("help.admin.migrate-to-url"), valueName: "url"))
+    var url: String
+
+    func run() throws {
+      let context = AppContext(global)
+      let file = context.dataDirectory.file("progress.sqlite")
+      guard FileManager.default.fileExists(atPath: file) else {
+        Console.error(
+          "recovery-trainer: "
+            + context.language.text("globaloptions.there-is-no-progress-here-no", context.dataDirectory.path))
+        throw ExitCode(66)
+      }
+      do {
+        let counts = try OrganisationDatabase.migrate(
+          fromSQLite: file, url: url, environment: context.terminal.environment)
+        Console.line(
+          context.language.text(
+            "organisation.migrated", file, url, "\(counts["learner"] ?? 0)", "\(counts["answer"] ?? 0)",
+            "\(counts["exam_attempt"] ?? 0)", "\(counts["certificate"] ?? 0)", "\(counts["audit_entry"] ?? 0)"))
+      } catch {
+        throw context.fail(error)
+      }
+    }
+  }
+}

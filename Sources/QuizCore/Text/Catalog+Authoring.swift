@@ -89,6 +89,12 @@ extension Catalog {
       "数据库角色 {0} 现在属于学员 {1}：只能看到和写入这位学员自己的记录。",
     "organisation.manager-added":
       "数据库角色 {0} 现在是管理人员：可以查看全部记录，评分、发证和撤销。",
+    "help.admin.migrate-to":
+      "把本机的 SQLite 数据库整体迁入一个空的组织数据库：保留每条记录的编号、审计日志和签名，提交前逐项核对；本机文件不变。",
+    "help.admin.migrate-to-url":
+      "组织数据库地址（postgres://…，须已用 admin init-organisation 建好且没有记录）。",
+    "organisation.migrated":
+      "已把 {0} 迁入 {1}：{2} 名学员、{3} 条作答、{4} 次认证考试、{5} 张证书、{6} 条审计日志，逐项核对无误。本机文件未改动。",
   ]
 
   static let enAuthoring: [String: String] = [
@@ -178,5 +184,11 @@ extension Catalog {
       "The database role {0} is now the learner {1}'s: it sees and writes that learner's records only.",
     "organisation.manager-added":
       "The database role {0} is now a manager's: it reads every record, grades, issues and revokes.",
+    "help.admin.migrate-to":
+      "Move this machine's SQLite database into an empty organisation database: every record with its id, the audit log and its signatures, checked before it is committed; the local file is not changed.",
+    "help.admin.migrate-to-url":
+      "The organisation database (postgres://…, set up with admin init-organisation and holding no records).",
+    "organisation.migrated":
+      "Moved {0} into {1}: {2} learners, {3} answers, {4} certification attempts, {5} certificates, {6} audit entries, checked one by one. The local file is unchanged.",
   ]
 }

@@ -1,0 +1,94 @@
+#if PostgreSQL
+  import Foundation
+  import QuizStore
+
+  extension PostgresStore {
+    /// Copies every row of a progress database into this one, which must hold nothing yet:
+    /// the same ids, the same audit log and signatures, so that everything verifies as
+    /// before. Then reads everything back through the store port from both and compares; any
+    /// difference rolls the whole copy back. One transaction: all or nothing.
+    public func load(from source: SQLiteStore) throws(StoreError) -> [String: Int] {
+      let tables = try source.transferRows()
+      return try client.write { () throws(StoreError) -> [String: Int] in
+        let present =
+          try client.query(
+            """
+            SELECT (SELECT COUNT(*) FROM learner) + (SELECT COUNT(*) FROM answer) + (SELECT COUNT(*) FROM audit_entry)
+              AS n
+            """
+          ).first?.int("n") ?? 0
+        guard present == 0 else { throw StoreError.destinationExists(path: location) }
+        var counts: [String: Int] = [:]
+        for (table, rows) in tables {
+          let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+          let placeholders = table.columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
+          let sql = "INSERT INTO \(table.name) (\(columns)) VALUES (\(placeholders))"
+          for row in rows {
+            try client.query(
+              sql,
+              zip(table.columns, row).map { column, value in
+                switch (value, column.kind) {
+                case (.integer(let number), _): .integer(number)
+                case (.real(let number), _): .real(number)
+                case (.text(let text), _): .text(text)
+                case (.boolean(let flag), _): .boolean(flag)
+                case (.time(let date), _): .time(date)
+                case (.null, .integer): .integer(nil)
+                case (.null, .real): .real(nil)
+                case (.null, .text): .text(nil)
+                case (.null, .boolean): .boolean(nil)
+                case (.null, .time): .time(nil)
+                }
+              })
+          }
+          if let identity = table.identity {
+            try client.query(
+              """
+              SELECT setval(pg_get_serial_sequence('\(table.name)', '\(identity)'), COALESCE(MAX(\(identity)), 1),
+                            MAX(\(identity)) IS NOT NULL) FROM \(table.name)
+              """)
+          }
+          counts[table.name] = rows.count
+        }
+        if let difference = try differences(from: source) {
+          throw StoreError.invalid(detail: "the copy differs from the original (\(difference)); nothing was copied")
+        }
+        return counts
+      }
+    }
+
+    /// The first thing the store port reads differently here and in `source`, if any.
+    func differences(from source: SQLiteStore) throws(StoreError) -> String? {
+      let learners = try source.learners()
+      if try self.learners() != learners { return "learners" }
+      for learner in learners {
+        if try answers(learner: learner.id) != source.answers(learner: learner.id) {
+          return "answers of \(learner.name)"
+        }
+        if try sessions(learner: learner.id) != source.sessions(learner: learner.id) {
+          return "sessions of \(learner.name)"
+        }
+        if try cards(learner: learner.id) != source.cards(learner: learner.id) { return "cards of \(learner.name)" }
+        if try readSections(learner: learner.id) != source.readSections(learner: learner.id) {
+          return "reading of \(learner.name)"
+        }
+        if try mistakes(learner: learner.id) != source.mistakes(learner: learner.id) {
+          return "mistakes of \(learner.name)"
+        }
+      }
+      let attempts = try source.attempts(learner: nil)
+      if try self.attempts(learner: nil) != attempts { return "attempts" }
+      for attempt in attempts {
+        if try attemptEvents(attempt.id) != source.attemptEvents(attempt.id) { return "events of \(attempt.id)" }
+        if try manualGrades(attempt: attempt.id) != source.manualGrades(attempt: attempt.id) {
+          return "grades of \(attempt.id)"
+        }
+      }
+      if try certificates() != source.certificates() { return "certificates" }
+      if try auditLog() != source.auditLog() { return "audit log" }
+      if try checkpoints() != source.checkpoints() { return "checkpoints" }
+      if try summary() != source.summary() { return "summary" }
+      return nil
+    }
+  }
+#endif
