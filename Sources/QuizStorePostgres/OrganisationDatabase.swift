@@ -20,6 +20,8 @@ public enum OrganisationDatabase {
     case noLearner(String)
     /// No login role of that name on the server.
     case noRole(String)
+    /// A database moved up must go into an empty one.
+    case notEmpty(String)
   }
 
   static func location(_ url: String, environment: [String: String]) throws(Failure) -> PostgresLocation {
@@ -114,6 +116,8 @@ public enum OrganisationDatabase {
         let source = try SQLiteStore.open(at: path)
         let target = try PostgresStore.open(location, passwordFile: passwordFile(environment))
         return try target.load(from: source)
+      } catch .destinationExists {
+        throw .notEmpty(location.description)
       } catch {
         throw .store(error)
       }

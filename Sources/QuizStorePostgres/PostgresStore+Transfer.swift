@@ -60,34 +60,38 @@
     /// The first thing the store port reads differently here and in `source`, if any.
     func differences(from source: SQLiteStore) throws(StoreError) -> String? {
       let learners = try source.learners()
-      if try self.learners() != learners { return "learners" }
+      if !RecordComparison.same(try self.learners(), learners) { return "learners" }
       for learner in learners {
-        if try answers(learner: learner.id) != source.answers(learner: learner.id) {
+        if !RecordComparison.same(try answers(learner: learner.id), try source.answers(learner: learner.id)) {
           return "answers of \(learner.name)"
         }
-        if try sessions(learner: learner.id) != source.sessions(learner: learner.id) {
+        if !RecordComparison.same(try sessions(learner: learner.id), try source.sessions(learner: learner.id)) {
           return "sessions of \(learner.name)"
         }
-        if try cards(learner: learner.id) != source.cards(learner: learner.id) { return "cards of \(learner.name)" }
-        if try readSections(learner: learner.id) != source.readSections(learner: learner.id) {
+        if !RecordComparison.same(try cards(learner: learner.id), try source.cards(learner: learner.id)) {
+          return "cards of \(learner.name)"
+        }
+        if !RecordComparison.same(try readSections(learner: learner.id), try source.readSections(learner: learner.id)) {
           return "reading of \(learner.name)"
         }
-        if try mistakes(learner: learner.id) != source.mistakes(learner: learner.id) {
+        if !RecordComparison.same(try mistakes(learner: learner.id), try source.mistakes(learner: learner.id)) {
           return "mistakes of \(learner.name)"
         }
       }
       let attempts = try source.attempts(learner: nil)
-      if try self.attempts(learner: nil) != attempts { return "attempts" }
+      if !RecordComparison.same(try self.attempts(learner: nil), attempts) { return "attempts" }
       for attempt in attempts {
-        if try attemptEvents(attempt.id) != source.attemptEvents(attempt.id) { return "events of \(attempt.id)" }
-        if try manualGrades(attempt: attempt.id) != source.manualGrades(attempt: attempt.id) {
+        if !RecordComparison.same(try attemptEvents(attempt.id), try source.attemptEvents(attempt.id)) {
+          return "events of \(attempt.id)"
+        }
+        if !RecordComparison.same(try manualGrades(attempt: attempt.id), try source.manualGrades(attempt: attempt.id)) {
           return "grades of \(attempt.id)"
         }
       }
-      if try certificates() != source.certificates() { return "certificates" }
-      if try auditLog() != source.auditLog() { return "audit log" }
-      if try checkpoints() != source.checkpoints() { return "checkpoints" }
-      if try summary() != source.summary() { return "summary" }
+      if !RecordComparison.same(try certificates(), try source.certificates()) { return "certificates" }
+      if !RecordComparison.same(try auditLog(), try source.auditLog()) { return "audit log" }
+      if !RecordComparison.same(try checkpoints(), try source.checkpoints()) { return "checkpoints" }
+      if !RecordComparison.same(try summary(), try source.summary()) { return "summary" }
       return nil
     }
   }

@@ -107,6 +107,9 @@ struct AppContext {
     case .noLearner(let name):
       Console.error("recovery-trainer: " + language.text("database.no-learner", name))
       return ExitCode(66)
+    case .notEmpty(let location):
+      Console.error("recovery-trainer: " + language.text("database.not-empty", location))
+      return ExitCode(65)
     case .noRole(let role):
       Console.error("recovery-trainer: " + language.text("database.no-role", role))
       return ExitCode(66)

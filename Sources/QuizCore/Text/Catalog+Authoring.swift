@@ -81,6 +81,8 @@ extension Catalog {
       "这个命令用于组织数据库：请用 --database postgres://… 指定（或设置 RECOVERY_TRAINER_DATABASE）。",
     "database.no-learner":
       "没有名为“{0}”的学员，没有改动任何内容；如需新建，请加上 --create-learner。",
+    "database.not-empty":
+      "组织数据库 {0} 已经有记录，没有复制任何内容；迁移只能进入一个空的数据库。",
     "database.no-role":
       "服务器上没有名为 {0} 的登录角色，没有改动任何内容；请先建立它（CREATE ROLE … LOGIN）。",
     "organisation.initialised":
@@ -176,6 +178,8 @@ extension Catalog {
       "this command is for the organisation database: name it with --database postgres://… (or RECOVERY_TRAINER_DATABASE).",
     "database.no-learner":
       "there is no learner called “{0}”; nothing was changed. Add --create-learner to create one.",
+    "database.not-empty":
+      "the organisation database {0} already holds records; nothing was copied. A database moves only into an empty one.",
     "database.no-role":
       "the server has no login role called {0}; nothing was changed. Create it first (CREATE ROLE … LOGIN).",
     "organisation.initialised":
