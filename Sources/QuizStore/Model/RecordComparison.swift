@@ -12,6 +12,8 @@ package enum RecordComparison {
     if let date = value as? Date { return "@\(Int64((date.timeIntervalSince1970 * 1000).rounded()))" }
     if let text = value as? String { return "\"\(text)\"" }
     if let number = value as? Double { return "\(number)" }
+    // Equal bytes may be kept in different internal forms: compare the bytes.
+    if let data = value as? Data { return "#" + data.base64EncodedString() }
     let mirror = Mirror(reflecting: value)
     switch mirror.displayStyle {
     case .optional:
