@@ -977,8 +977,20 @@
                (SELECT COUNT(*) FROM answer) AS answers
         """
       ).first
+      // The server keeps its own pages; what is checked here is the audit log's hash chain.
+      var integrity: [String] = []
+      var previous = AuditEntry.genesisHash
+      for (index, entry) in try auditLog().enumerated() {
+        if entry.sequence != index + 1 { integrity.append("audit entry \(index + 1) has sequence \(entry.sequence)") }
+        if entry.previousHash != previous {
+          integrity.append("audit entry \(entry.sequence) does not follow the one before")
+        }
+        if entry.computedHash != entry.hash { integrity.append("audit entry \(entry.sequence) was changed") }
+        previous = entry.hash
+      }
       return StoreCheck(
-        integrity: ["ok"], schemaVersion: version, learners: counts?.int("learners") ?? 0,
+        integrity: integrity.isEmpty ? ["ok"] : integrity, schemaVersion: version,
+        learners: counts?.int("learners") ?? 0,
         sessions: counts?.int("sessions") ?? 0, answers: counts?.int("answers") ?? 0)
     }
   }

@@ -76,6 +76,17 @@
       #expect(try Data(contentsOf: URL(fileURLWithPath: file.path)) == before, "the local file is not changed")
     }
 
+    @Test func checkFindsAChangedOrMissingAuditEntry() throws {
+      let database = try PostgresTestDatabase()
+      let store = try database.open()
+      for name in ["甲", "乙", "丙"] { _ = try store.createLearner(named: name, displayName: nil, at: t0) }
+      #expect(try store.check().isOK)
+      try store.client.query("UPDATE audit_entry SET payload = replace(payload, '乙', '丁') WHERE sequence = 2")
+      #expect(try store.check().integrity == ["audit entry 2 was changed"])
+      try store.client.query("DELETE FROM audit_entry WHERE sequence = 2")
+      #expect(try !store.check().isOK)
+    }
+
     @Test func aDatabaseThatHoldsRecordsIsNotOverwritten() throws {
       let (file, source) = try Self.filledSQLite()
       defer { file.remove() }

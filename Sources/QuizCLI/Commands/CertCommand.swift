@@ -25,12 +25,19 @@ struct CertCommand: ParsableCommand {
       let language = context.language
       let text = try Console.readInput(file)
       let trusted = try issuerKey(key, context: context).map { [$0] } ?? []
-      // Revocations recorded in this data folder, each signed by the trusted key.
+      // Revocations recorded in the organisation database or this data folder, each signed
+      // by the trusted key.
       var revocations: [RevocationList.Revocation] = []
-      if !trusted.isEmpty, FileManager.default.fileExists(atPath: context.dataDirectory.file("progress.sqlite")),
-        let store = try? SQLiteStore.open(at: context.dataDirectory.file("progress.sqlite")),
-        let stored = try? store.certificates()
-      {
+      let local = context.dataDirectory.file("progress.sqlite")
+      var store: (any ProgressStore)?
+      if !trusted.isEmpty {
+        if context.databaseURL != nil {
+          store = try context.openStore(existing: true)
+        } else if FileManager.default.fileExists(atPath: local) {
+          store = try? SQLiteStore.open(at: local)
+        }
+      }
+      if let store, let stored = try? store.certificates() {
         for certificate in stored {
           if let signed = certificate.revocation, trusted.contains(where: { signed.isSigned(by: $0) }) {
             revocations += signed.statement.revocations

@@ -238,6 +238,22 @@ struct AdminCommand: ParsableCommand {
     func run() throws {
       let context = AppContext(global)
       let language = context.language
+      if file == nil, context.databaseURL != nil {
+        // The organisation database: the server keeps its own pages; what it holds is counted.
+        let store = try context.openStore(existing: true)
+        do {
+          let check = try store.check()
+          Console.line(language.text("studycommands.database") + store.location)
+          Console.line(language.text("studycommands.integrity") + check.integrity.joined(separator: "; "))
+          Console.line(language.text("studycommands.schema") + check.schemaVersion)
+          Console.line(
+            language.text(
+              "studycommands.learners-sessions-answers", "\(check.learners)", "\(check.sessions)", "\(check.answers)"))
+          return
+        } catch {
+          throw context.fail(error)
+        }
+      }
       let path = file ?? context.dataDirectory.file("progress.sqlite")
       let diagnosis = SQLiteStore.diagnose(at: path)
       Console.line(language.text("studycommands.database") + path)
