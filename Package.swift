@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "QuizCore", targets: ["QuizCore"]),
     .library(name: "QuizContent", targets: ["QuizContent"]),
     .library(name: "QuizStore", targets: ["QuizStore"]),
+    .library(name: "QuizStorePostgres", targets: ["QuizStorePostgres"]),
     .library(name: "QuizTrust", targets: ["QuizTrust"]),
   ],
   traits: [

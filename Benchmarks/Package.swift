@@ -7,7 +7,7 @@ let package = Package(
   name: "recovery-trainer-benchmarks",
   platforms: [.macOS(.v13)],
   dependencies: [
-    .package(name: "recovery-trainer", path: ".."),
+    .package(name: "recovery-trainer", path: "..", traits: ["PostgreSQL"]),
     .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.0.0", traits: ["MallocInterposer"]),
   ],
   targets: [
@@ -36,6 +36,17 @@ let package = Package(
       name: "fsrs-million",
       dependencies: [.product(name: "QuizCore", package: "recovery-trainer")],
       path: "Sources/fsrs-million"
+    ),
+    .executableTarget(
+      name: "store-load",
+      dependencies: [
+        .product(name: "QuizCore", package: "recovery-trainer"),
+        .product(name: "QuizStore", package: "recovery-trainer"),
+        .product(name: "QuizStorePostgres", package: "recovery-trainer"),
+      ],
+      path: "Sources/store-load",
+      // A measuring tool that shares stores across threads on purpose; Swift 5 checking.
+      swiftSettings: [.swiftLanguageMode(.v5)]
     ),
     .executableTarget(
       name: "make-progress-db",

@@ -52,6 +52,24 @@ public enum OrganisationDatabase {
     #endif
   }
 
+  /// `admin migrate`: the schema brought up to date (under the advisory lock), and, when the
+  /// database is an organisation's, its rules extended to new tables; the schema version.
+  public static func migrate(url: String, environment: [String: String]) throws(Failure) -> (String, String) {
+    let location = try location(url, environment: environment)
+    #if PostgreSQL
+      do {
+        let store = try PostgresStore.open(location, passwordFile: passwordFile(environment))
+        if try PostgresOrganisation.isInitialised(store) { try PostgresOrganisation.initialise(store) }
+        return (store.location, try store.check().schemaVersion)
+      } catch {
+        throw .store(error)
+      }
+    #else
+      _ = location
+      throw .unavailable
+    #endif
+  }
+
   /// `admin init-organisation`: the schema, the roles and their rules (idempotent).
   public static func initialise(url: String, environment: [String: String]) throws(Failure) -> String {
     let location = try location(url, environment: environment)

@@ -32,13 +32,20 @@
       logger.logLevel = .critical
       self.logger = logger
       let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-      let configuration =
-        location.isSocket
-        ? PostgresConnection.Configuration(
-          unixSocketPath: location.socketPath, username: location.user, password: password, database: location.database)
-        : PostgresConnection.Configuration(
-          host: location.host, port: location.port, username: location.user, password: password,
-          database: location.database, tls: .disable)
+      let configuration: PostgresConnection.Configuration
+      do {
+        configuration =
+          location.isSocket
+          ? PostgresConnection.Configuration(
+            unixSocketPath: location.socketPath, username: location.user, password: password,
+            database: location.database)
+          : PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user, password: password,
+            database: location.database, tls: try Self.tls(location))
+      } catch {
+        try? group.syncShutdownGracefully()
+        throw .server(location: location.description, detail: "TLS: \(error)")
+      }
       do {
         connection = try PostgresConnection.connect(
           on: group.next(), configuration: configuration, id: 1, logger: logger
@@ -51,9 +58,35 @@
     }
 
     deinit {
-      try? connection.close().wait()
-      try? group.syncShutdownGracefully()
+      // Never wait here: a connection the server has already ended (a database dropped with
+      // FORCE, a restart) may never report its close, and a client must not hang on exit.
+      // The connection is kept alive until its close completes.
+      let group = self.group
+      let connection = self.connection
+      connection.close().whenComplete { _ in
+        withExtendedLifetime(connection) {}
+        group.shutdownGracefully { _ in }
+      }
     }
+
+    /// The TLS of a TCP connection, as its `sslmode` asks.
+    static func tls(_ location: PostgresLocation) throws -> PostgresConnection.Configuration.TLS {
+      var configuration = TLSConfiguration.makeClientConfiguration()
+      switch location.tls {
+      case .disable:
+        return .disable
+      case .prefer, .require:
+        configuration.certificateVerification = .none
+        let context = try NIOSSLContext(configuration: configuration)
+        return location.tls == .prefer ? .prefer(context) : .require(context)
+      case .verifyFull:
+        if let roots = location.rootCertificates { configuration.trustRoots = .file(roots) }
+        return .require(try NIOSSLContext(configuration: configuration))
+      }
+    }
+
+    /// How long one statement may take before the server is taken as gone.
+    static let statementTimeout = TimeAmount.seconds(120)
 
     /// Runs one statement and returns its rows.
     @discardableResult
@@ -74,10 +107,27 @@
         case .time(let date): bindings.append(date.map(Self.milliseconds))
         }
       }
+      // A connection the server has ended answers nothing more: say so at once.
+      if connection.isClosed {
+        throw .server(location: location.description, detail: "08006 the server closed the connection")
+      }
+      // A server that stops answering (a dead link, a half-closed connection) must not hang
+      // the program: after `statementTimeout` the connection is closed and the write failed.
+      let eventLoop = connection.eventLoop
+      let promise = eventLoop.makePromise(of: PostgresQueryResult.self)
+      connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).cascade(to: promise)
+      let connection = self.connection
+      let place = location.description
+      let timeout = eventLoop.scheduleTask(in: Self.statementTimeout) {
+        promise.fail(StoreError.server(location: place, detail: "no answer from the server"))
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+      }
       do {
-        let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+        let result = try promise.futureResult.wait()
+        timeout.cancel()
         return result.rows.map { $0.makeRandomAccess() }
       } catch {
+        timeout.cancel()
         throw Self.storeError(error, location: location)
       }
     }
@@ -87,7 +137,7 @@
       lock.lock()
       defer { lock.unlock() }
       if depth > 0 { return try body() }
-      _ = try run("BEGIN ISOLATION LEVEL SERIALIZABLE", [])
+      _ = try run("BEGIN", [])
       depth += 1
       defer { depth -= 1 }
       do {
@@ -100,8 +150,8 @@
       }
     }
 
-    /// Runs `body` in a transaction, again when the server reports a serialisation conflict
-    /// with another client (two managers at once, say), up to a few times.
+    /// Runs `body` in a transaction, again when the server reports a conflict with another
+    /// client (a deadlock, a serialisation failure), up to a few times.
     func write<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
       var attempt = 0
       while true {

@@ -8,6 +8,22 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
   public var port: Int
   public var database: String
   public var user: String
+  /// Whether the connection is encrypted, as libpq's `sslmode` says.
+  public var tls: TLSMode = .prefer
+  /// A file of certificates to trust for `verify-full` (libpq's `sslrootcert`); the system's otherwise.
+  public var rootCertificates: String?
+
+  /// libpq's `sslmode` values this client has.
+  public enum TLSMode: String, Sendable, Hashable {
+    /// Never encrypt.
+    case disable
+    /// Encrypt when the server can, without checking its certificate (libpq's default).
+    case prefer
+    /// Always encrypt; the server's certificate is not checked.
+    case require
+    /// Always encrypt, and check the certificate and that it names the host.
+    case verifyFull = "verify-full"
+  }
 
   /// Whether `host` is a Unix socket folder.
   public var isSocket: Bool { host.hasPrefix("/") }
@@ -18,7 +34,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
   /// The URL without any password, for messages and `location`.
   public var description: String {
     let host = isSocket ? "" : self.host
-    let socket = isSocket ? "?host=\(self.host)" : ""
+    let socket = isSocket ? "?host=\(self.host)" : tls == .prefer ? "" : "?sslmode=\(tls.rawValue)"
     return "postgres://\(user)@\(host):\(port)/\(database)\(socket)"
   }
 
@@ -32,6 +48,8 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     case badPort(String)
     /// No user given and none in the environment.
     case noUser
+    /// An `sslmode` this client does not have (`allow` and `verify-ca` are libpq's too).
+    case badTLSMode(String)
   }
 
   /// Reads `postgres://user@host:port/database` (also `?host=/socket/folder`, `%2F`-encoded
@@ -79,6 +97,11 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     self.port = number
     self.user = name
     self.database = path.isEmpty ? (query["dbname"] ?? environment["PGDATABASE"] ?? name) : path
+    // A Unix socket is local: nothing to encrypt. Over TCP, libpq's default is `prefer`.
+    let mode = query["sslmode"] ?? environment["PGSSLMODE"] ?? (host.hasPrefix("/") ? "disable" : "prefer")
+    guard let tls = TLSMode(rawValue: mode) else { throw .badTLSMode(mode) }
+    self.tls = host.hasPrefix("/") ? .disable : tls
+    rootCertificates = query["sslrootcert"] ?? environment["PGSSLROOTCERT"]
   }
 
   /// Creates a location from its parts.
@@ -87,11 +110,14 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     self.port = port
     self.database = database
     self.user = user
+    tls = host.hasPrefix("/") ? .disable : .prefer
   }
 
   /// The same server and user, another database.
   public func database(_ name: String) -> PostgresLocation {
-    PostgresLocation(host: host, port: port, database: name, user: user)
+    var other = self
+    other.database = name
+    return other
   }
 }
 

@@ -120,6 +120,12 @@
       try store.client.query("GRANT rt_manager TO \(PostgresAdministration.identifier(role))")
     }
 
+    /// Whether `initialise` has been run on this database.
+    public static func isInitialised(_ store: PostgresStore) throws(StoreError) -> Bool {
+      try store.client.query("SELECT to_regclass('public.organisation_member') IS NOT NULL AS present").first?
+        .boolean("present") ?? false
+    }
+
     /// Whether the server has a login role of that name.
     public static func roleExists(_ role: String, on store: PostgresStore) throws(StoreError) -> Bool {
       try !store.client.query("SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin", [.text(role)]).isEmpty

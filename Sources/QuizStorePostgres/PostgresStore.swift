@@ -7,8 +7,11 @@
 
   /// The organisation database: the store port on PostgreSQL.
   ///
-  /// Every write is one SERIALIZABLE transaction, retried when another client's transaction
-  /// conflicts with it, so that two managers at once never overwrite each other; a statement
+  /// Every write is one transaction (READ COMMITTED, retried on a deadlock). Where two clients
+  /// could change the same thing, the write first locks the attempt's row (`FOR UPDATE`) and
+  /// changes a state only from the state it read (`WHERE status = 'running'`), so that two
+  /// managers at once never overwrite each other; unique keys stop a second grade or
+  /// certificate; the audit log's appenders take turns under an advisory lock. A statement
   /// confirmed by the server is durable (`fsync` and synchronous commit, the server's
   /// defaults). Dates are kept to the millisecond, as in the SQLite store.
   ///
@@ -647,6 +650,12 @@
       return checkpoint
     }
 
+    /// Locks an attempt's row until the end of the transaction: the writes that change an
+    /// attempt, or depend on its state, take turns.
+    func lockAttempt(_ id: String) throws(StoreError) {
+      try client.query("SELECT id FROM exam_attempt WHERE id = $1 FOR UPDATE", [.text(id)])
+    }
+
     public func startAttempt(_ session: NewSession, attempt new: NewAttempt, unlockedBy organisation: OrganisationKey?)
       throws(StoreError) -> ExamAttempt
     {
@@ -686,6 +695,7 @@
       throws(StoreError)
     {
       try client.write { () throws(StoreError) in
+        try lockAttempt(id)
         guard let attempt = try attempt(id: id), attempt.status == .running, attempt.proctored else {
           throw StoreError.invalid(detail: "attempt \(id) is not a running proctored attempt")
         }
@@ -703,6 +713,7 @@
       -> RecordedAnswer
     {
       try client.write { () throws(StoreError) -> RecordedAnswer in
+        try lockAttempt(context.attemptID)
         guard let attempt = try attempt(id: context.attemptID), attempt.status == .running,
           attempt.sessionID == answer.sessionID
         else {
@@ -732,6 +743,7 @@
 
     public func submitAttempt(_ id: String, at date: Date, key: AttemptKey?) throws(StoreError) -> ExamAttempt {
       try client.write { () throws(StoreError) -> ExamAttempt in
+        try lockAttempt(id)
         guard let attempt = try attempt(id: id), attempt.status == .running else {
           throw StoreError.invalid(detail: "attempt \(id) is not running")
         }
@@ -739,7 +751,7 @@
         let signedEvents = events.compactMap(\.signed)
         let submission = key != nil && signedEvents.count == events.count ? key?.submit(signedEvents, at: date) : nil
         try client.query(
-          "UPDATE exam_attempt SET status = 'submitted', submitted_at = $1, submission = $2 WHERE id = $3",
+          "UPDATE exam_attempt SET status = 'submitted', submitted_at = $1, submission = $2 WHERE id = $3 AND status = 'running'",
           [.time(date), .text(submission?.jsonText()), .text(id)])
         try client.query(
           "UPDATE session SET status = 'finished', ended_at = $1 WHERE id = $2",
@@ -814,6 +826,7 @@
         throw .invalid(detail: "marks must be from 0 to \(grade.maximumMarks)")
       }
       try client.write { () throws(StoreError) in
+        try lockAttempt(grade.attemptID)
         guard let attempt = try attempt(id: grade.attemptID), attempt.status == .submitted else {
           throw StoreError.invalid(detail: "attempt \(grade.attemptID) is not waiting for grading")
         }
@@ -868,6 +881,7 @@
       by organisation: OrganisationKey
     ) throws(StoreError) -> ExamAttempt {
       try client.write { () throws(StoreError) -> ExamAttempt in
+        try lockAttempt(id)
         guard let attempt = try attempt(id: id), attempt.status == .submitted else {
           throw StoreError.invalid(detail: "attempt \(id) is not submitted")
         }
@@ -878,7 +892,7 @@
         let waiting = Ledger.latestByItem(try attemptEvents(id)).filter { waitingIDs.contains($0.answerID) }.count
         guard waiting == 0 else { throw StoreError.invalid(detail: "attempt \(id) has \(waiting) answers to grade") }
         try client.query(
-          "UPDATE exam_attempt SET status = 'final', score = $1, passed = $2, finalized_at = $3 WHERE id = $4",
+          "UPDATE exam_attempt SET status = 'final', score = $1, passed = $2, finalized_at = $3 WHERE id = $4 AND status = 'submitted'",
           [.real(score), .boolean(passed), .time(date), .text(id)])
         try appendAudit(
           at: date, kind: AuditKind.attemptFinal,
@@ -897,6 +911,7 @@
       try client.write { () throws(StoreError) -> StoredCertificate in
         let checkpoint = try storeCheckpoint(at: date, by: organisation)
         let certificate = try make(checkpoint)
+        try lockAttempt(certificate.attemptID)
         guard let attempt = try attempt(id: certificate.attemptID), attempt.status == .final, attempt.passed == true
         else {
           throw StoreError.invalid(detail: "attempt \(certificate.attemptID) is not a final pass")
@@ -943,7 +958,7 @@
       try client.write { () throws(StoreError) -> StoredCertificate in
         guard
           var certificate = try client.query(
-            "SELECT \(Self.certificateColumns) FROM certificate WHERE id = $1", [.text(id)]
+            "SELECT \(Self.certificateColumns) FROM certificate WHERE id = $1 FOR UPDATE", [.text(id)]
           ).first.map(Self.certificate)
         else { throw StoreError.invalid(detail: "no certificate \(id)") }
         guard certificate.revocation == nil else {

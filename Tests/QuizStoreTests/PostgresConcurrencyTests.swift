@@ -82,11 +82,53 @@
                            response, fraction, outcome, duration_ms, answered_at)
         VALUES ($1, 'lost', 'h', 'l1', 'single', '[]', 'a', '1', 'null', 1, 'correct', 1, now())
         """, [.integer(learner)])
+      // … and half an attempt: its session and the attempt row, without its grant or log entry.
+      let session =
+        try dying.client.query(
+          """
+          INSERT INTO session(learner_id, kind, scope, course_id, content_version, started_at, status, plan)
+          VALUES ($1, 'exam', 'exam:cert', 'c', '1', now(), 'active', '{}') RETURNING id
+          """, [.integer(learner)]
+        ).first?.integer("id") ?? 0
+      try dying.client.query(
+        """
+        INSERT INTO exam_attempt(id, learner_id, session_id, exam_id, exam_title, content_hash, pass_mark, proctored,
+                                 started_at, deadline, queue, status)
+        VALUES ('half', $1, $2, 'cert', '认证', 'h', 0.8, true, now(), now(), '[]', 'running')
+        """, [.integer(learner), .integer(session)])
       let pid = try dying.client.query("SELECT pg_backend_pid() AS pid").first?.integer("pid") ?? 0
       try store.client.query("SELECT pg_terminate_backend($1::int)", [.integer(pid)])
+      // The server has ended that client: wait until its backend is gone, then try to commit.
+      for _ in 0..<100 {
+        if try store.client.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1::int", [.integer(pid)]).isEmpty {
+          break
+        }
+        usleep(50_000)
+      }
       #expect(throws: StoreError.self) { try dying.client.query("COMMIT") }
       #expect(try store.answers(learner: learner).map(\.questionID) == ["kept"])
       #expect(try store.check().answers == 1)
+      #expect(try store.attempts(learner: nil).isEmpty, "no half-written attempt")
+      #expect(try store.sessions(learner: learner).isEmpty)
+    }
+
+    @Test func clientsStartingTogetherOnANewDatabaseTakeTurnsMigrating() throws {
+      let database = try PostgresTestDatabase()
+      let outcomes = Failures()
+      let location = database.location
+      DispatchQueue.concurrentPerform(iterations: 8) { _ in
+        do {
+          _ = try PostgresStore.open(location)
+          outcomes.record(.success(()))
+        } catch {
+          outcomes.record(.failure(error as? StoreError ?? .invalid(detail: "\(error)")))
+        }
+      }
+      #expect(outcomes.successes == 8, "\(outcomes.errors)")
+      let store = try database.open()
+      #expect(
+        try store.client.query("SELECT name FROM schema_migration ORDER BY name").map { $0.text("name") }
+          == PostgresSchema.migrations.map(\.name).sorted())
     }
   }
 #endif

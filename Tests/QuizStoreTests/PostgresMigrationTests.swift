@@ -24,8 +24,8 @@
           learnerID: zhang.id, kind: .practice, scope: "l1", courseID: "c", contentVersion: "1", startedAt: t0,
           plan: SessionPlan(queue: ["q1", "q2"], seed: 4)))
       let review = CardReview(rating: .good, scheduler: try Scheduler(), at: t0)
-      try store.record(answer(zhang.id, "q1", fraction: 1, session: session.id), review: review, plan: nil)
-      try store.record(answer(zhang.id, "q1", fraction: 0, session: session.id), review: nil, plan: nil)
+      _ = try store.record(answer(zhang.id, "q1", fraction: 1, session: session.id), review: review, plan: nil)
+      _ = try store.record(answer(zhang.id, "q1", fraction: 0, session: session.id), review: nil, plan: nil)
       try store.record(answer(li.id, "q2", tags: ["合规", "法律"], fraction: 0.5))
       try store.markRead(learner: li.id, lesson: "l1", section: "电话催收", at: t0)
       try store.end(session: session.id, status: .finished, at: t0.addingTimeInterval(30))

@@ -99,6 +99,7 @@ struct AppContext {
       case .passwordInURL: detail = language.text("database.password-in-url")
       case .badPort(let port): detail = language.text("database.bad-port", port)
       case .noUser: detail = language.text("database.no-user")
+      case .badTLSMode(let mode): detail = language.text("database.bad-sslmode", mode)
       }
       Console.error("recovery-trainer: " + detail)
       return ExitCode(64)

@@ -113,3 +113,34 @@ extension AdminCommand {
     }
   }
 }
+
+extension AdminCommand {
+  /// `admin migrate`: brings the database's schema up to date now (every program does it when it
+  /// opens the database, under a lock, so clients starting together take turns); for an
+  /// organisation database, also extends its rules to new tables.
+  struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: Interface.text("help.admin.migrate"))
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let context = AppContext(global)
+      if let url = context.databaseURL {
+        do {
+          let (location, version) = try OrganisationDatabase.migrate(
+            url: url, environment: context.terminal.environment)
+          Console.line(context.language.text("organisation.migrated-schema", location, version))
+        } catch {
+          throw context.fail(error)
+        }
+        return
+      }
+      let store = try context.openStore()
+      do {
+        Console.line(
+          context.language.text("organisation.migrated-schema", store.location, try store.check().schemaVersion))
+      } catch {
+        throw context.fail(error)
+      }
+    }
+  }
+}

@@ -77,6 +77,8 @@ extension Catalog {
       "端口“{0}”不是 1 到 65535 之间的数。",
     "database.no-user":
       "数据库地址没有写用户名，环境中也没有 PGUSER。",
+    "database.bad-sslmode":
+      "sslmode“{0}”无法使用；可选 disable、prefer、require、verify-full。",
     "database.none":
       "这个命令用于组织数据库：请用 --database postgres://… 指定（或设置 RECOVERY_TRAINER_DATABASE）。",
     "database.no-learner":
@@ -91,6 +93,10 @@ extension Catalog {
       "数据库角色 {0} 现在属于学员 {1}：只能看到和写入这位学员自己的记录。",
     "organisation.manager-added":
       "数据库角色 {0} 现在是管理人员：可以查看全部记录，评分、发证和撤销。",
+    "help.admin.migrate":
+      "把数据库结构升级到当前版本（程序打开数据库时也会在锁内自动进行）；组织数据库同时把访问规则扩展到新表。",
+    "organisation.migrated-schema":
+      "{0} 的结构已是最新版本：{1}。",
     "help.admin.migrate-to":
       "把本机的 SQLite 数据库整体迁入一个空的组织数据库：保留每条记录的编号、审计日志和签名，提交前逐项核对；本机文件不变。",
     "help.admin.migrate-to-url":
@@ -174,6 +180,8 @@ extension Catalog {
       "the port “{0}” is not a number from 1 to 65535.",
     "database.no-user":
       "the database address names no user, and PGUSER is not set.",
+    "database.bad-sslmode":
+      "sslmode “{0}” cannot be used; it is one of disable, prefer, require, verify-full.",
     "database.none":
       "this command is for the organisation database: name it with --database postgres://… (or RECOVERY_TRAINER_DATABASE).",
     "database.no-learner":
@@ -188,6 +196,10 @@ extension Catalog {
       "The database role {0} is now the learner {1}'s: it sees and writes that learner's records only.",
     "organisation.manager-added":
       "The database role {0} is now a manager's: it reads every record, grades, issues and revokes.",
+    "help.admin.migrate":
+      "Bring the database's schema up to date (every program also does it when it opens the database, under a lock); for an organisation database, also extend its rules to new tables.",
+    "organisation.migrated-schema":
+      "The schema of {0} is up to date: {1}.",
     "help.admin.migrate-to":
       "Move this machine's SQLite database into an empty organisation database: every record with its id, the audit log and its signatures, checked before it is committed; the local file is not changed.",
     "help.admin.migrate-to-url":
