@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import QuizStorePostgres
 import Testing
 
 /// A whole proctored certification through the real executable, as a manager and a learner
@@ -58,6 +59,54 @@ import Testing
     // A typo in a manager's command fails loudly and changes nothing.
     #expect(try run(["admin", "revoke", String(id.dropFirst(9).dropLast(3)) + "zzz", "--reason", "测试"]).status == 66)
     try CLI.expectGolden("proctored-certification", Self.stable(transcript, folder, temporary: data))
+  }
+
+  /// The same proctored certification on the organisation database gives the same transcript,
+  /// word for word: the audit trail and the certificate work the same on both stores.
+  @Test(.enabled(if: organisationTestServer != nil))
+  func theSameCertificationOnPostgreSQL() throws {
+    #if PostgreSQL
+      let server = try #require(organisationTestServer)
+      let name = "rt_cert_" + UUID().uuidString.prefix(8).lowercased()
+      try PostgresAdministration.createDatabase(name, on: server)
+      defer { try? PostgresAdministration.dropDatabase(name, on: server) }
+      let database = server.database(name).description
+      let data = try CLI.temporaryFolder()
+      defer { try? FileManager.default.removeItem(at: data) }
+      let pass = data.appendingPathComponent("passphrase").path
+      try Data("correct horse battery\n".utf8).write(to: URL(fileURLWithPath: pass))
+      let answers = data.appendingPathComponent("answers.txt").path
+      try Data(
+        ["T", "flag", "next", "电话催收和函件催收。", "goto 2", "A", "submit", "n", "submit", "y"].joined(separator: "\n")
+          .utf8
+      ).write(to: URL(fileURLWithPath: answers))
+      let grades = data.appendingPathComponent("grades.txt").path
+      try Data("3\n1 两种途径都答到了\n".utf8).write(to: URL(fileURLWithPath: grades))
+      let folder = data.appendingPathComponent("home")
+      let environment = ["PGPASSFILE": PasswordFile.path() ?? "", "RECOVERY_TRAINER_DATABASE": database]
+      var transcript = ""
+      func run(_ arguments: [String]) throws -> CLI.Result {
+        let result = try CLI.run(arguments + ["--content", CLI.course], environment: environment, dataDir: folder)
+        transcript += CLI.transcript(arguments, result: result)
+        return result
+      }
+      #expect(try run(["admin", "init", "--passphrase-file", pass]).status == 0)
+      #expect(
+        try run(["exam", "cert", "--learner", "张三", "--answers", answers, "--passphrase-file", pass]).status == 0)
+      #expect(
+        try run(["admin", "grade", "--answers", grades, "--passphrase-file", pass, "--grader", "李经理"]).status == 0)
+      #expect(try run(["cert", "list"]).status == 0)
+      let listed = try CLI.run(["cert", "list", "--format", "json"], environment: environment, dataDir: folder)
+      let items = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+      let id = try #require(items.first?["id"] as? String)
+      let file = data.appendingPathComponent("certificate.jwt").path
+      #expect(try run(["cert", "export", id, "--format", "vc-jwt", "--out", file]).status == 0)
+      #expect(try run(["cert", "verify", file]).status == 0)
+      #expect(try run(["admin", "audit", "verify"]).status == 0)
+      #expect(try run(["admin", "revoke", String(id.dropFirst(9).dropLast(3)) + "zzz", "--reason", "测试"]).status == 66)
+      #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("progress.sqlite").path))
+      try CLI.expectGolden("proctored-certification", Self.stable(transcript, folder, temporary: data))
+    #endif
   }
 
   /// An unproctored attempt: no passphrase to start, approved by the manager, exported as a
