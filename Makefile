@@ -43,6 +43,9 @@ PG_BUILD := --scratch-path .build-pg --traits PostgreSQL
 
 test: deps format-check
 	$(SWIFT) build
+	@# The lean build (make run) has no PostgreSQL: it must say so, with its own exit status.
+	@.build/debug/recovery-trainer report --database postgres://check@localhost/none >/dev/null 2>&1; \
+	  status=$$?; [ $$status -eq 69 ] || { echo "the default build answered --database with exit $$status, not 69"; exit 1; }
 	$(SWIFT) build $(PG_BUILD) --build-tests
 	scripts/with-test-postgres $(SWIFT) test $(PG_BUILD) --skip-build
 	.build-pg/debug/recovery-trainer content lint --strict content

@@ -128,6 +128,19 @@ import Testing
     }
   }
 
+  @Test func anArrowInAnAnswerLeavesTheQuestionOutAndSaysSo() {
+    let question = Question(
+      id: "p.arrow", lesson: "l", prompt: "流程？", explanation: "因为",
+      kind: .single(choices: [.init(text: "催收 -> 起诉", fraction: 1), .init(text: "直接起诉", fraction: 0)]))
+    let (text, problems) = GIFTWriter.write([question])
+    #expect(problems == [.notExpressible("p.arrow", [.arrowInAnswer], skipped: true)])
+    #expect(!text.contains("p.arrow"))
+    // Moodle XML has no such limit.
+    let xml = MoodleXMLWriter.write([question])
+    #expect(xml.problems.isEmpty)
+    #expect(MoodleXMLReader(file: "x", lesson: "l").read(xml.text).questions.first?.kind == question.kind)
+  }
+
   @Test func allOrNothingIsReported() {
     let question = Question(
       id: "p.all", lesson: "l", prompt: "哪些？", explanation: "因为",

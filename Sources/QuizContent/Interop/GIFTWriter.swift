@@ -21,6 +21,11 @@ public enum GIFTWriter {
         problems.append(.notExpressible(question.id, [.ordering], skipped: true))
         continue
       }
+      if answerTexts(question.kind).contains(where: { $0.contains("->") }) {
+        // Moodle would read the arrow as a matching pair: the question cannot be written.
+        problems.append(.notExpressible(question.id, [.arrowInAnswer], skipped: true))
+        continue
+      }
       var comment = "// [id:\(tagEscaped(question.id))]"
       for tag in question.tags { comment += " [tag:\(tagEscaped(tag))]" }
       text += comment + "\n"
@@ -83,6 +88,19 @@ public enum GIFTWriter {
       return ""
     case .ordering:
       return ""
+    }
+  }
+
+  /// The texts written inside the braces, where `->` means a matching pair.
+  static func answerTexts(_ kind: QuestionKind) -> [String] {
+    switch kind {
+    case .single(let choices), .multiple(let choices, _):
+      choices.flatMap { [$0.text] + ($0.feedback.map { [$0] } ?? []) }
+    case .short(let short): short.answers.flatMap { [$0.text] + ($0.feedback.map { [$0] } ?? []) }
+    case .numeric(let numeric): numeric.answers.compactMap(\.feedback)
+    case .trueFalse(let statement): [statement.feedbackTrue, statement.feedbackFalse].compactMap { $0 }
+    case .matching(let matching): matching.pairs.flatMap { [$0.prompt, $0.answer] } + matching.distractors
+    case .ordering, .open: []
     }
   }
 

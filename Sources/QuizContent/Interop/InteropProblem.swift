@@ -103,6 +103,8 @@ public enum InteropProblem: Sendable, Hashable {
     case modelAnswer = "model-answer"
     /// The question's weight (GIFT has none).
     case weight
+    /// `->` in the text of an answer: GIFT has no escape for it (the question is left out).
+    case arrowInAnswer = "arrow"
     /// Difficulty, source section and case context: this program's own fields.
     case difficulty
     case source
