@@ -40,7 +40,13 @@ import Testing
         try process.run()
         try? input.fileHandleForWriting.write(contentsOf: Data(String(repeating: "a\n", count: 400).utf8))
         try input.fileHandleForWriting.close()
-        Thread.sleep(forTimeInterval: Double.random(in: 0.2...1.2, using: &generator))
+        // Killed in the middle of answering: once the first feedback is on the screen, after
+        // a random further moment (a busy machine starts slowly, so not after a fixed delay).
+        let waitUntil = Date().addingTimeInterval(30)
+        while ReliabilityTests.verdictCount(collected.text) == 0 && process.isRunning && Date() < waitUntil {
+          Thread.sleep(forTimeInterval: 0.01)
+        }
+        Thread.sleep(forTimeInterval: Double.random(in: 0...0.4, using: &generator))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         output.fileHandleForReading.readabilityHandler = nil
