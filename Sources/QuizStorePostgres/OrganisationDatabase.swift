@@ -37,17 +37,29 @@ public enum OrganisationDatabase {
     PasswordFile(path: PasswordFile.path(environment: environment))
   }
 
+  #if PostgreSQL
+    /// Opens the store at `url` and runs `body` on it; every failure as a `Failure`.
+    static func withStore<T>(
+      _ url: String, _ environment: [String: String], _ body: (PostgresStore) throws -> T
+    ) throws(Failure) -> T {
+      let location = try location(url, environment: environment)
+      do {
+        return try body(try PostgresStore.open(location, passwordFile: passwordFile(environment)))
+      } catch let error as Failure {
+        throw error
+      } catch let error as StoreError {
+        throw .store(error)
+      } catch {
+        throw .store(.invalid(detail: "\(error)"))
+      }
+    }
+  #endif
+
   /// Opens the store at `url`, bringing its schema up to date when the user may.
   public static func open(url: String, environment: [String: String]) throws(Failure) -> any ProgressStore {
-    let location = try location(url, environment: environment)
     #if PostgreSQL
-      do {
-        return try PostgresStore.open(location, passwordFile: passwordFile(environment))
-      } catch {
-        throw .store(error)
-      }
+      try withStore(url, environment) { store -> any ProgressStore in store }
     #else
-      _ = location
       throw .unavailable
     #endif
   }
@@ -55,34 +67,24 @@ public enum OrganisationDatabase {
   /// `admin migrate`: the schema brought up to date (under the advisory lock), and, when the
   /// database is an organisation's, its rules extended to new tables; the schema version.
   public static func migrate(url: String, environment: [String: String]) throws(Failure) -> (String, String) {
-    let location = try location(url, environment: environment)
     #if PostgreSQL
-      do {
-        let store = try PostgresStore.open(location, passwordFile: passwordFile(environment))
+      try withStore(url, environment) { store in
         if try PostgresOrganisation.isInitialised(store) { try PostgresOrganisation.initialise(store) }
         return (store.location, try store.check().schemaVersion)
-      } catch {
-        throw .store(error)
       }
     #else
-      _ = location
       throw .unavailable
     #endif
   }
 
   /// `admin init-organisation`: the schema, the roles and their rules (idempotent).
   public static func initialise(url: String, environment: [String: String]) throws(Failure) -> String {
-    let location = try location(url, environment: environment)
     #if PostgreSQL
-      do {
-        let store = try PostgresStore.open(location, passwordFile: passwordFile(environment))
+      try withStore(url, environment) { store in
         try PostgresOrganisation.initialise(store)
         return store.location
-      } catch {
-        throw .store(error)
       }
     #else
-      _ = location
       throw .unavailable
     #endif
   }
@@ -92,10 +94,8 @@ public enum OrganisationDatabase {
   public static func addLearner(
     named name: String, role: String, create: Bool, at date: Date, url: String, environment: [String: String]
   ) throws(Failure) -> Learner {
-    let location = try location(url, environment: environment)
     #if PostgreSQL
-      do {
-        let store = try PostgresStore.open(location, passwordFile: passwordFile(environment))
+      try withStore(url, environment) { store in
         // The role first, and everything in one transaction: a typo creates nothing.
         guard try PostgresOrganisation.roleExists(role, on: store) else { throw Failure.noRole(role) }
         return try store.client.write { () throws(StoreError) -> Result<Learner, Failure> in
@@ -110,15 +110,8 @@ public enum OrganisationDatabase {
           try PostgresOrganisation.addLearner(role: role, learner: learner.id, on: store)
           return .success(learner)
         }.get()
-      } catch let error as Failure {
-        throw error
-      } catch let error as StoreError {
-        throw .store(error)
-      } catch {
-        throw .store(.invalid(detail: "\(error)"))
       }
     #else
-      _ = location
       throw .unavailable
     #endif
   }
@@ -128,40 +121,27 @@ public enum OrganisationDatabase {
   public static func migrate(fromSQLite path: String, url: String, environment: [String: String]) throws(Failure)
     -> [String: Int]
   {
-    let location = try location(url, environment: environment)
     #if PostgreSQL
-      do {
-        let source = try SQLiteStore.open(at: path)
-        let target = try PostgresStore.open(location, passwordFile: passwordFile(environment))
-        return try target.load(from: source)
-      } catch .destinationExists {
-        throw .notEmpty(location.description)
-      } catch {
-        throw .store(error)
+      try withStore(url, environment) { target in
+        do {
+          return try target.load(from: try SQLiteStore.open(at: path))
+        } catch StoreError.destinationExists {
+          throw Failure.notEmpty(target.location)
+        }
       }
     #else
-      _ = location
       throw .unavailable
     #endif
   }
 
   /// `admin add-manager --role ROLE`.
   public static func addManager(role: String, url: String, environment: [String: String]) throws(Failure) {
-    let location = try location(url, environment: environment)
     #if PostgreSQL
-      do {
-        let store = try PostgresStore.open(location, passwordFile: passwordFile(environment))
+      try withStore(url, environment) { store in
         guard try PostgresOrganisation.roleExists(role, on: store) else { throw Failure.noRole(role) }
         try PostgresOrganisation.addManager(role: role, on: store)
-      } catch let error as Failure {
-        throw error
-      } catch let error as StoreError {
-        throw .store(error)
-      } catch {
-        throw .store(.invalid(detail: "\(error)"))
       }
     #else
-      _ = location
       throw .unavailable
     #endif
   }

@@ -48,12 +48,7 @@ extension ContentCommand {
       let language = context.language
       let folder = try context.courseFolder(nil)
       let course = try context.loadCourse()
-      guard course.lesson(withID: lesson) != nil else {
-        Console.error(
-          "recovery-trainer: " + language.text("studyshell-practice.no-such-lesson", MarkdownRenderer.inert(lesson))
-            + language.text("studyshell-practice.lessons") + course.lessons.map(\.id).joined(separator: ", "))
-        throw ExitCode(64)
-      }
+      try context.requireLesson(lesson, in: course)
       let source = try Self.readUTF8(file, language: language)
       let taken = Set(course.questions.map(\.id))
       let bank: ImportedBank
@@ -184,12 +179,7 @@ extension ContentCommand {
       let context = AppContext(global)
       let language = context.language
       let course = try context.loadCourse()
-      if let lesson, course.lesson(withID: lesson) == nil {
-        Console.error(
-          "recovery-trainer: " + language.text("studyshell-practice.no-such-lesson", MarkdownRenderer.inert(lesson))
-            + language.text("studyshell-practice.lessons") + course.lessons.map(\.id).joined(separator: ", "))
-        throw ExitCode(64)
-      }
+      try context.requireLesson(lesson, in: course)
       let questions = lesson.map { course.questions(in: $0) } ?? course.questions
       guard !questions.isEmpty else {
         Console.error("recovery-trainer: " + language.text("export.nothing"))

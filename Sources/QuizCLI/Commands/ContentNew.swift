@@ -34,12 +34,7 @@ extension ContentCommand {
       }
       let folder = try context.courseFolder(nil)
       let course = try context.loadCourse()
-      guard course.lesson(withID: lesson) != nil else {
-        Console.error(
-          "recovery-trainer: " + language.text("studyshell-practice.no-such-lesson", MarkdownRenderer.inert(lesson))
-            + language.text("studyshell-practice.lessons") + course.lessons.map(\.id).joined(separator: ", "))
-        throw ExitCode(64)
-      }
+      try context.requireLesson(lesson, in: course)
       let ids = Set(course.questions.map(\.id))
       let newID: String
       if let id {
@@ -59,14 +54,8 @@ extension ContentCommand {
       let existing = FileManager.default.contents(atPath: bank).map { String(decoding: $0, as: UTF8.self) } ?? ""
       let separator = existing.isEmpty || existing.hasSuffix("\n\n") ? "" : existing.hasSuffix("\n") ? "\n" : "\n\n"
       let text = existing + separator + Self.template(kind, id: newID, lesson: lesson)
-      // Written under a temporary name and renamed: a failure leaves the bank as it was.
-      let temporary = bank + ".partial-\(getpid())"
-      guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)), rename(temporary, bank) == 0
-      else {
-        try? FileManager.default.removeItem(atPath: temporary)
-        Console.error("recovery-trainer: " + language.text("out.cannot-write", bank))
-        throw ExitCode(73)
-      }
+      // A failure leaves the bank as it was.
+      try Import.write(text, to: bank, language: language)
       Console.line(language.text("new.written", newID, bank))
     }
 

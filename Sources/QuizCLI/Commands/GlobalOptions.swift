@@ -86,6 +86,15 @@ struct AppContext {
     return nil
   }
 
+  /// Exits with status 64 and the course's lesson ids when `lesson` names none of them.
+  func requireLesson(_ lesson: String?, in course: Course) throws {
+    guard let lesson, course.lesson(withID: lesson) == nil else { return }
+    Console.error(
+      "recovery-trainer: " + language.text("studyshell-practice.no-such-lesson", MarkdownRenderer.inert(lesson))
+        + language.text("studyshell-practice.lessons") + course.lessons.map(\.id).joined(separator: ", "))
+    throw ExitCode(64)
+  }
+
   /// The message and exit status of an organisation database that cannot be used.
   func fail(_ failure: OrganisationDatabase.Failure) -> ExitCode {
     switch failure {

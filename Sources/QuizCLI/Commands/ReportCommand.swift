@@ -68,12 +68,7 @@ struct ReportCommand: ParsableCommand {
       return
     }
     let course = try context.loadCourse()
-    if let lesson, course.lesson(withID: lesson) == nil {
-      Console.error(
-        "recovery-trainer: " + language.text("studyshell-practice.no-such-lesson", MarkdownRenderer.inert(lesson))
-          + language.text("studyshell-practice.lessons") + course.lessons.map(\.id).joined(separator: ", "))
-      throw ExitCode(64)
-    }
+    try context.requireLesson(lesson, in: course)
     var learner: Learner?
     if context.learnerOption != nil {
       learner = try context.chosenLearner(in: store, for: .reading)

@@ -41,12 +41,7 @@ struct StatsCommand: ParsableCommand {
             + (close.map { language.text("exam.did-you-mean", $0) } ?? ""))
         throw ExitCode(64)
       }
-      if let lesson, course.lesson(withID: lesson) == nil {
-        Console.error(
-          "recovery-trainer: " + language.text("studyshell-practice.no-such-lesson", MarkdownRenderer.inert(lesson))
-            + language.text("studyshell-practice.lessons") + course.lessons.map(\.id).joined(separator: ", "))
-        throw ExitCode(64)
-      }
+      try context.requireLesson(lesson, in: course)
       var data: ItemData
       if let marks {
         let text = try Console.readInput(marks)

@@ -7,10 +7,11 @@ import Foundation
 /// tags are dropped with their text kept; entities are decoded. Embedded files (`<img>`) are
 /// not brought in: the reader reports them.
 public enum HTMLText {
-  /// Markdown for `html`; `droppedImages` counts the `<img>` tags left out.
-  public static func markdown(_ html: String) -> (text: String, droppedImages: Int) {
+  /// Markdown for `html`; `droppedFiles` counts the images and links to files stored in Moodle
+  /// that are left out.
+  public static func markdown(_ html: String) -> (text: String, droppedFiles: Int) {
     var output = ""
-    var images = 0
+    var files = 0
     var lists: [(ordered: Bool, count: Int)] = []
     var link: String?
     var index = html.startIndex
@@ -90,14 +91,14 @@ public enum HTMLText {
           } else if let href = attribute("href", in: inside) {
             if href.hasPrefix("@@PLUGINFILE@@") {
               // A file stored in Moodle, which does not come along: the text stays, the link goes.
-              images += 1
+              files += 1
             } else {
               link = href
               output += "["
             }
           }
         case "img":
-          images += 1
+          files += 1
           if let alt = attribute("alt", in: inside), !alt.isEmpty { output += alt }
         default:
           break
@@ -126,7 +127,7 @@ public enum HTMLText {
     while text.hasPrefix("\n") || text.hasPrefix(" ") { text.removeFirst() }
     // `**` opened and closed around nothing, left by an empty `<b></b>`.
     text = text.replacingOccurrences(of: "****", with: "")
-    return (text, images)
+    return (text, files)
   }
 
   /// Whether `text` holds HTML markup, so that it should be read as HTML.
