@@ -93,7 +93,13 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "QuizStoreTests", dependencies: ["QuizStore", "QuizStorePostgres", "QuizCore", "QuizTrust"]),
+    .testTarget(
+      name: "QuizStoreTests",
+      dependencies: [
+        "QuizStore", "QuizStorePostgres", "QuizCore", "QuizTrust", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
     .testTarget(
       name: "QuizCLITests",
       dependencies: [

@@ -171,6 +171,9 @@ public protocol ProgressStore: AnyObject, Sendable {
   func checkpoints() throws(StoreError) -> [Signed<AuditCheckpoint>]
   /// Signs and stores a checkpoint of the log's head now.
   func checkpoint(at date: Date, by organisation: OrganisationKey) throws(StoreError) -> Signed<AuditCheckpoint>
+  /// The other databases whose results bundles were imported here (`ResultImporting`), each
+  /// with its audit log as last imported; empty for a store that imports none.
+  func importedSources() throws(StoreError) -> [ImportedSource]
 
   // MARK: Maintenance
 

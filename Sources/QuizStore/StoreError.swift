@@ -29,12 +29,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The organisation database does not let this database user do that (its roles and
   /// row-level security), for example a learner changing an answer.
   case notPermitted(location: String, detail: String)
+  /// A results bundle is refused (`BundleProblem`); nothing of it was imported.
+  case bundle(BundleProblem)
 
   /// The process exit status for this error: 65 for bad data, 74 for I/O, 77 for a permission
   /// the organisation database does not give.
   public var exitStatus: Int32 {
     switch self {
-    case .corrupt, .newerVersion, .invalid, .damagedInUse: 65
+    case .corrupt, .newerVersion, .invalid, .damagedInUse, .bundle: 65
     case .readOnly, .diskFull, .io, .destinationExists, .replaced, .backupFailed, .server: 74
     case .notPermitted: 77
     }
@@ -58,6 +60,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .io(let path, let detail): language.text("store.io", path, detail)
     case .server(let location, let detail): language.text("store.server", location, detail)
     case .notPermitted(let location, let detail): language.text("store.not-permitted", location, detail)
+    case .bundle(let problem): problem.message(language)
     }
   }
 }

@@ -58,7 +58,8 @@
         sql.append("DROP POLICY IF EXISTS \(name) ON \(table)")
         sql.append("CREATE POLICY \(name) ON \(table) \(rest)")
       }
-      let all = ["learner", "setting", "audit_entry", "audit_checkpoint"] + ownedTables + attemptTables
+      let all =
+        ["learner", "setting", "audit_entry", "audit_checkpoint", "imported_source"] + ownedTables + attemptTables
       for table in all {
         sql.append("ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY")
         policy("manager", on: table, "TO rt_manager USING (true) WITH CHECK (true)")

@@ -195,6 +195,22 @@
         $$;
         """
       ),
+      (
+        "v6: results imported from other databases",
+        """
+        CREATE TABLE imported_source (
+          source TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          imported_at TIMESTAMPTZ NOT NULL,
+          record TEXT NOT NULL
+        );
+        DO $$ BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rt_manager') THEN
+            GRANT SELECT, INSERT, UPDATE ON imported_source TO rt_manager;
+          END IF;
+        END $$;
+        """
+      ),
     ]
 
     /// The statements of a script, split at the semicolons outside quotes and `$$` bodies.

@@ -26,20 +26,7 @@
           for row in rows {
             try client.query(
               sql,
-              zip(table.columns, row).map { column, value in
-                switch (value, column.kind) {
-                case (.integer(let number), _): .integer(number)
-                case (.real(let number), _): .real(number)
-                case (.text(let text), _): .text(text)
-                case (.boolean(let flag), _): .boolean(flag)
-                case (.time(let date), _): .time(date)
-                case (.null, .integer): .integer(nil)
-                case (.null, .real): .real(nil)
-                case (.null, .text): .text(nil)
-                case (.null, .boolean): .boolean(nil)
-                case (.null, .time): .time(nil)
-                }
-              })
+              zip(table.columns, row).map { column, value in PostgresStore.parameter(value, column.kind) })
           }
           if let identity = table.identity {
             try client.query(
@@ -91,6 +78,7 @@
       if !RecordComparison.same(try certificates(), try source.certificates()) { return "certificates" }
       if !RecordComparison.same(try auditLog(), try source.auditLog()) { return "audit log" }
       if !RecordComparison.same(try checkpoints(), try source.checkpoints()) { return "checkpoints" }
+      if try importedSources() != source.importedSources() { return "imported results" }
       if !RecordComparison.same(try summary(), try source.summary()) { return "summary" }
       return nil
     }

@@ -331,6 +331,9 @@ extension AdminCommand {
           language.text(
             "audit.checked", "\(entries)", "\(report.attempts)", "\(report.certificates)", "\(report.checkpoints)",
             "\(report.outsideCheckpoints)"))
+        if report.importedSources > 0 {
+          Console.line(language.text("audit.imported", "\(report.importedSources)", "\(report.importedEntries)"))
+        }
         if let failure = report.audit.failure {
           Console.line(language.text("audit.first-bad-entry", "\(failure.sequence)", failure.problem.description))
         }

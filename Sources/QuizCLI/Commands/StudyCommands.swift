@@ -201,7 +201,8 @@ struct AdminCommand: ParsableCommand {
     commandName: "admin", abstract: Interface.text("help.studys.11"),
     subcommands: [
       Backup.self, Check.self, InitKey.self, ExportKey.self, Grade.self, Approve.self, Revoke.self, Audit.self,
-      InitOrganisation.self, AddLearner.self, AddManager.self, MigrateTo.self, Migrate.self,
+      InitOrganisation.self, AddLearner.self, AddManager.self, MigrateTo.self, Migrate.self, ExportResults.self,
+      ImportResults.self,
     ])
 
   struct Backup: ParsableCommand {

@@ -699,6 +699,9 @@ public final class InMemoryStore: ProgressStore, @unchecked Sendable {
     try withState { state in state.audit }
   }
 
+  /// The in-memory store takes no results bundles in.
+  public func importedSources() throws(StoreError) -> [ImportedSource] { [] }
+
   public func checkpoints() throws(StoreError) -> [Signed<AuditCheckpoint>] {
     try withState { state in state.checkpoints }
   }

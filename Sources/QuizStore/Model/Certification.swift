@@ -218,12 +218,16 @@ public enum AuditKind {
   public static let attemptFinal = "attempt.final"
   public static let certificateIssued = "certificate.issued"
   public static let certificateRevoked = "certificate.revoked"
+  /// A results bundle of another database imported (`ResultImport`): signed by the
+  /// organisation key.
+  public static let resultsImported = "results.imported"
 
   /// The signatures each kind needs.
   public static let policy = AuditPolicy(requiring: [
     examUnlocked: .organisation, examResumed: .organisation, examAnswer: .attemptKey, examSubmitted: .attemptKey,
     manualGrade: .organisation,
     attemptFinal: .organisation, certificateIssued: .organisation, certificateRevoked: .organisation,
+    resultsImported: .organisation,
   ])
 }
 

@@ -15,6 +15,9 @@ public struct IntegrityReport: Sendable, Hashable {
   /// Attempts and certificates checked.
   public var attempts: Int
   public var certificates: Int
+  /// The other databases whose imported logs were checked, and their entries.
+  public var importedSources = 0
+  public var importedEntries = 0
 
   /// Whether nothing was found.
   public var isIntact: Bool { audit.isIntact && problems.isEmpty }
@@ -46,6 +49,11 @@ public enum IntegrityProblem: Sendable, Hashable, CustomStringConvertible {
   case duplicateEntry(kind: String, key: String)
   /// The log records an attempt, an answer or a certificate whose row is gone.
   case rowMissing(what: String)
+  /// The audit log kept for results imported from another database does not verify.
+  case importedLog(source: String, AuditFailure)
+  /// The audit log kept for results imported from another database is not the one its
+  /// latest `results.imported` entry recorded.
+  case importedLogDiffers(source: String)
 
   public var description: String {
     switch self {
@@ -65,6 +73,9 @@ public enum IntegrityProblem: Sendable, Hashable, CustomStringConvertible {
     case .certificateDiffers(let id, let field): "certificate \(id): its \(field) differs from the signed certificate"
     case .duplicateEntry(let kind, let key): "the audit log records \(kind) for \(key) more than once"
     case .rowMissing(let what): "\(what) is in the audit log but its row was deleted"
+    case .importedLog(let source, let failure): "the audit log imported from \(source) is broken: \(failure)"
+    case .importedLogDiffers(let source):
+      "the audit log imported from \(source) differs from the one its import recorded"
     }
   }
 }
@@ -86,25 +97,64 @@ extension ProgressStore {
     // resume (signed by the organisation key each time).
     var pinned: [String: (text: String, payload: CanonicalJSON)] = [:]
     var keys: [String: Set<String>] = [:]
-    for entry in entries {
-      guard let payload = Ledger.payload(of: entry) else { continue }
+    func key(of entry: AuditEntry, _ payload: CanonicalJSON) -> String? {
       func integer(_ value: CanonicalJSON?) -> String {
         if case .integer(let number) = value { return String(number) }
         return "?"
       }
-      let key: String? =
-        switch entry.kind {
-        case AuditKind.examAnswer, AuditKind.examAnswerUnproctored:
-          payload["attempt"]?.stringValue.map { "\($0)#\(integer(payload["sequence"]))" }
-        case AuditKind.manualGrade: integer(payload["answer"])
-        case AuditKind.certificateIssued, AuditKind.certificateRevoked: payload["certificate"]?.stringValue
-        case AuditKind.examResumed, AuditKind.learnerCreated: nil
-        default: payload["attempt"]?.stringValue
-        }
-      guard let key else { continue }
-      if pinned[entry.kind + " " + key] != nil { problems.append(.duplicateEntry(kind: entry.kind, key: key)) }
-      pinned[entry.kind + " " + key] = (entry.payload, payload)
+      return switch entry.kind {
+      case AuditKind.examAnswer, AuditKind.examAnswerUnproctored:
+        payload["attempt"]?.stringValue.map { "\($0)#\(integer(payload["sequence"]))" }
+      case AuditKind.manualGrade: integer(payload["answer"])
+      case AuditKind.certificateIssued, AuditKind.certificateRevoked: payload["certificate"]?.stringValue
+      case AuditKind.examResumed, AuditKind.learnerCreated, AuditKind.resultsImported: nil
+      default: payload["attempt"]?.stringValue
+      }
+    }
+    func pin(_ entry: AuditEntry, text: String, payload: CanonicalJSON, imported: Bool) {
+      guard let key = key(of: entry, payload) else { return }
+      if pinned[entry.kind + " " + key] != nil {
+        // A certificate revoked both here and on the PC it came from is revoked once.
+        if imported && entry.kind == AuditKind.certificateRevoked { return }
+        problems.append(.duplicateEntry(kind: entry.kind, key: key))
+      }
+      pinned[entry.kind + " " + key] = (text, payload)
       keys[entry.kind, default: []].insert(key)
+    }
+    var claims: [String: ImportClaim] = [:]
+    for entry in entries {
+      guard let payload = Ledger.payload(of: entry) else { continue }
+      if entry.kind == AuditKind.resultsImported, let claim = ImportClaim(payload) {
+        claims[claim.source, default: claim].merge(claim)
+      }
+      pin(entry, text: entry.payload, payload: payload, imported: false)
+    }
+
+    // Results imported from other databases: each source's log, as its latest import recorded
+    // it, pins the attempts and certificates those imports brought, in this database's ids.
+    let sources = try importedSources()
+    var sourceOfCertificate: [String: Int] = [:]
+    for (index, source) in sources.enumerated() {
+      guard let claim = claims[source.source] else {
+        problems.append(.notInAuditLog(what: "the results imported from \(source.name)"))
+        continue
+      }
+      if claim.entries != source.log.count || claim.head != (source.log.last?.hash ?? AuditEntry.genesisHash) {
+        problems.append(.importedLogDiffers(source: source.name))
+      }
+      for id in claim.certificates { sourceOfCertificate[id] = index }
+      for entry in source.log {
+        guard let payload = Ledger.payload(of: entry) else { continue }
+        let attempt = payload["attempt"]?.stringValue
+        let certificate = payload["certificate"]?.stringValue
+        guard attempt.map(claim.attempts.contains) == true || certificate.map(claim.certificates.contains) == true
+        else { continue }
+        let translated = source.translated(payload)
+        pin(entry, text: (try? translated.text()) ?? "", payload: translated, imported: true)
+      }
+    }
+    for source in claims.keys.sorted() where !sources.contains(where: { $0.source == source }) {
+      problems.append(.rowMissing(what: "the record of the results imported from \(claims[source]?.name ?? source)"))
     }
     // Everything the log records must still have its row.
     let attemptIDs = Set(attempts.map(\.id))
@@ -122,6 +172,7 @@ extension ProgressStore {
 
     let verifier = CertificateVerifier(trustedIssuers: [organisation])
     var fromCertificates: [Signed<AuditCheckpoint>] = []
+    var fromImportedCertificates: [Int: [Signed<AuditCheckpoint>]] = [:]
     for stored in certificates {
       let verdict = verifier.verify(jwt: stored.jwt, at: stored.issuedAt)
       guard let issued = verdict.certificate else {
@@ -131,13 +182,19 @@ extension ProgressStore {
         continue
       }
       let certificate = issued.certificate
-      fromCertificates.append(certificate.checkpoint)
+      let source = sourceOfCertificate[stored.id]
+      if let source {
+        fromImportedCertificates[source, default: []].append(certificate.checkpoint)
+      } else {
+        fromCertificates.append(certificate.checkpoint)
+      }
       if certificate.id != stored.id { problems.append(.certificateDiffers(id: stored.id, field: "id")) }
       if certificate.attemptID != stored.attemptID {
         problems.append(.certificateDiffers(id: stored.id, field: "attempt"))
       }
       if certificate.examID != stored.examID { problems.append(.certificateDiffers(id: stored.id, field: "exam")) }
-      if certificate.learnerID != String(stored.learnerID) {
+      if certificate.learnerID != source.map({ sources[$0].localLearner(stored.learnerID) }) ?? String(stored.learnerID)
+      {
         problems.append(.certificateDiffers(id: stored.id, field: "learner"))
       }
       if abs(certificate.expiresAt.timeIntervalSince(stored.expiresAt)) >= 1 {
@@ -275,8 +332,68 @@ extension ProgressStore {
     let audit = AuditVerifier(
       organisation: organisation, policy: AuditKind.policy, attemptCertificates: attempts.flatMap(\.grants)
     ).verify(entries, checkpoints: known)
+    for (index, source) in sources.enumerated() {
+      let verdict = AuditVerifier(
+        organisation: organisation, policy: AuditKind.policy, attemptCertificates: source.grants
+      ).verify(source.log, checkpoints: source.checkpoints + (fromImportedCertificates[index] ?? []))
+      if let failure = verdict.failure { problems.append(.importedLog(source: source.name, failure)) }
+    }
     return IntegrityReport(
       audit: audit, problems: problems, checkpoints: known.count, outsideCheckpoints: outside.count,
-      attempts: attempts.count, certificates: certificates.count)
+      attempts: attempts.count, certificates: certificates.count, importedSources: sources.count,
+      importedEntries: sources.map(\.log.count).reduce(0, +))
+  }
+}
+
+/// What the `results.imported` entries of one source say came in: the head of its log at the
+/// latest import, and every attempt and certificate any of them brought.
+struct ImportClaim {
+  var source: String
+  var name: String
+  var entries: Int
+  var head: String
+  var attempts: Set<String>
+  var certificates: Set<String>
+
+  init?(_ payload: CanonicalJSON) {
+    guard let source = payload["source"]?.stringValue, let head = payload["head"]?.stringValue,
+      case .integer(let entries) = payload["entries"]
+    else { return nil }
+    func strings(_ key: String) -> Set<String> {
+      guard case .array(let values) = payload[key] else { return [] }
+      return Set(values.compactMap(\.stringValue))
+    }
+    self.source = source
+    name = payload["name"]?.stringValue ?? source
+    self.entries = Int(entries)
+    self.head = head
+    attempts = strings("attempts")
+    certificates = strings("certificates")
+  }
+
+  /// A later import of the same source: its head replaces this one's.
+  mutating func merge(_ later: ImportClaim) {
+    name = later.name
+    entries = later.entries
+    head = later.head
+    attempts.formUnion(later.attempts)
+    certificates.formUnion(later.certificates)
+  }
+}
+
+extension ImportedSource {
+  /// An entry's payload with the source's learner, session and answer ids replaced by the ids
+  /// those rows have here.
+  func translated(_ payload: CanonicalJSON) -> CanonicalJSON {
+    guard case .object(var fields) = payload else { return payload }
+    for (key, map) in [("learner", learners), ("session", sessions), ("answer", answers)] {
+      if case .integer(let local) = fields[key], let here = map[String(local)] { fields[key] = .integer(here) }
+    }
+    return .object(fields)
+  }
+
+  /// The source's id of a learner that has `id` here.
+  func localLearner(_ id: Int64) -> String {
+    learners.first { $0.value == id }?.key ?? "?"
   }
 }

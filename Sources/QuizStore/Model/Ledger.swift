@@ -147,6 +147,21 @@ public enum Ledger {
     ["certificate": .string(id), "revocation": .string(Digest.sha256(revocation.jsonText()))]
   }
 
+  /// What `results.imported` pins of an import: the source, the bundle's digest, the head of
+  /// the source's log as imported, and which attempts and certificates came in (or were
+  /// revoked since).
+  package static func importedPayload(
+    source: String, name: String, bundle: String, log: [AuditEntry], attempts: [String], certificates: [String],
+    revoked: [String], answers: Int
+  ) -> [String: CanonicalJSON] {
+    [
+      "source": .string(source), "name": .string(name), "bundle": .string(bundle),
+      "entries": .integer(Int64(log.count)), "head": .string(log.last?.hash ?? AuditEntry.genesisHash),
+      "attempts": .array(attempts.map { .string($0) }), "certificates": .array(certificates.map { .string($0) }),
+      "revoked": .array(revoked.map { .string($0) }), "answers": .integer(Int64(answers)),
+    ]
+  }
+
   package static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
   /// The payload of an entry as stored, or nil when it is not a JSON object.

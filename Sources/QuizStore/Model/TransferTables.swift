@@ -1,6 +1,6 @@
 import Foundation
 
-/// The tables and columns of the progress database (schema v5) as one store hands them to
+/// The tables and columns of the progress database (schema v6) as one store hands them to
 /// another when a whole database moves (`admin migrate-to`), in the order their references
 /// need. Per-machine settings are not moved.
 package enum TransferTables {
@@ -10,7 +10,7 @@ package enum TransferTables {
   }
 
   /// A value of a row being moved.
-  package enum Value: Sendable, Equatable {
+  package enum Value: Sendable, Hashable {
     case null
     case integer(Int64)
     case real(Double)
@@ -96,5 +96,9 @@ package enum TransferTables {
         ("id", .text), ("learner_id", .integer), ("attempt_id", .text), ("exam_id", .text), ("issued_at", .time),
         ("expires_at", .time), ("jwt", .text), ("revocation", .text),
       ], order: "rowid", identity: nil),
+    Table(
+      name: "imported_source",
+      columns: [("source", .text), ("name", .text), ("imported_at", .time), ("record", .text)], order: "rowid",
+      identity: nil),
   ]
 }

@@ -12,19 +12,22 @@ extension SQLiteStore {
         return (
           table,
           rows.map { row in
-            table.columns.enumerated().map { index, column -> TransferTables.Value in
-              if row.hasNull(atIndex: index) { return .null }
-              switch column.kind {
-              case .integer: return .integer(row[index])
-              case .real: return .real(row[index])
-              case .text: return .text(row[index])
-              case .boolean: return .boolean(row[index])
-              case .time: return .time(row[index])
-              }
-            }
+            table.columns.enumerated().map { index, column in Self.value(row, index, column.kind) }
           }
         )
       }
+    }
+  }
+
+  /// The value in a row's column `index`, read as `kind`.
+  static func value(_ row: Row, _ index: Int, _ kind: TransferTables.Kind) -> TransferTables.Value {
+    if row.hasNull(atIndex: index) { return .null }
+    switch kind {
+    case .integer: return .integer(row[index])
+    case .real: return .real(row[index])
+    case .text: return .text(row[index])
+    case .boolean: return .boolean(row[index])
+    case .time: return .time(row[index])
     }
   }
 }

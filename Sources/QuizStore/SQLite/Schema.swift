@@ -167,6 +167,14 @@ enum Schema {
         t.column("revocation", .text)
       }
     }
+    migrator.registerMigration("v6: results imported from other databases") { db in
+      try db.create(table: "imported_source") { t in
+        t.primaryKey("source", .text)
+        t.column("name", .text).notNull()
+        t.column("imported_at", .datetime).notNull()
+        t.column("record", .text).notNull()
+      }
+    }
     return migrator
   }
 }
