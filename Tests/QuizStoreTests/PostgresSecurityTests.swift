@@ -110,6 +110,8 @@
       "INSERT INTO learner(name, display_name, created_at) VALUES ('王五', '王五', now())",
       "SELECT * FROM audit_entry",
       "SELECT * FROM organisation_member",
+      "SELECT * FROM imported_source",
+      "INSERT INTO imported_source(source, name, imported_at, record) VALUES ('s', 'n', now(), '{}')",
       "DELETE FROM audit_entry",
       "CREATE TABLE mine (x int)",
     ])
