@@ -111,6 +111,28 @@ extension ContentProblem {
       "抽题规则中的课文 `\(lesson)` 不存在\(hint.chinese)"
     case .manualGradingUnused(let type):
       "`manual_grading` 列出了\(type.chinese)，但抽题规则不会抽到这类题"
+    case .duplicateRuleID(let id):
+      "规则编号 `\(id)` 重复"
+    case .unknownRule(let id, let hint):
+      "`flags` 中的规则 `\(id)` 不在 rules.yaml 中\(hint.chinese)"
+    case .duplicateNodeID(let id):
+      "节点编号 `\(id)` 在本题中重复"
+    case .unknownNode(let id, let field, let hint):
+      "`\(field)` 指向的节点 `\(id)` 不存在\(hint.chinese)"
+    case .unreachableNode(let id):
+      "节点 `\(id)` 从 `start` 出发永远走不到"
+    case .deadEnd(let id):
+      "节点 `\(id)` 既没有回复（`replies`）也没有结局（`ending`），通话会停在这里而没有结论"
+    case .repliesAndEnding(let id):
+      "节点 `\(id)` 同时有回复和结局；结局节点不能再有回复"
+    case .noWayOut(let ids):
+      "从节点 " + ids.map { "`\($0)`" }.joined(separator: "、") + " 出发走不到任何结局：通话会在这里无限循环"
+    case .goalNotListed(let goal):
+      "回复达成的目标 `\(goal)` 没有列在本题的 `goals` 中"
+    case .freeTextReplyWithoutKeywords(let node, let reply):
+      "节点 `\(node)` 允许自由输入（`free_text`），但第 \(reply) 个回复没有 `keywords`，无法匹配学员的话"
+    case .noFullCreditPath(let best):
+      "没有一条路径能得满分（最好的路径得 \(QuestionDecoder.format(best))）：检查目标和扣分规则"
     case .notPositive(let field):
       "`\(field)` 必须是正数"
     case .notASectionReference(let field):
@@ -240,6 +262,11 @@ extension ContentProblem.Part {
     case .sample: "自测样例"
     case .exam: "考试方案"
     case .drawRule: "抽题规则"
+    case .rulesFile: "rules.yaml"
+    case .rule: "合规规则"
+    case .scenarioNode: "通话节点"
+    case .reply: "回复"
+    case .ending: "结局"
     }
   }
 }
@@ -274,6 +301,8 @@ extension ContentProblem.IDOwner {
     case .lesson: "课文"
     case .question: "题目"
     case .exam: "考试"
+    case .rule: "规则"
+    case .node: "节点"
     }
   }
 }
@@ -327,6 +356,7 @@ extension QuestionType {
     case .matching: "匹配题"
     case .ordering: "排序题"
     case .open: "开放题"
+    case .scenario: "通话模拟题"
     }
   }
 }

@@ -110,6 +110,29 @@ extension ContentProblem {
       "a draw rule names unknown lesson `\(lesson)`\(hint.english)"
     case .manualGradingUnused(let type):
       "`manual_grading` lists \(type.rawValue), but the draw never picks such a question"
+    case .duplicateRuleID(let id):
+      "rule id `\(id)` is used twice"
+    case .unknownRule(let id, let hint):
+      "`flags` names rule `\(id)`, which rules.yaml does not have\(hint.english)"
+    case .duplicateNodeID(let id):
+      "node id `\(id)` is used twice in this scenario"
+    case .unknownNode(let id, let field, let hint):
+      "`\(field)` names node `\(id)`, which this scenario does not have\(hint.english)"
+    case .unreachableNode(let id):
+      "node `\(id)` can never be reached from `start`"
+    case .deadEnd(let id):
+      "node `\(id)` has neither `replies` nor an `ending`: the call would stop there without a verdict"
+    case .repliesAndEnding(let id):
+      "node `\(id)` has both replies and an ending; an ending has no replies"
+    case .noWayOut(let ids):
+      "no ending can be reached from node " + ids.map { "`\($0)`" }.joined(separator: ", ")
+        + ": the call would go round for ever"
+    case .goalNotListed(let goal):
+      "a reply reaches goal `\(goal)`, which the scenario does not list under `goals`"
+    case .freeTextReplyWithoutKeywords(let node, let reply):
+      "node `\(node)` takes free text (`free_text`), but reply \(reply) has no `keywords` to match the learner's words"
+    case .noFullCreditPath(let best):
+      "no way through the call earns full credit (the best scores \(QuestionDecoder.format(best))): check the goals and the penalties"
     case .notPositive(let field):
       "`\(field)` must be a positive number"
     case .notASectionReference(let field):
@@ -215,6 +238,11 @@ extension ContentProblem.Part {
     case .sample: "a sample"
     case .exam: "an exam blueprint"
     case .drawRule: "a draw rule"
+    case .rulesFile: "rules.yaml"
+    case .rule: "a compliance rule"
+    case .scenarioNode: "a scenario node"
+    case .reply: "a reply"
+    case .ending: "an ending"
     }
   }
 }
@@ -249,6 +277,8 @@ extension ContentProblem.IDOwner {
     case .lesson: "lesson"
     case .question: "question"
     case .exam: "exam"
+    case .rule: "rule"
+    case .node: "node"
     }
   }
 }

@@ -206,6 +206,31 @@ public enum ContentProblem: Sendable, Hashable {
   case drawUnknownLesson(String, hint: Hint)
   /// `manual_grading` names a type no drawn question has (nothing would go to a person).
   case manualGradingUnused(QuestionType)
+
+  // MARK: Call simulations and their rules
+
+  /// Two rules with one id in `rules.yaml`.
+  case duplicateRuleID(String)
+  /// A reply's `flags` names a rule `rules.yaml` does not have.
+  case unknownRule(String, hint: Hint)
+  /// Two nodes of a scenario with one id.
+  case duplicateNodeID(String)
+  /// `start` or a reply's `next` names a node the scenario does not have.
+  case unknownNode(String, field: String, hint: Hint)
+  /// A node the call can never reach from `start`.
+  case unreachableNode(String)
+  /// A node with neither replies nor an ending: the call would stop there with no verdict.
+  case deadEnd(String)
+  /// A node with both replies and an ending.
+  case repliesAndEnding(String)
+  /// Nodes from which no ending can be reached: the call would go round them for ever.
+  case noWayOut([String])
+  /// A reply reaches a goal the scenario does not list under `goals`.
+  case goalNotListed(String)
+  /// A reply of a node that takes free text has no keywords to be matched by.
+  case freeTextReplyWithoutKeywords(node: String, reply: Int)
+  /// No way through the call earns full credit (warning).
+  case noFullCreditPath(best: Double)
 }
 
 extension ContentProblem {
@@ -245,6 +270,16 @@ extension ContentProblem {
     case exam
     /// A rule of an exam's `draw`.
     case drawRule
+    /// `rules.yaml`, the compliance rule table.
+    case rulesFile
+    /// A compliance rule.
+    case rule
+    /// A node of a scenario.
+    case scenarioNode
+    /// A reply of a scenario.
+    case reply
+    /// The ending of a scenario node.
+    case ending
   }
 
   /// What was written where something else was expected.
@@ -293,6 +328,10 @@ extension ContentProblem {
     case question
     /// An exam's `id`.
     case exam
+    /// A compliance rule's `id`.
+    case rule
+    /// A scenario node's `id`.
+    case node
   }
 
   /// Why a keyword matches too much.

@@ -305,6 +305,11 @@ struct BinaryWriter {
         writer.optional(misconception.rule) { $0.string($1) }
         writer.string(misconception.scope.rawValue)
       }
+    case .scenario(let scenario):
+      int(8)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      string(String(decoding: (try? encoder.encode(scenario)) ?? Data(), as: UTF8.self))
     }
   }
 }
@@ -432,6 +437,11 @@ struct BinaryReader {
         })
       else { return nil }
       return .open(Rubric(points: points, modelAnswer: model, misconceptions: misconceptions))
+    case 8:
+      guard let text = string(), let scenario = try? JSONDecoder().decode(Scenario.self, from: Data(text.utf8)) else {
+        return nil
+      }
+      return .scenario(scenario)
     default:
       return nil
     }

@@ -183,6 +183,51 @@ public enum CourseJSON {
           ])
         )
       ]
+    case .scenario(let scenario):
+      return scenarioFields(scenario)
     }
+  }
+
+  /// A call as an author writes it, with the rules it names (so that a changed rule changes
+  /// the question's hash).
+  private static func scenarioFields(_ scenario: Scenario) -> [(String, JSONValue)] {
+    let nodes = scenario.nodes.map { node -> JSONValue in
+      var fields: [(String, JSONValue)] = [("id", .string(node.id))] + optional("speaker", node.speaker)
+      fields.append(("line", .string(node.line)))
+      if node.seconds != 20 { fields.append(("seconds", .number(Double(node.seconds)))) }
+      if node.freeText { fields.append(("free_text", .bool(true))) }
+      if let ending = node.ending {
+        fields.append(
+          ("ending", .object([("result", .string(ending.result.rawValue)), ("summary", .string(ending.summary))])))
+      } else {
+        fields.append(
+          (
+            "replies",
+            .array(
+              node.replies.map { reply in
+                var fields: [(String, JSONValue)] = [("text", .string(reply.text)), ("next", .string(reply.next))]
+                if !reply.progress.isEmpty {
+                  fields.append(("progress", .array(reply.progress.map { .string($0.rawValue) })))
+                }
+                if !reply.flags.isEmpty { fields.append(("flags", .array(reply.flags.map(JSONValue.string)))) }
+                fields += optional("note", reply.note)
+                if !reply.keywords.isEmpty { fields.append(("keywords", keywords(reply.keywords))) }
+                return .object(fields)
+              })
+          ))
+      }
+      return .object(fields)
+    }
+    let rules = scenario.rules.map { rule -> JSONValue in
+      .object([
+        ("id", .string(rule.id)), ("title", .string(rule.title)), ("tier", .string(rule.tier.rawValue)),
+        ("source", .string(rule.source)), ("red_line", .bool(rule.redLine)), ("penalty", .number(rule.penalty)),
+      ])
+    }
+    return [
+      ("party", .string(scenario.party)),
+      ("goals", .object(scenario.goals.map { ($0.goal.rawValue, .number($0.weight)) })),
+      ("start", .string(scenario.start)), ("nodes", .array(nodes)), ("rules", .array(rules)),
+    ]
   }
 }

@@ -76,7 +76,9 @@ public struct CourseLoader: Sendable {
     // questions/*.yaml
     // concepts.yaml, the synonym table rubrics refer to as `$name`.
     let concepts = ConceptTable.read(path: display("concepts.yaml"), log: &log)
-    let decoder = QuestionDecoder(defaults: header?.defaults ?? CourseDefaults(), concepts: concepts)
+    // rules.yaml, the compliance rules the replies of call simulations name.
+    let rules = RuleTable.read(path: display("rules.yaml"), log: &log)
+    let decoder = QuestionDecoder(defaults: header?.defaults ?? CourseDefaults(), concepts: concepts, rules: rules)
     // Question files are independent until the cross-file checks, so they are read in parallel.
     let bankFiles = (files(in: display("questions"), extensions: ["yaml", "yml"]) ?? []).map {
       display("questions/\($0)")
@@ -186,13 +188,15 @@ public struct CourseLoader: Sendable {
   /// Checks that need the whole course (lesson and `source` references, duplicate ids across
   /// files) are left to `load(folder:)`.
   /// `$name` keywords need the course's `concepts`; without them they are unknown concepts.
+  /// The `flags` of call simulations name rules of `rules`.
   public static func parseQuestionBank(
-    _ text: String, file: String, defaults: CourseDefaults = CourseDefaults(), concepts: ConceptTable = ConceptTable()
+    _ text: String, file: String, defaults: CourseDefaults = CourseDefaults(), concepts: ConceptTable = ConceptTable(),
+    rules: RuleTable = RuleTable()
   ) -> (questions: [Question], diagnostics: [Diagnostic]) {
     var log = DiagnosticLog()
     let sites = questionSites(
-      in: SourceText(path: file, text: text), decoder: QuestionDecoder(defaults: defaults, concepts: concepts),
-      log: &log)
+      in: SourceText(path: file, text: text),
+      decoder: QuestionDecoder(defaults: defaults, concepts: concepts, rules: rules), log: &log)
     return (sites.compactMap(\.question), Array(Set(log.diagnostics)).sorted())
   }
 

@@ -30,6 +30,7 @@ struct QuestionDecoder {
     .matching: ["pairs", "distractors"],
     .ordering: ["items", "scoring"],
     .open: ["rubric", "model_answer"],
+    .scenario: ["party", "goals", "start", "nodes", "rules"],
   ]
   static let allowedFields = typeFields.mapValues { commonFields + $0 }
   static let anyFields = commonFields + Array(Set(typeFields.values.flatMap { $0 })).sorted()
@@ -43,6 +44,8 @@ struct QuestionDecoder {
   var defaults: CourseDefaults
   /// The course's synonym table, for `$name` keywords.
   var concepts = ConceptTable()
+  /// The course's compliance rules, for the `flags` of call simulations.
+  var rules = RuleTable()
 
   /// Decodes one question node; the site is returned even when the question is invalid.
   func decode(_ node: Node, reader: inout YAMLReader) -> QuestionSite? {
@@ -151,6 +154,11 @@ struct QuestionDecoder {
   private func check(
     _ question: Question, samples: [RubricSample], at location: SourceLocation, reader: inout YAMLReader
   ) {
+    if case .scenario(let scenario) = question.kind {
+      let best = ScenarioGrader.bestPath(scenario).fraction
+      if best < 1 - 1e-9 { reader.log.warning(.noFullCreditPath(best: best), at: location) }
+      return
+    }
     guard case .open(let rubric) = question.kind, !rubric.isGradedByPerson else { return }
     let model = Grader.grade(.text(rubric.modelAnswer), for: question)
     if model.fraction < 1 - 1e-9 || !(model.rubric?.found.isEmpty ?? true) {
@@ -311,7 +319,197 @@ struct QuestionDecoder {
       guard let (rubric, samples) = decodeRubric(node, reader: &reader) else { return nil }
       decodedSamples = samples
       return .open(rubric)
+
+    case .scenario:
+      guard let party = required("party").flatMap({ reader.text($0, field: "party") }),
+        let goalsNode = required("goals"), let startNode = required("start"),
+        let start = reader.text(startNode, field: "start"), let nodesNode = required("nodes")
+      else { return nil }
+      // A scenario may carry its own rules (as `content dump` writes it); the course's table
+      // has the rest.
+      var table = rules
+      if let node = fields["rules"], let items = reader.sequence(node, as: .field("rules")) {
+        let own = RuleTable.decode(items, reader: &reader)
+        table = RuleTable(own + rules.rules.filter { rule in !own.contains { $0.id == rule.id } })
+      }
+      return decodeScenario(
+        party: party, goals: goalsNode, start: (start, startNode), nodes: nodesNode, rules: table, reader: &reader)
     }
+  }
+
+  // MARK: Call simulations
+
+  /// A scenario: its goals, its nodes and replies, and the checks of its graph (every node
+  /// reachable, every path able to end, every ending with a verdict, every flag a known rule).
+  private func decodeScenario(
+    party: String, goals goalsNode: Node, start: (id: String, node: Node), nodes nodesNode: Node,
+    rules: RuleTable, reader: inout YAMLReader
+  ) -> QuestionKind? {
+    let errorsBefore = reader.log.diagnostics.filter { $0.severity == .error }.count
+    var goals: [Scenario.GoalWeight] = []
+    if let map = reader.mapping(goalsNode, as: .field("goals")) {
+      for (key, value) in map {
+        guard let name = reader.text(key, field: "goals") else { continue }
+        guard let goal = CallGoal(rawValue: name) else {
+          let names = CallGoal.allCases.map(\.rawValue)
+          let hint = Suggestion.closest(to: name, among: names).map(ContentProblem.Hint.didYouMean) ?? .oneOf(names)
+          reader.log.error(.unknownValue(field: "goals", value: name, hint: hint), at: reader.location(key))
+          continue
+        }
+        guard let weight = reader.number(value, field: name) else { continue }
+        guard weight > 0 else {
+          reader.log.error(.notPositive(field: name), at: reader.location(value))
+          continue
+        }
+        goals.append(Scenario.GoalWeight(goal: goal, weight: weight))
+      }
+      if map.count == 0 { reader.log.error(.emptyField("goals"), at: reader.location(goalsNode)) }
+    }
+    let listed = Set(goals.map(\.goal))
+
+    var nodes: [ScenarioNode] = []
+    var nodeLocations: [String: SourceLocation] = [:]
+    var references: [(target: String, field: String, at: SourceLocation)] = []
+    var flagged: [String] = []
+    for item in reader.sequence(nodesNode, as: .field("nodes")) ?? [] {
+      guard let map = reader.mapping(item, as: .scenarioNode) else { continue }
+      let f = reader.fields(
+        of: map, in: .scenarioNode, allowed: ["id", "speaker", "line", "seconds", "free_text", "replies", "ending"],
+        required: ["id"], at: item)
+      guard let idNode = f["id"], let id = reader.text(idNode, field: "id") else { continue }
+      let here = reader.location(idNode)
+      if !Self.isValidID(id) {
+        reader.log.error(.invalidID(.node, id), at: here)
+        continue
+      }
+      if nodeLocations[id] != nil {
+        reader.log.error(.duplicateNodeID(id), at: here)
+        continue
+      }
+      nodeLocations[id] = here
+      let speaker = f["speaker"].flatMap { reader.text($0, field: "speaker") }
+      let seconds = f["seconds"].map { reader.integer($0, field: "seconds", in: 1...600) } ?? 20
+      let freeText = f["free_text"].map { reader.boolean($0, field: "free_text") } ?? false
+      var line: String? = ""
+      if let node = f["line"] {
+        line = reader.text(node, field: "line")
+      } else if f["ending"] == nil {
+        reader.log.error(.missingField("line", in: .scenarioNode), at: reader.location(item))
+      }
+      var ending: ScenarioEnding?
+      var replies: [ScenarioReply] = []
+      switch (f["replies"], f["ending"]) {
+      case (nil, nil):
+        reader.log.error(.deadEnd(id), at: here)
+      case (.some, .some):
+        reader.log.error(.repliesAndEnding(id), at: here)
+      case (nil, let node?):
+        guard let endMap = reader.mapping(node, as: .ending) else { break }
+        let e = reader.fields(
+          of: endMap, in: .ending, allowed: ["result", "summary"], required: ["result", "summary"], at: node)
+        let summary = e["summary"].flatMap { reader.text($0, field: "summary") }
+        var result: CallResult?
+        if let node = e["result"], let text = reader.text(node, field: "result") {
+          result = CallResult(rawValue: text)
+          if result == nil {
+            let names = CallResult.allCases.map(\.rawValue)
+            let hint = Suggestion.closest(to: text, among: names).map(ContentProblem.Hint.didYouMean) ?? .oneOf(names)
+            reader.log.error(.unknownValue(field: "result", value: text, hint: hint), at: reader.location(node))
+          }
+        }
+        if let result, let summary { ending = ScenarioEnding(result: result, summary: summary) }
+      case (let node?, nil):
+        let items = reader.sequence(node, as: .field("replies")) ?? []
+        if items.isEmpty { reader.log.error(.deadEnd(id), at: here) }
+        for (number, item) in items.enumerated() {
+          guard let replyMap = reader.mapping(item, as: .reply) else { continue }
+          let r = reader.fields(
+            of: replyMap, in: .reply, allowed: ["text", "next", "progress", "flags", "note", "keywords"],
+            required: ["text", "next"], at: item)
+          let text = r["text"].flatMap { reader.text($0, field: "text") }
+          let next = r["next"].flatMap { reader.text($0, field: "next") }
+          if let next, let node = r["next"] { references.append((next, "next", reader.location(node))) }
+          var progress: [CallGoal] = []
+          if let node = r["progress"], let names = reader.texts(node, field: "progress") {
+            for name in names {
+              guard let goal = CallGoal(rawValue: name) else {
+                let all = CallGoal.allCases.map(\.rawValue)
+                let hint = Suggestion.closest(to: name, among: all).map(ContentProblem.Hint.didYouMean) ?? .oneOf(all)
+                reader.log.error(.unknownValue(field: "progress", value: name, hint: hint), at: reader.location(node))
+                continue
+              }
+              if !listed.contains(goal) { reader.log.error(.goalNotListed(name), at: reader.location(node)) }
+              progress.append(goal)
+            }
+          }
+          var flags: [String] = []
+          if let node = r["flags"], let ids = reader.texts(node, field: "flags") {
+            for rule in ids {
+              if rules.rule(rule) == nil {
+                let hint =
+                  Suggestion.closest(to: rule, among: rules.rules.map(\.id)).map(ContentProblem.Hint.didYouMean)
+                  ?? .none
+                reader.log.error(.unknownRule(rule, hint: hint), at: reader.location(node))
+              }
+              flags.append(rule)
+              if !flagged.contains(rule) { flagged.append(rule) }
+            }
+          }
+          let note = r["note"].flatMap { reader.text($0, field: "note") }
+          let keywords = r["keywords"].flatMap { decodeKeywords($0, reader: &reader) } ?? []
+          if freeText == true && keywords.isEmpty {
+            reader.log.error(.freeTextReplyWithoutKeywords(node: id, reply: number + 1), at: reader.location(item))
+          }
+          guard let text, let next else { continue }
+          replies.append(
+            ScenarioReply(text: text, next: next, progress: progress, flags: flags, note: note, keywords: keywords))
+        }
+      }
+      guard let line, let seconds, let freeText else { continue }
+      nodes.append(
+        ScenarioNode(
+          id: id, speaker: speaker, line: line, seconds: seconds, freeText: freeText, replies: replies, ending: ending))
+    }
+
+    // The graph: every reference known, every node reachable, an ending reachable from each.
+    let ids = Array(nodeLocations.keys)
+    func hint(_ id: String) -> ContentProblem.Hint {
+      Suggestion.closest(to: id, among: ids).map(ContentProblem.Hint.didYouMean) ?? .none
+    }
+    if nodeLocations[start.id] == nil {
+      reader.log.error(.unknownNode(start.id, field: "start", hint: hint(start.id)), at: reader.location(start.node))
+    }
+    for reference in references where nodeLocations[reference.target] == nil {
+      reader.log.error(
+        .unknownNode(reference.target, field: reference.field, hint: hint(reference.target)), at: reference.at)
+    }
+    let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var reachable: Set<String> = []
+    var queue = byID[start.id] == nil ? [] : [start.id]
+    while let id = queue.popLast() {
+      guard reachable.insert(id).inserted, let node = byID[id] else { continue }
+      queue += node.replies.map(\.next).filter { byID[$0] != nil }
+    }
+    for node in nodes where !reachable.contains(node.id) {
+      reader.log.error(.unreachableNode(node.id), at: nodeLocations[node.id] ?? reader.location(nodesNode))
+    }
+    var ends = Set(nodes.filter { $0.ending != nil }.map(\.id))
+    var grew = true
+    while grew {
+      grew = false
+      for node in nodes where !ends.contains(node.id) && node.replies.contains(where: { ends.contains($0.next) }) {
+        ends.insert(node.id)
+        grew = true
+      }
+    }
+    let stuck = nodes.filter { reachable.contains($0.id) && !ends.contains($0.id) && !$0.replies.isEmpty }.map(\.id)
+    if let first = stuck.first {
+      reader.log.error(.noWayOut(stuck), at: nodeLocations[first] ?? reader.location(nodesNode))
+    }
+    guard reader.log.diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
+    return .scenario(
+      Scenario(
+        party: party, goals: goals, start: start.id, nodes: nodes, rules: flagged.compactMap(rules.rule)))
   }
 
   private func decodeChoices(_ node: Node, reader: inout YAMLReader) -> [Choice]? {

@@ -140,6 +140,8 @@ struct RandomQuestions {
         Ordering(items: texts(int(2...5)), scoring: bool() ? .allOrNothing : .longestOrderedSubset))
     case .open:
       kind = .open(Rubric(points: [], modelAnswer: reach.modelAnswer && bool() ? text(lines: true) : ""))
+    case .scenario:
+      kind = .scenario(scenario(rules: []))
     }
     var tags: [String] = []
     for _ in 0..<int(0...3) {
@@ -150,6 +152,56 @@ struct RandomQuestions {
       id: id(), lesson: lesson, prompt: text(lines: true), explanation: text(lines: true), difficulty: 1,
       weight: reach.weight && bool() ? pick([2, 0.5, 3, 1.5]) : 1, tags: tags,
       source: SectionReference(lesson: lesson, heading: nil), kind: kind)
+  }
+}
+
+extension RandomQuestions {
+  static let keywordWords = ["本人", "回电", "转告", "还款", "计划", "异议", "核实", "录音", "承诺", "日期", "金额", "同事"]
+
+  /// A random call that passes the linter: nodes in a row, each with replies forward (and
+  /// now and then back, always with a way forward), endings the last node reaches; goals with
+  /// weights, progress from them, flags from `rules`, and free-text nodes with keywords.
+  mutating func scenario(rules: [ComplianceRule]) -> Scenario {
+    let inner = int(1...5)
+    let endings = int(1...3)
+    let ids = (0..<inner).map { "n\($0)" } + (0..<endings).map { "end\($0)" }
+    var goals: [Scenario.GoalWeight] = []
+    for goal in CallGoal.allCases where bool() || goals.isEmpty && goal == .callback {
+      goals.append(Scenario.GoalWeight(goal: goal, weight: pick([1, 2, 0.5, 3])))
+    }
+    var nodes: [ScenarioNode] = []
+    for index in 0..<inner {
+      let freeText = bool() && bool()
+      var targets: [String] = [ids[index + 1]]
+      if index == inner - 1 { targets = Array(ids[inner...]) }
+      for _ in 0..<int(0...2) where targets.count < 4 {
+        targets.append(ids[int(min(index + 1, ids.count - 1)...(ids.count - 1))])
+        if index > 0 && bool() && targets.count < 4 { targets.append(ids[int(0...(index - 1))]) }
+      }
+      var keywordsLeft = Self.keywordWords.shuffled(using: &self)
+      let replies = targets.map { target -> ScenarioReply in
+        let progress = goals.map(\.goal).filter { _ in int(0...3) == 0 }
+        let flags = rules.isEmpty ? [] : rules.filter { _ in int(0...4) == 0 }.map(\.id)
+        var keywords: KeywordGroups = []
+        if freeText { keywords = [[keywordsLeft.removeFirst()]] }
+        return ScenarioReply(
+          text: text(arrows: false), next: target, progress: progress, flags: flags,
+          note: bool() ? text(arrows: false) : nil, keywords: keywords)
+      }
+      nodes.append(
+        ScenarioNode(
+          id: ids[index], speaker: bool() ? nil : text(arrows: false), line: text(arrows: false),
+          seconds: pick([20, 10, 45]), freeText: freeText, replies: replies))
+    }
+    for index in 0..<endings {
+      nodes.append(
+        ScenarioNode(
+          id: ids[inner + index], line: bool() ? text(arrows: false) : "",
+          ending: ScenarioEnding(result: pick(CallResult.allCases), summary: text(arrows: false))))
+    }
+    let used = Set(nodes.flatMap { $0.replies.flatMap(\.flags) })
+    return Scenario(
+      party: text(arrows: false), goals: goals, start: "n0", nodes: nodes, rules: rules.filter { used.contains($0.id) })
   }
 }
 

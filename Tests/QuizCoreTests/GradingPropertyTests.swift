@@ -86,6 +86,12 @@ import Testing
           uniqueKeysWithValues: matching.pairs.indices.map { ($0, Int.random(in: 0..<options, using: &generator)) }))
     case .ordering(let ordering):
       return .order(Array(ordering.items.indices).shuffled(using: &generator))
+    case .scenario(let scenario):
+      var path: [Int] = []
+      while let walk = scenario.walk(path), !walk.isOver, let node = scenario.node(walk.current) {
+        path.append(Int.random(in: 0..<node.replies.count, using: &generator))
+      }
+      return .path(path)
     }
   }
 }

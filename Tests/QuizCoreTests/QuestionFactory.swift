@@ -48,5 +48,8 @@ enum Make {
         modelAnswer: "电话、函件、上门拜访、起诉并申请强制执行",
         misconceptions: [Misconception(keywords: [["威胁"]], penalty: 0.5, feedback: "违法")])))
 
-  static let all = [single, multiple, trueFalse, short, numeric, matching, ordering, open]
+  static let all = [single, multiple, trueFalse, short, numeric, matching, ordering, open, call]
+
+  static let call = Question(
+    id: "call", lesson: "l", prompt: "第一次致电。", explanation: "先确认本人。", kind: .scenario(ScenarioTests.scenario))
 }

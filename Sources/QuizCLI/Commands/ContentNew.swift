@@ -134,6 +134,22 @@ extension ContentCommand {
           "      - {text: （待填写：要点二）, weight: 1, keywords: [[待填写关键词二]]}",
           "    model_answer: （待填写：参考答案，须覆盖每个要点：待填写关键词一，待填写关键词二）",
         ]
+      case .scenario:
+        lines += [
+          "  party: （待填写：对方的称呼）",
+          "  goals: {right-party: 1}  # right-party, reason, promise, plan, dispute, contact, callback, with weights",
+          "  start: open",
+          "  nodes:                # what the other party says, and the replies; flags name rules in rules.yaml",
+          "    - id: open",
+          "      line: （待填写：对方的第一句话）",
+          "      replies:",
+          "        - {text: （待填写：好的回复）, next: done, progress: [right-party], note: （待填写：为什么好）}",
+          "        - {text: （待填写：不好的回复）, next: lost, note: （待填写：错在哪里）}",
+          "    - id: done",
+          "      ending: {result: success, summary: （待填写：结果）}",
+          "    - id: lost",
+          "      ending: {result: failure, summary: （待填写：结果）}",
+        ]
       }
       lines.append("  explanation: （待填写：解析，说明为什么、依据是什么）")
       return lines.joined(separator: "\n") + "\n"

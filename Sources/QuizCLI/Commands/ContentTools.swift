@@ -53,11 +53,58 @@ extension ContentCommand {
       }
       if case .single(let choices) = question.kind { lines += feedback(choices, style: style) }
       if case .multiple(let choices, _) = question.kind { lines += feedback(choices, style: style) }
+      if case .scenario(let scenario) = question.kind { lines += graph(scenario, context: context) }
       lines.append(
         style.dim(
           language.text(
             "preview.facts", question.id, QuestionView.typeName(question.type, language), "\(question.difficulty)",
             DurationText.number(question.weight), question.tags.joined(separator: language.text("list.separator")))))
+      return lines
+    }
+
+    /// A call as a graph, for its author: every node with its line, every reply with where it
+    /// leads, the goals it reaches and the rules it breaks (red lines marked), every ending.
+    static func graph(_ scenario: Scenario, context: AppContext) -> [String] {
+      let language = context.language
+      let style = context.style
+      let separator = language.text("list.separator")
+      var lines = ["", style.bold(language.text("preview.call-graph", scenario.start))]
+      for node in scenario.nodes {
+        let speaker = node.speaker ?? scenario.party
+        let line = node.line.isEmpty ? "" : "  \(speaker)：\(node.line)"
+        lines.append(
+          style.bold("[\(node.id)]") + line + (node.freeText ? style.dim(language.text("preview.free-text")) : ""))
+        if let ending = node.ending {
+          lines.append("    ■ " + language.text("preview.call-ending", ending.result.rawValue, ending.summary))
+          continue
+        }
+        for (index, reply) in node.replies.enumerated() {
+          var marks: [String] = reply.progress.map { "+" + CallClock.goal($0, language: language) }
+          for flag in reply.flags {
+            guard let rule = scenario.rule(flag) else { continue }
+            let tier = CallClock.tier(rule.tier, language: language)
+            marks.append(
+              rule.redLine
+                ? style.red("✗ \(flag)（\(tier) · " + language.text("preview.red-line") + "）")
+                : style.yellow("! \(flag)（\(tier)）"))
+          }
+          lines.append(
+            "    \(index + 1) → \(reply.next)" + (marks.isEmpty ? "" : "  " + marks.joined(separator: " "))
+              + "  “\(reply.text)”")
+          if !reply.keywords.isEmpty {
+            lines.append(
+              style.dim(
+                "        " + language.text("preview.keywords")
+                  + reply.keywords.map { $0.joined(separator: "/") }.joined(separator: separator)))
+          }
+        }
+      }
+      let best = ScenarioGrader.bestPath(scenario)
+      lines.append(
+        style.dim(
+          language.text(
+            "preview.best-path", best.path.map { String($0 + 1) }.joined(separator: " "),
+            "\(Int((best.fraction * 100).rounded()))")))
       return lines
     }
 

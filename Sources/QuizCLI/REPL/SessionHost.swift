@@ -189,6 +189,13 @@ struct SessionHost {
   private func show(_ item: SessionItem, inExam: Bool, state: inout RunState) {
     guard let question = course.question(withID: item.questionID) else { return }
     let lessonTitle = course.lesson(withID: question.lesson)?.title
+    if case .scenario(let scenario) = question.kind, !item.call.isEmpty {
+      // The call goes on: its next turn only, under the same prompt.
+      let view = QuestionView(width: width, style: style, language: language)
+      for line in view.turn(scenario, call: item.call, inExam: inExam) { output(line) }
+      if let left = item.timeLeft { output(style.dim(language.text("sessionhost.time-left") + Self.clock(left))) }
+      return
+    }
     output("")
     if let context = question.context {
       if context != state.lastContext {

@@ -38,6 +38,12 @@ struct ExplanationRenderer {
         lines += labelled(language.text("explanationrenderer.model-answer"), text, markdown)
       case .explanation(let text):
         lines += labelled(language.text("explanationrenderer.why"), text, markdown)
+      case .spoken(let text):
+        lines += markdown.wrapped(text, indent: "    ", first: "  ").map(style.bold)
+      case .said(let text):
+        lines += markdown.wrapped(text, indent: "    ", first: "  · ")
+      case .bestPath(let text):
+        lines += labelled(language.text("explanationrenderer.best-path"), text, markdown)
       case .reread(let reference):
         lines.append(style.dim(language.text("explanationrenderer.re-read")) + style.cyan("read \(reference)"))
       }

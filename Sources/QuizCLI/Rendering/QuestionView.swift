@@ -18,6 +18,7 @@ struct QuestionView {
     case .matching: language.text("questionview.matching")
     case .ordering: language.text("questionview.ordering")
     case .open: language.text("questionview.open-answer")
+    case .scenario: language.text("questionview.scenario")
     }
   }
 
@@ -39,6 +40,9 @@ struct QuestionView {
         separator: ordering.items.count < 10 ? "" : " ")
       return language.text("questionview.type-all-numbers-in-the-right", "\(example)")
     case .open: return language.text("questionview.answer-in-a-paragraph-enter-submits")
+    case .scenario(let scenario):
+      let count = "\(scenario.node(scenario.start)?.replies.count ?? 1)"
+      return language.text("questionview.type-a-reply", count)
     }
   }
 
@@ -75,6 +79,9 @@ struct QuestionView {
         lines += markdown.wrapped(
           ordering.items[index], indent: "     ", first: "  \(style.bold(String(position + 1))). ")
       }
+    case .scenario(let scenario):
+      lines.append(style.dim(language.text("call.starts", scenario.party)))
+      return lines + turn(scenario, call: [], inExam: inExam)
     default:
       break
     }
@@ -86,6 +93,37 @@ struct QuestionView {
       style.dim(
         Self.expectation(question, language)
           + words + caseWord))
+    return lines
+  }
+
+  /// One turn of a call: what the learner just said, the call so far (its length, and in
+  /// practice the goals reached), the other party's line and the replies to choose from.
+  func turn(_ scenario: Scenario, call: [Int], inExam: Bool) -> [String] {
+    let markdown = MarkdownRenderer(width: width, style: style)
+    guard let walk = scenario.walk(call), let node = scenario.node(walk.current) else { return [] }
+    var lines: [String] = []
+    if let last = walk.steps.last, let previous = scenario.node(last.node) {
+      lines += markdown.wrapped(
+        previous.replies[last.reply].text, indent: "      ", first: style.dim(language.text("call.you-said")))
+      var status = "⏱ " + CallClock.text(walk.seconds, language: language)
+      if !inExam && !walk.reached.isEmpty {
+        status += language.text(
+          "call.established",
+          walk.reached.map { CallClock.goal($0, language: language) }.joined(separator: language.text("list.separator"))
+        )
+      }
+      lines.append(style.dim(status))
+    }
+    lines += markdown.wrapped(node.line, indent: "  ", first: style.bold("\(node.speaker ?? scenario.party)："))
+    for (index, reply) in node.replies.enumerated() {
+      lines += markdown.wrapped(reply.text, indent: "     ", first: "  \(style.bold(String(index + 1))). ")
+    }
+    let words = inExam ? language.text("questionview.exam-words") : language.text("questionview.practice-words")
+    let expectation =
+      node.freeText
+      ? language.text("questionview.type-a-reply-or-words", "\(node.replies.count)")
+      : language.text("questionview.type-a-reply", "\(node.replies.count)")
+    lines.append(style.dim(expectation + words))
     return lines
   }
 }

@@ -21,6 +21,10 @@ public enum GIFTWriter {
         problems.append(.notExpressible(question.id, [.ordering], skipped: true))
         continue
       }
+      if case .scenario = question.kind {
+        problems.append(.notExpressible(question.id, [.scenario], skipped: true))
+        continue
+      }
       if answerTexts(question.kind).contains(where: { $0.contains("->") }) {
         // Moodle would read the arrow as a matching pair: the question cannot be written.
         problems.append(.notExpressible(question.id, [.arrowInAnswer], skipped: true))
@@ -86,7 +90,7 @@ public enum GIFTWriter {
       if !rubric.isGradedByPerson { lost.append(.rubric) }
       if !rubric.modelAnswer.isEmpty && rubric.isGradedByPerson { lost.append(.modelAnswer) }
       return ""
-    case .ordering:
+    case .ordering, .scenario:
       return ""
     }
   }
@@ -100,7 +104,7 @@ public enum GIFTWriter {
     case .numeric(let numeric): numeric.answers.compactMap(\.feedback)
     case .trueFalse(let statement): [statement.feedbackTrue, statement.feedbackFalse].compactMap { $0 }
     case .matching(let matching): matching.pairs.flatMap { [$0.prompt, $0.answer] } + matching.distractors
-    case .ordering, .open: []
+    case .ordering, .open, .scenario: []
     }
   }
 

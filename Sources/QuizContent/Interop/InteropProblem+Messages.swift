@@ -123,6 +123,7 @@ extension InteropProblem.Feature {
   var english: String {
     switch self {
     case .ordering: "ordering questions"
+    case .scenario: "call simulations"
     case .rubric: "rubric (it becomes an essay a person grades)"
     case .scoringMode: "scoring mode (Moodle adds up the fractions of the choices picked)"
     case .orderingScoring: "all-or-nothing ordering scoring"
@@ -140,6 +141,7 @@ extension InteropProblem.Feature {
   var chinese: String {
     switch self {
     case .ordering: "排序题"
+    case .scenario: "通话模拟题"
     case .rubric: "评分细则（导出为由人工评分的问答题）"
     case .scoringMode: "计分方式（Moodle 把所选选项的得分比例相加）"
     case .orderingScoring: "排序题的全对才得分规则"

@@ -89,6 +89,8 @@ public enum InteropProblem: Sendable, Hashable {
   public enum Feature: String, Sendable, Hashable, CaseIterable {
     /// The ordering type (GIFT has none).
     case ordering
+    /// A call simulation (neither GIFT nor Moodle XML has one).
+    case scenario
     /// A keyword rubric (exported as an essay a person grades).
     case rubric
     /// Partial or all-or-nothing scoring of a several-answer question (Moodle sums fractions).

@@ -17,6 +17,10 @@ public enum MoodleXMLWriter {
     xml += "<quiz>\n"
     var problems: [InteropProblem] = []
     for question in questions {
+      if case .scenario = question.kind {
+        problems.append(.notExpressible(question.id, [.scenario], skipped: true))
+        continue
+      }
       var lost = ExportLoss.common(question, keepsWeight: true)
       xml += element(question, lost: &lost)
       if !lost.isEmpty { problems.append(.notExpressible(question.id, lost, skipped: false)) }
@@ -76,6 +80,9 @@ public enum MoodleXMLWriter {
       for distractor in matching.distractors {
         body.append("<subquestion format=\"markdown\"><text></text><answer>\(text(distractor))</answer></subquestion>")
       }
+    case .scenario:
+      // Left out before this is reached (`write`).
+      return ""
     case .ordering(let ordering):
       type = "ordering"
       let grading = ordering.scoring == .allOrNothing ? "ALL_OR_NOTHING" : "LONGEST_ORDERED_SUBSET"

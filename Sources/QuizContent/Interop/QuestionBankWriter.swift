@@ -100,7 +100,40 @@ public enum QuestionBankWriter {
       return rubric.modelAnswer.isEmpty ? [] : [("model_answer", text(rubric.modelAnswer))]
     case .open(let rubric):
       return [("rubric", self.rubric(rubric))]
+    case .scenario(let scenario):
+      return self.scenario(scenario)
     }
+  }
+
+  /// A call simulation as an author writes it (its rules stay in `rules.yaml`).
+  private static func scenario(_ scenario: Scenario) -> [(String, Node)] {
+    let nodes = scenario.nodes.map { node -> Node in
+      var fields: [(String, Node)] = [("id", text(node.id))]
+      if let speaker = node.speaker { fields.append(("speaker", text(speaker))) }
+      if !node.line.isEmpty || node.ending == nil { fields.append(("line", text(node.line))) }
+      if node.seconds != 20 { fields.append(("seconds", number(Double(node.seconds)))) }
+      if node.freeText { fields.append(("free_text", boolean(true))) }
+      if let ending = node.ending {
+        fields.append(
+          ("ending", mapping([("result", text(ending.result.rawValue)), ("summary", text(ending.summary))])))
+      } else {
+        let replies = node.replies.map { reply -> Node in
+          var fields: [(String, Node)] = [("text", text(reply.text)), ("next", text(reply.next))]
+          if !reply.progress.isEmpty { fields.append(("progress", flowList(reply.progress.map { text($0.rawValue) }))) }
+          if !reply.flags.isEmpty { fields.append(("flags", flowList(reply.flags.map(text)))) }
+          if let note = reply.note { fields.append(("note", text(note))) }
+          if !reply.keywords.isEmpty { fields.append(("keywords", keywords(reply.keywords))) }
+          return mapping(fields)
+        }
+        fields.append(("replies", list(replies)))
+      }
+      return mapping(fields)
+    }
+    return [
+      ("party", text(scenario.party)),
+      ("goals", mapping(scenario.goals.map { ($0.goal.rawValue, number($0.weight)) })),
+      ("start", text(scenario.start)), ("nodes", list(nodes)),
+    ]
   }
 
   private static func choice(_ choice: Choice) -> Node {

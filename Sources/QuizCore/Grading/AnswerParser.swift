@@ -42,6 +42,42 @@ public enum AnswerParser {
       return parseMatches(text, prompts: matching.pairs.count, options: matching.options.count).map {
         .matches($0.mapValues { layout.options[$0] })
       }
+    case .scenario(let scenario):
+      return parsePath(text, scenario)
+    }
+  }
+
+  /// A whole call typed at once: the number of each reply, in order (`1 3 2`).
+  static func parsePath(_ text: String, _ scenario: Scenario) -> Result<Response, AnswerProblem> {
+    let parts = text.split { $0.unicodeScalars.allSatisfy { separators.contains($0.value) } }
+    var path: [Int] = []
+    for part in parts {
+      guard let number = Int(part), number >= 1 else { return .failure(.notACall) }
+      path.append(number - 1)
+    }
+    guard let walk = scenario.walk(path) else { return .failure(.notACall) }
+    return walk.isOver ? .success(.path(path)) : .failure(.callNotOver)
+  }
+
+  /// One reply at a turn of a call: its number, or at a turn that takes words, what the
+  /// learner would say, matched to the replies (`ScenarioGrader.match`). Words that fit no
+  /// reply, or several, are not guessed at: the learner picks a number.
+  public static func parseReply(_ typed: String, at node: ScenarioNode) -> Result<Int, AnswerProblem> {
+    let cleaned = TextNormalizer.removingControlCharacters(typed)
+    guard cleaned.unicodeScalars.count <= maximumLength else { return .failure(.tooLong(limit: maximumLength)) }
+    let text = TextNormalizer.compatibilityNormalized(cleaned).trimmingSpaces()
+    guard !text.isEmpty else { return .failure(.empty) }
+    let count = node.replies.count
+    if let number = Int(text) {
+      guard (1...max(count, 1)).contains(number), count > 0 else {
+        return .failure(.notAReply(count: count, freeText: node.freeText))
+      }
+      return .success(number - 1)
+    }
+    guard node.freeText else { return .failure(.notAReply(count: count, freeText: false)) }
+    switch ScenarioGrader.match(cleaned, at: node) {
+    case .reply(let index): return .success(index)
+    case .unsure(let candidates): return .failure(.replyUnclear(candidates: candidates, count: count))
     }
   }
 

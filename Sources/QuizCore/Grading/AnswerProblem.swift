@@ -25,6 +25,14 @@ public enum AnswerProblem: Error, Sendable, Hashable {
   case missingMatches([Int], options: Int)
   /// A fraction such as `0.3` typed where the answer is a percentage.
   case fractionForPercent(Double)
+  /// At a turn of a call: not the number of a reply (nor, where the turn takes them, words).
+  case notAReply(count: Int, freeText: Bool)
+  /// Typed words that do not pick one reply with confidence; `candidates` (0-based) fit equally.
+  case replyUnclear(candidates: [Int], count: Int)
+  /// A whole call typed at once that is not reply numbers along the call's nodes.
+  case notACall
+  /// A whole call typed at once that stops before the call ends.
+  case callNotOver
 
   /// What to tell the learner: what form is expected, with an example.
   public func message(_ language: Language) -> String {
@@ -72,6 +80,18 @@ public enum AnswerProblem: Error, Sendable, Hashable {
       let percent = ResponseFormatter.format((value * 100 * 1_000_000).rounded() / 1_000_000)
       let given = ResponseFormatter.format(value)
       return language.text("answerproblem.this-answer-is-in-did-you", "\(percent)", "\(given)")
+    case .notAReply(let count, let freeText):
+      return freeText
+        ? language.text("answerproblem.reply-number-or-words", "\(count)")
+        : language.text("answerproblem.reply-number", "\(count)")
+    case .replyUnclear(let candidates, let count):
+      guard candidates.count > 1 else { return language.text("answerproblem.reply-unclear", "\(count)") }
+      let list = candidates.map { String($0 + 1) }.joined(separator: language.text("list.separator"))
+      return language.text("answerproblem.reply-ambiguous", list, "\(count)")
+    case .notACall:
+      return language.text("answerproblem.not-a-call")
+    case .callNotOver:
+      return language.text("answerproblem.call-not-over")
     }
   }
 }

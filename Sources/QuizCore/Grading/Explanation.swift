@@ -31,6 +31,12 @@ public struct Explanation: Sendable, Hashable {
     case explanation(String)
     /// The section to re-read: `lesson#heading`.
     case reread(String)
+    /// In a call's debrief: what the other party said.
+    case spoken(String)
+    /// In a call's debrief: a reply that neither helped nor broke a rule.
+    case said(String)
+    /// The best way through a call.
+    case bestPath(String)
   }
 
   /// The lines, in the order they are shown.
@@ -110,7 +116,9 @@ public struct Explanation: Sendable, Hashable {
         }
       }
     }
-    if case .open(let rubric) = question.kind {
+    if case .scenario(let scenario) = question.kind, let report = grade.scenario {
+      lines += Self.debrief(scenario, report, language: language)
+    } else if case .open(let rubric) = question.kind {
       if !rubric.modelAnswer.isEmpty { lines.append(.modelAnswer(rubric.modelAnswer)) }
     } else if grade.outcome != .correct {
       lines.append(.correctAnswer(ResponseFormatter.correctAnswer(for: question, layout: layout, language: language)))
@@ -118,6 +126,70 @@ public struct Explanation: Sendable, Hashable {
     lines.append(.explanation(question.explanation))
     if let source = question.source { lines.append(.reread(source.description)) }
     self.lines = lines
+  }
+
+  /// A call's debrief: how it ended, the goals, the compliance verdict with every rule
+  /// breached (its tier and source), each turn replayed with its mark and note, and the best
+  /// way through when this was not it.
+  static func debrief(_ scenario: Scenario, _ report: ScenarioReport, language: Language) -> [Line] {
+    var lines: [Line] = []
+    let length = CallClock.text(report.walk.seconds, language: language)
+    switch report.walk.end {
+    case .ending(let ending)?:
+      lines.append(.note(language.text("call.ended", length, ending.summary)))
+    case .hungUp?, nil:
+      lines.append(.note(language.text("call.hung-up", length)))
+    }
+    let reached = report.walk.reached.map { CallClock.goal($0, language: language) }
+    let missed = report.missed.map { CallClock.goal($0, language: language) }
+    let percent = "\(Int((report.outcome * 100).rounded()))"
+    let separator = language.text("list.separator")
+    lines.append(
+      .note(
+        missed.isEmpty
+          ? language.text("call.goals-all", reached.joined(separator: separator), percent)
+          : language.text(
+            "call.goals", reached.isEmpty ? "—" : reached.joined(separator: separator),
+            missed.joined(separator: separator), percent)))
+    if report.breaches.isEmpty {
+      lines.append(.covered(language.text("call.compliant")))
+    }
+    for id in report.breaches {
+      guard let rule = scenario.rule(id) else { continue }
+      let cost =
+        rule.redLine
+        ? language.text("call.red-line") : language.text("call.penalty", "\(Int((rule.penalty * 100).rounded()))")
+      lines.append(
+        .misconception(
+          language.text("call.breach", rule.title, CallClock.tier(rule.tier, language: language), rule.source) + cost))
+    }
+    lines.append(.estimate(language.text("call.replay")))
+    var node = scenario.node(scenario.start)
+    for step in report.walk.steps {
+      guard let current = node, current.replies.indices.contains(step.reply) else { break }
+      let reply = current.replies[step.reply]
+      lines.append(.spoken("\(current.speaker ?? scenario.party)：\(current.line)"))
+      var text = language.text("call.you", reply.text)
+      if !step.reached.isEmpty {
+        text += language.text(
+          "call.reached", step.reached.map { CallClock.goal($0, language: language) }.joined(separator: separator))
+      }
+      let titles = reply.flags.compactMap { scenario.rule($0)?.title }
+      if !titles.isEmpty { text += language.text("call.breaks", titles.joined(separator: separator)) }
+      if let note = reply.note { text += language.text("explanation.dash", note) }
+      lines.append(
+        !reply.flags.isEmpty ? .pickedWrong(text) : !reply.progress.isEmpty ? .pickedRight(text) : .said(text))
+      node = scenario.node(reply.next)
+    }
+    if let last = node, last.ending != nil, !last.line.isEmpty {
+      lines.append(.spoken("\(last.speaker ?? scenario.party)：\(last.line)"))
+    }
+    if report.walk.steps.map(\.reply) != report.best, let best = scenario.walk(report.best) {
+      let replies = best.steps.compactMap { step in scenario.node(step.node).map { $0.replies[step.reply].text } }
+      let score = "\(Int((report.bestFraction * 100).rounded()))"
+      lines.append(.bestPath(language.text("call.best", score) + replies.map { "“\($0)”" }.joined(separator: " → ")))
+    }
+    return lines
   }
 
   /// `✓ 正确 +1 分`, `◐ 部分正确 0.6 分（满分 1）`, `✗ 错误 0 分`; `· 机器估分` for an estimate.
@@ -165,6 +237,39 @@ public struct Explanation: Sendable, Hashable {
     case .rubric(let point, _): point
     case .misconception(let index): 1_000 + index
     case .answer: 0
+    }
+  }
+}
+
+/// How a call's time, goals and rule tiers are written.
+public enum CallClock {
+  /// `1 分 20 秒`, `45 秒`.
+  public static func text(_ seconds: Int, language: Language) -> String {
+    seconds >= 60
+      ? language.text("call.minutes-seconds", "\(seconds / 60)", "\(seconds % 60)")
+      : language.text("call.seconds", "\(seconds)")
+  }
+
+  /// A goal's name: `确认本人`.
+  public static func goal(_ goal: CallGoal, language: Language) -> String {
+    switch goal {
+    case .rightParty: language.text("call.goal.right-party")
+    case .reason: language.text("call.goal.reason")
+    case .promise: language.text("call.goal.promise")
+    case .plan: language.text("call.goal.plan")
+    case .dispute: language.text("call.goal.dispute")
+    case .contact: language.text("call.goal.contact")
+    case .callback: language.text("call.goal.callback")
+    }
+  }
+
+  /// A tier's name: `法律`, `监管规章`, `行业自律`, `机构内部制度`.
+  public static func tier(_ tier: RuleTier, language: Language) -> String {
+    switch tier {
+    case .law: language.text("call.tier.law")
+    case .regulation: language.text("call.tier.regulation")
+    case .selfRegulation: language.text("call.tier.self-regulation")
+    case .policy: language.text("call.tier.policy")
     }
   }
 }

@@ -24,6 +24,8 @@ public struct Grade: Sendable, Hashable {
   public var reviewReasons: [ReviewReason] = []
   /// For open answers: what earned each point and what triggered each misconception.
   public var rubric: RubricReport?
+  /// For calls: the path, the goals, every rule breached and the best path.
+  public var scenario: ScenarioReport?
 
   /// Below this confidence a person should grade the answer.
   public static let reviewThreshold = 0.6

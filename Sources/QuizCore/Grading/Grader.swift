@@ -23,6 +23,13 @@ public enum Grader {
       grade.rubric = outcome.report
       return grade
     }
+    if case .scenario(let scenario) = question.kind {
+      guard case .path(let path) = response else { return Grade(fraction: 0, weight: question.weight, feedback: []) }
+      let (fraction, report) = ScenarioGrader.grade(scenario, path: path)
+      var grade = Grade(fraction: fraction, weight: question.weight, feedback: [])
+      grade.scenario = report
+      return grade
+    }
     let (fraction, feedback) = score(response, question.kind)
     return Grade(fraction: fraction, weight: question.weight, feedback: feedback)
   }

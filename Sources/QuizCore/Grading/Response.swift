@@ -16,4 +16,6 @@ public enum Response: Sendable, Hashable, Codable {
   case matches([Int: Int])
   /// The items of an ordering question, in the order the learner put them.
   case order([Int])
+  /// The replies of a call, in the order said: at each node, the index of the reply there.
+  case path([Int])
 }

@@ -22,6 +22,8 @@ public enum ResponseFormatter {
       }.joined(separator: " ")
     case .order(let items):
       return items.compactMap { layout.items.firstIndex(of: $0).map { String($0 + 1) } }.joined(separator: " ")
+    case .path(let replies):
+      return replies.map { String($0 + 1) }.joined(separator: " ")
     }
   }
 
@@ -45,6 +47,8 @@ public enum ResponseFormatter {
         .joined(separator: " ")
     case .order(let items):
       return items.map { String($0 + 1) }.joined(separator: " ")
+    case .path(let replies):
+      return replies.map { String($0 + 1) }.joined(separator: " ")
     }
   }
 
@@ -75,6 +79,9 @@ public enum ResponseFormatter {
       return .order(Array(ordering.items.indices))
     case .open:
       return nil
+    case .scenario(let scenario):
+      let best = ScenarioGrader.bestPath(scenario).path
+      return best.isEmpty ? nil : .path(best)
     }
   }
 
@@ -112,6 +119,11 @@ public enum ResponseFormatter {
       }.joined(separator: " → ")
     case .open(let rubric):
       return rubric.modelAnswer.isEmpty ? language.text("answer.no-model-answer") : rubric.modelAnswer
+    case .scenario(let scenario):
+      let best = ScenarioGrader.bestPath(scenario).path
+      guard let walk = scenario.walk(best) else { return "" }
+      return walk.steps.compactMap { step in scenario.node(step.node).map { "“\($0.replies[step.reply].text)”" } }
+        .joined(separator: " → ")
     }
   }
 

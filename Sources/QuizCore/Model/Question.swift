@@ -41,7 +41,7 @@ public struct Question: Sendable, Hashable, Identifiable {
   public var type: QuestionType { kind.type }
 }
 
-/// The eight question types, with the names used in content files.
+/// The nine question types, with the names used in content files.
 public enum QuestionType: String, Sendable, Hashable, CaseIterable, Codable {
   case single
   case multiple
@@ -51,6 +51,7 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable, Codable {
   case matching
   case ordering
   case open
+  case scenario
 }
 
 /// The type-specific content of a question.
@@ -71,6 +72,8 @@ public enum QuestionKind: Sendable, Hashable {
   case ordering(Ordering)
   /// A free answer scored against a keyword rubric.
   case open(Rubric)
+  /// A simulated call, scored for its outcome and its compliance.
+  case scenario(Scenario)
 
   /// The type name of this kind.
   public var type: QuestionType {
@@ -83,6 +86,7 @@ public enum QuestionKind: Sendable, Hashable {
     case .matching: .matching
     case .ordering: .ordering
     case .open: .open
+    case .scenario: .scenario
     }
   }
 }

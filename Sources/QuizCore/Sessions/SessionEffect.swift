@@ -51,6 +51,8 @@ public struct SessionItem: Sendable, Hashable {
   public var answered: String?
   /// Time left before the attempt is submitted, when it is timed.
   public var timeLeft: TimeInterval?
+  /// A call: the replies said so far (empty at its first line).
+  public var call: [Int] = []
 }
 
 /// Short messages about what just happened.

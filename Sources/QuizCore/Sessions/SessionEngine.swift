@@ -134,6 +134,9 @@ public struct SessionEngine: Sendable {
       {
         return [.notice(.commandNotAnswer(String(words.first ?? "")))]
       }
+      if case .scenario(let scenario) = question.kind {
+        return turn(of: scenario, question, typed: typed, at: date)
+      }
       let layout = layout(for: question)
       switch AnswerParser.parse(typed, for: question, layout: layout) {
       case .failure(let problem):
@@ -175,6 +178,33 @@ public struct SessionEngine: Sendable {
       return [.confirmSubmit(submitReview)]
     case .confirm, .easy, .proceed, .tick:
       return []
+    }
+  }
+
+  /// One reply in a call: the next line of the other party (the call saved so far), or, when
+  /// the call ends, the whole call answered as one response.
+  private mutating func turn(of scenario: Scenario, _ question: Question, typed: String, at date: Date)
+    -> [SessionEffect]
+  {
+    var progress = plan.call(question.id) ?? CallProgress()
+    guard let walk = scenario.walk(progress.replies), !walk.isOver, let node = scenario.node(walk.current) else {
+      plan.setCall(nil, for: question.id)
+      return [.savePlan(plan), .show(item(question, at: date))]
+    }
+    switch AnswerParser.parseReply(typed, at: node) {
+    case .failure(let problem):
+      return [.problem(problem)]
+    case .success(let reply):
+      progress.replies.append(reply)
+      progress.typed.append(typed.trimmingSpaces())
+      if scenario.walk(progress.replies)?.isOver ?? true {
+        plan.setCall(nil, for: question.id)
+        return answered(
+          question, typed: progress.typed.joined(separator: "\n"), response: .path(progress.replies),
+          layout: layout(for: question), at: date)
+      }
+      plan.setCall(progress, for: question.id)
+      return [.savePlan(plan), .show(item(question, at: date))]
     }
   }
 
@@ -246,6 +276,7 @@ public struct SessionEngine: Sendable {
   }
 
   private mutating func skipped(_ question: Question, at date: Date) -> [SessionEffect] {
+    plan.setCall(nil, for: question.id)
     plan.position += 1
     if !plan.skipped.contains(question.id) { plan.skipped.append(question.id) }
     let entry = SkipEntry(
@@ -365,6 +396,7 @@ public struct SessionEngine: Sendable {
       questionID: question.id, layout: layout, number: min(plan.position + 1, plan.queue.count),
       total: plan.queue.count, isRetry: !isDeferred && plan.scores[question.id] != nil,
       isFlagged: plan.flagged.contains(question.id), answered: answered,
-      timeLeft: plan.deadline.map { max(0, $0.timeIntervalSince(date)) })
+      timeLeft: plan.deadline.map { max(0, $0.timeIntervalSince(date)) },
+      call: plan.call(question.id)?.replies ?? [])
   }
 }

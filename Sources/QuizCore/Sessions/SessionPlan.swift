@@ -43,6 +43,9 @@ public struct SessionPlan: Codable, Sendable, Hashable {
   /// Whether choices, options and items are shown in a seeded order (an exam blueprint's
   /// `shuffle_choices: false` keeps the content's order).
   public var shufflesChoices: Bool
+  /// Calls in progress, by question: the replies said so far (saved after every turn, so a
+  /// call resumes where it stopped); nil when there are none.
+  public var calls: [String: CallProgress]?
 
   /// A new plan over `queue`.
   public init(queue: [String], seed: UInt64, deadline: Date? = nil) {
@@ -65,7 +68,7 @@ public struct SessionPlan: Codable, Sendable, Hashable {
 
   enum CodingKeys: String, CodingKey {
     case queue, chosen, position, requeued, seed, retention, scores, retries, skipped, hints, flagged, responses
-    case pending, deadline, submitted, shufflesChoices
+    case pending, deadline, submitted, shufflesChoices, calls
   }
 
   public init(from decoder: any Decoder) throws {
@@ -86,6 +89,7 @@ public struct SessionPlan: Codable, Sendable, Hashable {
     deadline = try values.decodeIfPresent(Date.self, forKey: .deadline)
     submitted = try values.decodeIfPresent(Bool.self, forKey: .submitted) ?? false
     shufflesChoices = try values.decodeIfPresent(Bool.self, forKey: .shufflesChoices) ?? true
+    calls = try values.decodeIfPresent([String: CallProgress].self, forKey: .calls)
     position = min(max(position, 0), queue.count)
     chosen = min(max(chosen, 0), Set(queue).count)
   }
@@ -115,6 +119,30 @@ public struct SessionPlan: Codable, Sendable, Hashable {
     retries = retries.filter { known.contains($0.key) }
     responses = responses.filter { known.contains($0.key) }
     pending = pending.filter(known.contains)
+    calls = calls?.filter { known.contains($0.key) }
+    if calls?.isEmpty == true { calls = nil }
     chosen = min(chosen, Set(queue).count)
+  }
+
+  /// The call in progress at a question, if any.
+  public func call(_ questionID: String) -> CallProgress? { calls?[questionID] }
+
+  /// Sets (or, with nil, ends) the call in progress at a question.
+  public mutating func setCall(_ progress: CallProgress?, for questionID: String) {
+    var all = calls ?? [:]
+    all[questionID] = progress
+    calls = all.isEmpty ? nil : all
+  }
+}
+
+/// A call in progress: the replies said so far (indices at each node) and what was typed
+/// for each.
+public struct CallProgress: Codable, Sendable, Hashable {
+  public var replies: [Int]
+  public var typed: [String]
+
+  public init(replies: [Int] = [], typed: [String] = []) {
+    self.replies = replies
+    self.typed = typed
   }
 }

@@ -16,9 +16,11 @@ public enum Catalog {
   private static let zhEntries = zh.merging(zhCertification) { first, _ in first }
     .merging(zhAuthoring) { first, _ in first }
     .merging(zhResults) { first, _ in first }
+    .merging(zhCalls) { first, _ in first }
   private static let enEntries = en.merging(enCertification) { first, _ in first }
     .merging(enAuthoring) { first, _ in first }
     .merging(enResults) { first, _ in first }
+    .merging(enCalls) { first, _ in first }
 
   /// The text of `key` in `language` with `{0}`, `{1}`… replaced by `values` (`{{` and `}}`
   /// are literal braces); the key itself when the catalogue has no such entry.
