@@ -186,6 +186,17 @@ import Testing
     }
   }
 
+  @Test func theCertificationDrawsOneCallFromTheCourse() throws {
+    let folder = try CourseLoader.locateCourse(in: Fixtures.builtInContent.path)
+    let course = try #require(CourseLoader().load(folder: folder).course)
+    let blueprint = try #require(course.exams.first { $0.id == "certification" })
+    for seed: UInt64 in [1, 2, 3] {
+      let drawn = try ExamDraw.draw(blueprint, from: course.questions, seed: seed).get()
+      let calls = drawn.compactMap { id in course.question(withID: id) }.filter { $0.type == .scenario }
+      #expect(calls.count == 1, "one call in every certification attempt")
+    }
+  }
+
   @Test func everyPathThroughARandomScenarioThatPassesTheLintEnds() async {
     await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max), Gen.int(in: 0...Int.max)) { shape, seed in
       var random = RandomQuestions(seed: UInt64(shape), reach: .moodleXML)

@@ -161,7 +161,7 @@ public struct Explanation: Sendable, Hashable {
         ? language.text("call.red-line") : language.text("call.penalty", "\(Int((rule.penalty * 100).rounded()))")
       lines.append(
         .misconception(
-          language.text("call.breach", rule.title, CallClock.tier(rule.tier, language: language), rule.source) + cost))
+          language.text("call.breach", rule.title, CallClock.citation(rule, language: language)) + cost))
     }
     lines.append(.estimate(language.text("call.replay")))
     var node = scenario.node(scenario.start)
@@ -261,6 +261,13 @@ public enum CallClock {
     case .contact: language.text("call.goal.contact")
     case .callback: language.text("call.goal.callback")
     }
+  }
+
+  /// A rule's tier and source: `法律：《民法典》第一千零三十三条`, or the tier alone when the
+  /// source says no more.
+  public static func citation(_ rule: ComplianceRule, language: Language) -> String {
+    let tier = tier(rule.tier, language: language)
+    return rule.source == tier ? tier : language.text("call.citation", tier, rule.source)
   }
 
   /// A tier's name: `法律`, `监管规章`, `行业自律`, `机构内部制度`.
