@@ -163,6 +163,8 @@ struct GradeCommand: ParsableCommand {
         case .covered(let text): "✓ " + text
         case .uncovered(let text): "✗ " + text
         case .misconception(let text): "! " + text
+        case .spoken(let text): text
+        case .said(let text): "· " + text
         default: nil
         }
       }
