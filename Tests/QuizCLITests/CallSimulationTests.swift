@@ -78,6 +78,31 @@ import Testing
         .replacingOccurrences(of: #"剩余 \d+:\d\d"#, with: "剩余 M:SS", options: .regularExpression))
   }
 
+  /// A proctored certification whose blueprint draws a call: the call's turns are signed as
+  /// one answer, nothing is shown before the manager seals it, and the certificate verifies.
+  @Test func aCallInAProctoredCertificationIsSignedSealedAndCertified() throws {
+    let data = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let pass = data.appendingPathComponent("passphrase").path
+    try Data("correct horse battery\n".utf8).write(to: URL(fileURLWithPath: pass))
+    let answers = data.appendingPathComponent("answers.txt").path
+    try Data("1\n1\n1\nsubmit\ny\n".utf8).write(to: URL(fileURLWithPath: answers))
+    let home = data.appendingPathComponent("home")
+    func run(_ arguments: [String]) throws -> CLI.Result {
+      try CLI.run(arguments + ["--content", Self.course], dataDir: home)
+    }
+    #expect(try run(["admin", "init", "--passphrase-file", pass]).status == 0)
+    let exam = try run(["exam", "call-cert", "--learner", "张三", "--answers", answers, "--passphrase-file", pass])
+    #expect(exam.status == 0, "\(exam.stderr)")
+    #expect(!exam.stdout.contains("✓") && !exam.stdout.contains("复盘"), "nothing before the results are released")
+    #expect(try run(["admin", "audit", "verify"]).status == 0, "the call's signed answer verifies before grading")
+    let graded = try run(["admin", "grade", "--passphrase-file", pass])
+    #expect(graded.status == 0 && graded.stdout.contains("张三 · 通话认证：100%，通过"))
+    let listed = try run(["cert", "list"])
+    #expect(listed.stdout.contains("call-cert") && listed.stdout.contains("有效"))
+    #expect(try run(["admin", "audit", "verify"]).status == 0)
+  }
+
   @Test func thePreviewDrawsTheCallAsAGraph() throws {
     let result = try CLI.run(["content", "preview", "call-reminder", "--content", Self.course])
     #expect(result.status == 0)
