@@ -110,6 +110,13 @@ import Testing
       AnswerParser.parseReply("是不是本人？你逾期了", at: open) == .failure(.replyUnclear(candidates: [0, 1], count: 2)),
       "words that fit two replies are not guessed at")
     #expect(AnswerParser.parseReply("3", at: open) == .failure(.notAReply(count: 2, freeText: true)))
+    // Another reply's words read the other way round: not guessed at.
+    var guarded = open
+    guarded.replies[1].keywords = [["+上门"]]
+    guarded.replies[0].keywords = [["本人"]]
+    #expect(
+      AnswerParser.parseReply("请问是本人吗？我们不会上门。", at: guarded) == .failure(.replyUnclear(candidates: [0], count: 2)))
+    #expect(AnswerParser.parseReply("请问是本人吗？", at: guarded) == .success(0))
     let confirmed = try #require(Self.scenario.node("confirmed"))
     #expect(
       AnswerParser.parseReply("您打算哪天还款", at: confirmed) == .failure(.notAReply(count: 2, freeText: false)),

@@ -180,16 +180,26 @@ public enum ScenarioGrader {
   }
 
   /// The reply that typed words say, read as an open answer is (clause by clause, reading
-  /// negation): the one reply whose keywords are all there; otherwise unsure, with the
-  /// replies that fit equally well.
+  /// negation): the one reply whose keywords are all there, when no other reply's words are
+  /// there with the other polarity and the words are more than a list; otherwise unsure, with
+  /// the replies that fit.
   public static func match(_ typed: String, at node: ScenarioNode) -> ReplyMatch {
     let candidates = node.replies.indices.filter { !node.replies[$0].keywords.isEmpty }
     guard !candidates.isEmpty, !typed.trimmingSpaces().isEmpty else { return .unsure([]) }
     let rubric = Rubric(
       points: candidates.map { RubricPoint(text: node.replies[$0].text, keywords: node.replies[$0].keywords) },
       modelAnswer: "")
-    let report = RubricGrader.grade(rubric, answer: typed).report
-    let covered = report.points.filter(\.covered).map { candidates[$0.point] }
-    return covered.count == 1 ? .reply(covered[0]) : .unsure(covered)
+    let outcome = RubricGrader.grade(rubric, answer: typed)
+    let covered = outcome.report.points.filter(\.covered).map { candidates[$0.point] }
+    // Not sure either when another reply's words are there but read the other way round
+    // (`不会上门` against `+上门`), or when the words are only a list: a misreading could cost
+    // a red line, so the learner picks the number.
+    let doubtful = outcome.reasons.contains {
+      switch $0 {
+      case .polarityDecided, .keywordList: true
+      default: false
+      }
+    }
+    return covered.count == 1 && !doubtful ? .reply(covered[0]) : .unsure(covered)
   }
 }
