@@ -38,6 +38,25 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // Calls: grading a whole call (its best path searched each time, for the debrief), and
+  // matching typed words to a reply at a free-text turn.
+  Benchmark("grade scenario, the largest call of the course") { benchmark in
+    let (question, scenario) = Samples.largestCall
+    let path = ScenarioGrader.bestPath(scenario).path
+    for _ in benchmark.scaledIterations {
+      blackHole(Grader.grade(.path(path), for: question))
+    }
+  }
+
+  Benchmark("match free text at a call turn") { benchmark in
+    let (_, scenario) = Samples.largestCall
+    guard let node = scenario.nodes.first(where: \.freeText) else { return }
+    let typed = node.replies[0].text
+    for _ in benchmark.scaledIterations {
+      blackHole(AnswerParser.parseReply(typed, at: node))
+    }
+  }
+
   // Content: load and validate a generated course.
   Benchmark(
     "load+validate 20,000 questions",
@@ -96,6 +115,20 @@ enum Samples {
         ],
         modelAnswer: "……",
         misconceptions: [Misconception(keywords: [["威胁家人", "爆通讯录"]], penalty: 0.5, feedback: "违法")])))
+
+  /// The call of the built-in course with the most nodes.
+  static let largestCall: (Question, Scenario) = {
+    let folder = (try? CourseLoader.locateCourse(in: "../content")) ?? "../content/loan-recovery"
+    let course = CourseLoader().load(folder: folder).course
+    let calls = (course?.questions ?? []).compactMap { question -> (Question, Scenario)? in
+      if case .scenario(let scenario) = question.kind { return (question, scenario) }
+      return nil
+    }
+    guard let largest = calls.max(by: { $0.1.nodes.count < $1.1.nodes.count }) else {
+      preconditionFailure("no call in the built-in course at ../content")
+    }
+    return largest
+  }()
 
   /// `lp.case-plan` of the built-in course in miniature: six points, `$name` concepts from a
   /// concept table, three red lines; decoded through the content loader as a course would be.
