@@ -49,9 +49,9 @@ let benchmarks: @Sendable () -> Void = {
   }
 
   Benchmark("match free text at a call turn") { benchmark in
-    let (_, scenario) = Samples.largestCall
-    guard let node = scenario.nodes.first(where: \.freeText) else { return }
+    let node = Samples.freeTextTurn
     let typed = node.replies[0].text
+    precondition(AnswerParser.parseReply(typed, at: node) == .success(0), "the reply's own words pick it")
     for _ in benchmark.scaledIterations {
       blackHole(AnswerParser.parseReply(typed, at: node))
     }
@@ -116,18 +116,31 @@ enum Samples {
         modelAnswer: "……",
         misconceptions: [Misconception(keywords: [["威胁家人", "爆通讯录"]], penalty: 0.5, feedback: "违法")])))
 
-  /// The call of the built-in course with the most nodes.
-  static let largestCall: (Question, Scenario) = {
+  /// The calls of the built-in course.
+  static let calls: [(Question, Scenario)] = {
     let folder = (try? CourseLoader.locateCourse(in: "../content")) ?? "../content/loan-recovery"
     let course = CourseLoader().load(folder: folder).course
-    let calls = (course?.questions ?? []).compactMap { question -> (Question, Scenario)? in
+    return (course?.questions ?? []).compactMap { question -> (Question, Scenario)? in
       if case .scenario(let scenario) = question.kind { return (question, scenario) }
       return nil
     }
+  }()
+
+  /// The call with the most nodes.
+  static let largestCall: (Question, Scenario) = {
     guard let largest = calls.max(by: { $0.1.nodes.count < $1.1.nodes.count }) else {
       preconditionFailure("no call in the built-in course at ../content")
     }
     return largest
+  }()
+
+  /// The free-text turn with the most replies.
+  static let freeTextTurn: ScenarioNode = {
+    let turns = calls.flatMap { $0.1.nodes.filter(\.freeText) }
+    guard let turn = turns.max(by: { $0.replies.count < $1.replies.count }) else {
+      preconditionFailure("no free-text turn in the built-in course")
+    }
+    return turn
   }()
 
   /// `lp.case-plan` of the built-in course in miniature: six points, `$name` concepts from a
