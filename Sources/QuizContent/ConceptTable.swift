@@ -24,11 +24,7 @@ public struct ConceptTable: Sendable, Hashable {
 
   /// Reads `concepts.yaml`; problems go to `log`. A missing file is an empty table.
   static func read(path: String, log: inout DiagnosticLog) -> ConceptTable {
-    guard FileManager.default.fileExists(atPath: path) else { return ConceptTable() }
-    guard let source = SourceText.read(URL(fileURLWithPath: path), displayPath: path, log: &log) else {
-      return ConceptTable()
-    }
-    return parse(source, log: &log)
+    SourceText.readIfPresent(path, log: &log).map { parse($0, log: &log) } ?? ConceptTable()
   }
 
   static func parse(_ source: SourceText, log: inout DiagnosticLog) -> ConceptTable {

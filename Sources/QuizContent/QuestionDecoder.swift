@@ -349,13 +349,8 @@ struct QuestionDecoder {
     var goals: [Scenario.GoalWeight] = []
     if let map = reader.mapping(goalsNode, as: .field("goals")) {
       for (key, value) in map {
-        guard let name = reader.text(key, field: "goals") else { continue }
-        guard let goal = CallGoal(rawValue: name) else {
-          let names = CallGoal.allCases.map(\.rawValue)
-          let hint = Suggestion.closest(to: name, among: names).map(ContentProblem.Hint.didYouMean) ?? .oneOf(names)
-          reader.log.error(.unknownValue(field: "goals", value: name, hint: hint), at: reader.location(key))
-          continue
-        }
+        guard let goal = reader.value(key, field: "goals", as: CallGoal.self) else { continue }
+        let name = goal.rawValue
         guard let weight = reader.number(value, field: name) else { continue }
         guard weight > 0 else {
           reader.log.error(.notPositive(field: name), at: reader.location(value))
@@ -408,15 +403,7 @@ struct QuestionDecoder {
         let e = reader.fields(
           of: endMap, in: .ending, allowed: ["result", "summary"], required: ["result", "summary"], at: node)
         let summary = e["summary"].flatMap { reader.text($0, field: "summary") }
-        var result: CallResult?
-        if let node = e["result"], let text = reader.text(node, field: "result") {
-          result = CallResult(rawValue: text)
-          if result == nil {
-            let names = CallResult.allCases.map(\.rawValue)
-            let hint = Suggestion.closest(to: text, among: names).map(ContentProblem.Hint.didYouMean) ?? .oneOf(names)
-            reader.log.error(.unknownValue(field: "result", value: text, hint: hint), at: reader.location(node))
-          }
-        }
+        let result = e["result"].flatMap { reader.value($0, field: "result", as: CallResult.self) }
         if let result, let summary { ending = ScenarioEnding(result: result, summary: summary) }
       case (let node?, nil):
         let items = reader.sequence(node, as: .field("replies")) ?? []
@@ -432,12 +419,8 @@ struct QuestionDecoder {
           var progress: [CallGoal] = []
           if let node = r["progress"], let names = reader.texts(node, field: "progress") {
             for name in names {
-              guard let goal = CallGoal(rawValue: name) else {
-                let all = CallGoal.allCases.map(\.rawValue)
-                let hint = Suggestion.closest(to: name, among: all).map(ContentProblem.Hint.didYouMean) ?? .oneOf(all)
-                reader.log.error(.unknownValue(field: "progress", value: name, hint: hint), at: reader.location(node))
-                continue
-              }
+              guard let goal = reader.named(name, field: "progress", as: CallGoal.self, at: reader.location(node))
+              else { continue }
               if !listed.contains(goal) { reader.log.error(.goalNotListed(name), at: reader.location(node)) }
               progress.append(goal)
             }
@@ -567,12 +550,7 @@ struct QuestionDecoder {
   private func decodeEnum<E: RawRepresentable & CaseIterable>(
     _ node: Node, field: String, as type: E.Type, reader: inout YAMLReader
   ) -> E? where E.RawValue == String {
-    guard let text = reader.text(node, field: field) else { return nil }
-    if let value = E(rawValue: text) { return value }
-    let names = E.allCases.map(\.rawValue)
-    let hint = Suggestion.closest(to: text, among: names).map(ContentProblem.Hint.didYouMean) ?? .oneOf(names)
-    reader.log.error(.unknownValue(field: field, value: text, hint: hint), at: reader.location(node))
-    return nil
+    reader.value(node, field: field, as: type)
   }
 
   private func requireFullCredit(_ fractions: [Double], at node: Node, reader: inout YAMLReader) -> Bool {

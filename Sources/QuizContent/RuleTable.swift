@@ -27,11 +27,7 @@ public struct RuleTable: Sendable, Hashable {
 
   /// Reads `rules.yaml`; problems go to `log`. A missing file is an empty table.
   static func read(path: String, log: inout DiagnosticLog) -> RuleTable {
-    guard FileManager.default.fileExists(atPath: path) else { return RuleTable() }
-    guard let source = SourceText.read(URL(fileURLWithPath: path), displayPath: path, log: &log) else {
-      return RuleTable()
-    }
-    return parse(source, log: &log)
+    SourceText.readIfPresent(path, log: &log).map { parse($0, log: &log) } ?? RuleTable()
   }
 
   static func parse(_ source: SourceText, log: inout DiagnosticLog) -> RuleTable {
@@ -64,15 +60,7 @@ public struct RuleTable: Sendable, Hashable {
       }
       let title = f["title"].flatMap { reader.text($0, field: "title") }
       let source = f["source"].flatMap { reader.text($0, field: "source") }
-      var tier: RuleTier?
-      if let node = f["tier"], let text = reader.text(node, field: "tier") {
-        tier = RuleTier(rawValue: text)
-        if tier == nil {
-          let names = RuleTier.allCases.map(\.rawValue)
-          let hint = Suggestion.closest(to: text, among: names).map(ContentProblem.Hint.didYouMean) ?? .oneOf(names)
-          reader.log.error(.unknownValue(field: "tier", value: text, hint: hint), at: reader.location(node))
-        }
-      }
+      let tier = f["tier"].flatMap { reader.value($0, field: "tier", as: RuleTier.self) }
       let redLine = f["red_line"].map { reader.boolean($0, field: "red_line") } ?? false
       var penalty: Double? = 0.25
       if let node = f["penalty"] {

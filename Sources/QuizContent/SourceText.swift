@@ -11,6 +11,13 @@ struct SourceText {
   /// The decoded text.
   let text: String
 
+  /// An optional file of the course (`concepts.yaml`, `rules.yaml`): nil when it is not
+  /// there, else as `read` gives it.
+  static func readIfPresent(_ path: String, log: inout DiagnosticLog) -> SourceText? {
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    return read(URL(fileURLWithPath: path), displayPath: path, log: &log)
+  }
+
   /// Reads a file, logging a located error and returning `nil` when it cannot be used.
   static func read(_ url: URL, displayPath: String, log: inout DiagnosticLog) -> SourceText? {
     let whole = SourceLocation(file: displayPath, line: 1, column: 1)

@@ -143,6 +143,25 @@ struct YAMLReader {
     return whole
   }
 
+  /// One of an enumeration's names, written at `node`; an unknown one is reported with the
+  /// closest name, or all of them.
+  mutating func value<E: RawRepresentable & CaseIterable>(_ node: Node, field: String, as type: E.Type) -> E?
+  where E.RawValue == String {
+    guard let text = text(node, field: field) else { return nil }
+    return named(text, field: field, as: type, at: location(node))
+  }
+
+  /// One of an enumeration's names, given as text written at `location`.
+  mutating func named<E: RawRepresentable & CaseIterable>(
+    _ text: String, field: String, as type: E.Type, at location: SourceLocation
+  ) -> E? where E.RawValue == String {
+    if let value = E(rawValue: text) { return value }
+    let names = E.allCases.map(\.rawValue)
+    let hint = Suggestion.closest(to: text, among: names).map(ContentProblem.Hint.didYouMean) ?? .oneOf(names)
+    log.error(.unknownValue(field: field, value: text, hint: hint), at: location)
+    return nil
+  }
+
   /// `true` or `false`.
   mutating func boolean(_ node: Node, field: String) -> Bool? {
     guard let node = plain(node) else { return nil }
