@@ -462,10 +462,15 @@ struct QuestionDecoder {
     if nodeLocations[start.id] == nil {
       reader.log.error(.unknownNode(start.id, field: "start", hint: hint(start.id)), at: reader.location(start.node))
     }
+    var unknown = false
     for reference in references where nodeLocations[reference.target] == nil {
       reader.log.error(
         .unknownNode(reference.target, field: reference.field, hint: hint(reference.target)), at: reference.at)
+      unknown = true
     }
+    // A mistyped `next` leaves nodes behind it unreachable: that is the one error to fix, so
+    // the graph is checked once every reference is known.
+    guard !unknown, nodeLocations[start.id] != nil else { return nil }
     let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var reachable: Set<String> = []
     var queue = byID[start.id] == nil ? [] : [start.id]
