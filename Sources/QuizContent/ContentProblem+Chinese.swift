@@ -131,6 +131,11 @@ extension ContentProblem {
       "回复达成的目标 `\(goal)` 没有列在本题的 `goals` 中"
     case .freeTextReplyWithoutKeywords(let node, let reply):
       "节点 `\(node)` 允许自由输入（`free_text`），但第 \(reply) 个回复没有 `keywords`，无法匹配学员的话"
+    case .replyWordsDoNotPickIt(let node, let reply, let others):
+      others.isEmpty
+        ? "节点 `\(node)` 第 \(reply) 个回复的原话匹配不到它自己的 `keywords`：学员照这句话说也会被要求改选编号"
+        : "节点 `\(node)` 第 \(reply) 个回复的原话也匹配到第 "
+          + others.map(String.init).joined(separator: "、") + " 个回复的 `keywords`：请让各回复的关键词互不重叠（必要时用 `+` 或 `~`）"
     case .noFullCreditPath(let best):
       "没有一条路径能得满分（最好的路径得 \(QuestionDecoder.format(best))）：检查目标和扣分规则"
     case .notPositive(let field):

@@ -131,6 +131,12 @@ extension ContentProblem {
       "a reply reaches goal `\(goal)`, which the scenario does not list under `goals`"
     case .freeTextReplyWithoutKeywords(let node, let reply):
       "node `\(node)` takes free text (`free_text`), but reply \(reply) has no `keywords` to match the learner's words"
+    case .replyWordsDoNotPickIt(let node, let reply, let others):
+      others.isEmpty
+        ? "the words of reply \(reply) of node `\(node)` do not match its own `keywords`: a learner who says just that is asked for a number"
+        : "the words of reply \(reply) of node `\(node)` also match the `keywords` of reply "
+          + others.map(String.init).joined(separator: ", ")
+          + ": keep the replies' keywords apart (with `+` or `~` where needed)"
     case .noFullCreditPath(let best):
       "no way through the call earns full credit (the best scores \(QuestionDecoder.format(best))): check the goals and the penalties"
     case .notPositive(let field):

@@ -231,6 +231,9 @@ public enum ContentProblem: Sendable, Hashable {
   case freeTextReplyWithoutKeywords(node: String, reply: Int)
   /// No way through the call earns full credit (warning).
   case noFullCreditPath(best: Double)
+  /// At a free-text turn, a reply's own words do not pick it (warning): its keywords miss
+  /// them, or another reply's keywords match them too (`others`, 1-based).
+  case replyWordsDoNotPickIt(node: String, reply: Int, others: [Int])
 }
 
 extension ContentProblem {

@@ -495,6 +495,23 @@ struct QuestionDecoder {
       reader.log.error(.noWayOut(stuck), at: nodeLocations[first] ?? reader.location(nodesNode))
     }
     guard reader.log.diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
+    // At a free-text turn, each reply's own words should pick it and no other.
+    for node in nodes where node.freeText {
+      for (index, reply) in node.replies.enumerated() {
+        switch ScenarioGrader.match(reply.text, at: node) {
+        case .reply(index): continue
+        case .reply(let other):
+          reader.log.warning(
+            .replyWordsDoNotPickIt(node: node.id, reply: index + 1, others: [other + 1]),
+            at: nodeLocations[node.id] ?? reader.location(nodesNode))
+        case .unsure(let candidates):
+          reader.log.warning(
+            .replyWordsDoNotPickIt(
+              node: node.id, reply: index + 1, others: candidates.filter { $0 != index }.map { $0 + 1 }),
+            at: nodeLocations[node.id] ?? reader.location(nodesNode))
+        }
+      }
+    }
     return .scenario(
       Scenario(
         party: party, goals: goals, start: start.id, nodes: nodes, rules: flagged.compactMap(rules.rule)))

@@ -118,6 +118,8 @@ import Testing
     .goalNotListed("promise"),
     .freeTextReplyWithoutKeywords(node: "open", reply: 2),
     .noFullCreditPath(best: 0.75),
+    .replyWordsDoNotPickIt(node: "open", reply: 1, others: []),
+    .replyWordsDoNotPickIt(node: "open", reply: 2, others: [1, 3]),
     .invalidID(.rule, "Bad_ID"),
     .invalidID(.node, "节点"),
     .modelAnswerBelongsInRubric,

@@ -140,6 +140,25 @@ import Testing
       .contains { $0.problem == .repliesAndEnding("done") })
   }
 
+  @Test func aFreeTextReplyWhoseOwnWordsPickAnotherIsWarnedAbout() {
+    let overlapping = Self.bank([
+      ("line: 喂，哪位？", "line: 喂，哪位？\n      free_text: true"),
+      (
+        "{text: 请问是王建国本人吗？, next: confirmed, progress: [right-party]}",
+        "{text: 请问是王建国本人吗？, next: confirmed, progress: [right-party], keywords: [[本人]]}"
+      ),
+      (
+        "{text: 他欠钱了。, next: leaked, flags: [third-party-disclosure]}",
+        "{text: 他本人欠钱了。, next: leaked, flags: [third-party-disclosure], keywords: [[欠钱]]}"
+      ),
+    ])
+    let (_, diagnostics) = CourseLoader.parseQuestionBank(overlapping, file: "calls.yaml", rules: Self.rules)
+    #expect(diagnostics.map(\.problem) == [.replyWordsDoNotPickIt(node: "open", reply: 2, others: [1])])
+    #expect(diagnostics.first.map { "\($0.severity) \($0.line):\($0.column)" } == "warning 10:11")
+    let apart = overlapping.replacingOccurrences(of: "keywords: [[本人]]", with: "keywords: [[请问是, 请问您是]]")
+    #expect(CourseLoader.parseQuestionBank(apart, file: "calls.yaml", rules: Self.rules).diagnostics.isEmpty)
+  }
+
   @Test func aScenarioNoPathOfWhichEarnsFullCreditIsWarnedAbout() {
     let (_, diagnostics) = CourseLoader.parseQuestionBank(
       Self.bank([("goals: {right-party: 1, promise: 1}", "goals: {right-party: 1, promise: 1, dispute: 1}")]),
