@@ -45,6 +45,10 @@
       let store: PostgresStore
       var client: PostgresClient { store.client }
 
+      func ownSource() throws(StoreError) -> String? {
+        try client.query("SELECT value FROM setting WHERE key = 'results_source'").first?.optionalText("value")
+      }
+
       func importedSource(_ source: String) throws(StoreError) -> ImportedSource? {
         guard let row = try client.query("SELECT record FROM imported_source WHERE source = $1", [.text(source)]).first
         else { return nil }

@@ -38,7 +38,8 @@ import Testing
         try store.record(
           answer(learner, "p\(index)", fraction: fraction, session: session.id, at: date.addingTimeInterval(1)))
       }
-      try store.end(session: session.id, status: .finished, at: date.addingTimeInterval(30))
+      // Not whole seconds: the stores keep times to the millisecond, and an import compares them so.
+      try store.end(session: session.id, status: .finished, at: date.addingTimeInterval(30.123_456_7))
     }
 
     /// A proctored attempt with one answer graded by a person, sealed.
@@ -297,6 +298,35 @@ import Testing
     #expect(try Self.snapshot(store) == before)
   }
 
+  @Test func aPCsClockGoingBackDoesNotHideItsNewResults() throws {
+    let (pc, zhang, _, _) = try Self.branch()
+    let central = try Self.central(.sqlite)
+    let importer = try Self.importer(central.store)
+    _ = try importer.importResults(
+      try ResultBundle.read(try pc.bundle(at: t0.addingTimeInterval(2000)), organisation: Self.organisation.publicKey),
+      at: t0.addingTimeInterval(2100), by: Self.organisation)
+    // More practice (no audit entries), exported by a PC whose clock is now behind.
+    try pc.practise(zhang, [1, 0], at: t0.addingTimeInterval(2200))
+    let summary = try importer.importResults(
+      try ResultBundle.read(try pc.bundle(at: t0.addingTimeInterval(1500)), organisation: Self.organisation.publicKey),
+      at: t0.addingTimeInterval(2300), by: Self.organisation)
+    #expect(summary.answers == 2 && summary.sessions == 1, "the log orders bundles, not the PC's clock")
+  }
+
+  @Test func aDatabaseNeitherImportsItsOwnBundleNorExportsWhatItImported() throws {
+    let (pc, _, _, _) = try Self.branch()
+    let own = try ResultBundle.read(
+      try pc.bundle(at: t0.addingTimeInterval(1000)), organisation: Self.organisation.publicKey)
+    #expect(throws: StoreError.bundle(.ownResults)) {
+      try pc.store.importResults(own, at: t0.addingTimeInterval(1100), by: Self.organisation)
+    }
+    let office = try PC()
+    _ = try office.store.importResults(own, at: t0.addingTimeInterval(1200), by: Self.organisation)
+    #expect(throws: StoreError.bundle(.holdsImported(sources: 1)), "the PC's rows would reach the centre twice") {
+      try office.store.exportResults(name: "office", at: t0.addingTimeInterval(1300))
+    }
+  }
+
   @Test func aCopiedPCWhoseLogWentAnotherWayIsRefused() throws {
     let (pc, zhang, _, _) = try Self.branch()
     let central = try Self.central(.sqlite)
@@ -364,6 +394,13 @@ import Testing
         "the imported log cut short",
         """
         UPDATE imported_source SET record = json_set(record, '$.log', json_remove(json_extract(record, '$.log'), '$[#-1]'))
+        """, "differs from the one its import recorded"
+      ),
+      (
+        "an imported certificate moved to another learner, its id map changed to match",
+        """
+        UPDATE imported_source SET record = json_set(record, '$.learners.1', 1);
+        UPDATE exam_attempt SET learner_id = 1; UPDATE certificate SET learner_id = 1
         """, "differs from the one its import recorded"
       ),
       (

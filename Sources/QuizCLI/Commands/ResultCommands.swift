@@ -103,6 +103,8 @@ extension AdminCommand {
         throw ExitCode(error.exitStatus)
       }
       let store = try context.openStore()
+      // A database that does not verify now would be blamed on the bundle afterwards.
+      try requireIntact(store, organisation: organisation, context: context)
       guard let importer = store as? any ResultImporting else {
         Console.error("recovery-trainer: " + language.text("results.cannot-import", store.location))
         throw ExitCode(64)

@@ -36,7 +36,7 @@ extension Catalog {
     "results.learners-created":
       "新建的学员：{0}",
     "results.updated":
-      "更新：{0} 次练习已在原电脑上结束，{1} 张证书已在原电脑上撤销。",
+      "按原电脑更新：{0} 次练习（结束或进度），{1} 张证书已在原电脑上撤销。",
     "results.left-on-pc":
       "{0} 次考试在 {1} 上尚未定分，不在这个成绩包里。",
     "results.verified":
@@ -63,6 +63,10 @@ extension Catalog {
       "这个成绩包的审计日志与之前从 {0} 导入的不相接（数据库被复制过，或从备份恢复过？）；没有导入任何内容。",
     "bundle.conflict":
       "{0}；没有导入任何内容。",
+    "bundle.own-results":
+      "这个成绩包是本数据库自己导出的，其中的记录已经在这里；没有导入任何内容。",
+    "bundle.holds-imported":
+      "本数据库存有从 {0} 台其他电脑导入的成绩，导出会把它们以本机的名义再带一遍，所以没有导出；请在各台原电脑上分别导出。",
   ]
 
   static let enResults: [String: String] = [
@@ -99,7 +103,7 @@ extension Catalog {
     "results.learners-created":
       "Learners created: {0}",
     "results.updated":
-      "Brought up to date: {0} sessions ended on the PC since, {1} certificates revoked on the PC since.",
+      "Brought up to date from the PC: {0} sessions (ended or progressed since), {1} certificates revoked since.",
     "results.left-on-pc":
       "{0} attempts are not final on {1} yet and are not in this bundle.",
     "results.verified":
@@ -126,5 +130,9 @@ extension Catalog {
       "this bundle's audit log does not continue the one imported from {0} before (was the database copied, or restored from a backup?); nothing was imported.",
     "bundle.conflict":
       "{0}; nothing was imported.",
+    "bundle.own-results":
+      "this bundle was exported by this very database: its rows are here already; nothing was imported.",
+    "bundle.holds-imported":
+      "this database holds results imported from {0} other PCs, which a bundle of its own would carry again under this PC's name; nothing was exported. Export on each of those PCs instead.",
   ]
 }

@@ -139,7 +139,9 @@ extension ProgressStore {
         problems.append(.notInAuditLog(what: "the results imported from \(source.name)"))
         continue
       }
-      if claim.entries != source.log.count || claim.head != (source.log.last?.hash ?? AuditEntry.genesisHash) {
+      if claim.entries != source.log.count || claim.head != (source.log.last?.hash ?? AuditEntry.genesisHash)
+        || claim.ids != source.idsDigest
+      {
         problems.append(.importedLogDiffers(source: source.name))
       }
       for id in claim.certificates { sourceOfCertificate[id] = index }
@@ -193,8 +195,9 @@ extension ProgressStore {
         problems.append(.certificateDiffers(id: stored.id, field: "attempt"))
       }
       if certificate.examID != stored.examID { problems.append(.certificateDiffers(id: stored.id, field: "exam")) }
-      if certificate.learnerID != source.map({ sources[$0].localLearner(stored.learnerID) }) ?? String(stored.learnerID)
-      {
+      // An imported certificate names the PC's learner id: the one that learner has here counts.
+      let learnerHere = source.map { sources[$0].learners[certificate.learnerID] } ?? Int64(certificate.learnerID)
+      if learnerHere != stored.learnerID {
         problems.append(.certificateDiffers(id: stored.id, field: "learner"))
       }
       if abs(certificate.expiresAt.timeIntervalSince(stored.expiresAt)) >= 1 {
@@ -352,6 +355,8 @@ struct ImportClaim {
   var name: String
   var entries: Int
   var head: String
+  /// The digest of the id maps as of the latest import.
+  var ids: String?
   var attempts: Set<String>
   var certificates: Set<String>
 
@@ -367,6 +372,7 @@ struct ImportClaim {
     name = payload["name"]?.stringValue ?? source
     self.entries = Int(entries)
     self.head = head
+    ids = payload["ids"]?.stringValue
     attempts = strings("attempts")
     certificates = strings("certificates")
   }
@@ -376,6 +382,7 @@ struct ImportClaim {
     name = later.name
     entries = later.entries
     head = later.head
+    ids = later.ids
     attempts.formUnion(later.attempts)
     certificates.formUnion(later.certificates)
   }
@@ -392,8 +399,4 @@ extension ImportedSource {
     return .object(fields)
   }
 
-  /// The source's id of a learner that has `id` here.
-  func localLearner(_ id: Int64) -> String {
-    learners.first { $0.value == id }?.key ?? "?"
-  }
 }

@@ -152,13 +152,13 @@ public enum Ledger {
   /// revoked since).
   package static func importedPayload(
     source: String, name: String, bundle: String, log: [AuditEntry], attempts: [String], certificates: [String],
-    revoked: [String], answers: Int
+    revoked: [String], answers: Int, ids: String
   ) -> [String: CanonicalJSON] {
     [
       "source": .string(source), "name": .string(name), "bundle": .string(bundle),
       "entries": .integer(Int64(log.count)), "head": .string(log.last?.hash ?? AuditEntry.genesisHash),
       "attempts": .array(attempts.map { .string($0) }), "certificates": .array(certificates.map { .string($0) }),
-      "revoked": .array(revoked.map { .string($0) }), "answers": .integer(Int64(answers)),
+      "revoked": .array(revoked.map { .string($0) }), "answers": .integer(Int64(answers)), "ids": .string(ids),
     ]
   }
 

@@ -42,14 +42,17 @@ public struct ResultBundle: Sendable {
     let body = Data(data[data.index(after: newline)...])
     let digest = Digest.sha256(bytes: body)
     guard digest == seal.statement.contents else { throw .bundle(.edited) }
+    // The format first: a later format may have another shape.
+    struct Format: Decodable { var format: String }
+    guard let format = try? JSONDecoder().decode(Format.self, from: body).format else {
+      throw .bundle(.malformed(detail: "its contents cannot be read"))
+    }
+    guard format == ResultBundleContents.format else { throw .bundle(.unsupported(format: format)) }
     let contents: ResultBundleContents
     do {
       contents = try JSONDecoder().decode(ResultBundleContents.self, from: body)
     } catch {
       throw .bundle(.malformed(detail: "its contents cannot be read (\(error))"))
-    }
-    guard contents.format == ResultBundleContents.format else {
-      throw .bundle(.unsupported(format: contents.format))
     }
     guard contents.source == seal.statement.source, contents.log.count == seal.statement.entries,
       (contents.log.last?.hash ?? AuditEntry.genesisHash) == seal.statement.head
@@ -208,6 +211,11 @@ public enum BundleProblem: Sendable, Equatable {
   case diverges(name: String)
   /// A row the bundle carries exists here already but did not come from this PC.
   case conflict(detail: String)
+  /// The bundle was exported by this very database: its rows are here already.
+  case ownResults
+  /// Export refused: this database holds results imported from other databases, which a
+  /// bundle of its own would carry a second time (under another source).
+  case holdsImported(sources: Int)
 }
 
 extension BundleProblem {
@@ -223,6 +231,8 @@ extension BundleProblem {
     case .brokenLog(let detail): language.text("bundle.broken-log", detail)
     case .diverges(let name): language.text("bundle.diverges", name)
     case .conflict(let detail): language.text("bundle.conflict", detail)
+    case .ownResults: language.text("bundle.own-results")
+    case .holdsImported(let sources): language.text("bundle.holds-imported", "\(sources)")
     }
   }
 }

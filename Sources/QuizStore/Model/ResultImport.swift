@@ -36,6 +36,16 @@ public struct ImportedSource: Codable, Sendable, Hashable {
     certificates = []
   }
 
+  /// `sha256:` of the id maps (sorted), which each `results.imported` entry pins: a map
+  /// changed afterwards would otherwise move an imported row to another learner unseen.
+  public var idsDigest: String {
+    let maps: [(String, [String: Int64])] = [("answers", answers), ("learners", learners), ("sessions", sessions)]
+    let text = maps.map { name, map in
+      name + ":" + map.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }.joined(separator: ";")
+    return Digest.sha256(text)
+  }
+
   /// The record as stored (JSON, sorted keys).
   package func encoded() -> String {
     let encoder = JSONEncoder()
@@ -91,6 +101,8 @@ public protocol ResultImporting: ProgressStore {
 /// The few things an import does inside a store's transaction; `ResultImport` does the rest
 /// the same way for every store.
 package protocol ResultImportTransaction {
+  /// The id this database gives its own bundles, if it ever exported one.
+  func ownSource() throws(StoreError) -> String?
   func importedSource(_ source: String) throws(StoreError) -> ImportedSource?
   /// Writes the record of a source (replacing the one before).
   func save(_ source: ImportedSource, isNew: Bool) throws(StoreError)
@@ -161,6 +173,7 @@ package enum ResultImport {
     into transaction: some ResultImportTransaction
   ) throws(StoreError) -> ImportSummary {
     let contents = bundle.contents
+    guard try transaction.ownSource() != contents.source else { throw .bundle(.ownResults) }
     let tables = try rows(of: contents)
     let previous = try transaction.importedSource(contents.source)
     var record = previous ?? ImportedSource(source: contents.source, name: contents.name, importedAt: date)
@@ -175,14 +188,14 @@ package enum ResultImport {
       guard zip(previous.log, contents.log).allSatisfy({ $0.hash == $1.hash }) else {
         throw .bundle(.diverges(name: previous.name))
       }
-      // An older bundle of the same PC: everything in it came in with a later one.
-      if contents.exportedAt < previous.exportedAt {
-        guard contents.log.count <= previous.log.count else { throw .bundle(.diverges(name: previous.name)) }
+      // Less of the log than came in before: an older bundle of the same PC (everything in it
+      // came with the later one), unless it was exported later, when the PC's database went
+      // back (restored from a backup) and what it signed since is lost there. The log, not the
+      // PC's clock, orders bundles otherwise.
+      if contents.log.count < previous.log.count {
+        guard contents.exportedAt <= previous.exportedAt else { throw .bundle(.diverges(name: previous.name)) }
         return summary
       }
-      // A later bundle with less of the log: the PC's database went back (restored from a
-      // backup), and what it signed since is lost there.
-      guard contents.log.count >= previous.log.count else { throw .bundle(.diverges(name: previous.name)) }
     }
     summary.entries = contents.log.count - (previous?.log.count ?? 0)
 
@@ -242,7 +255,10 @@ package enum ResultImport {
         let ended = column("session", "ended_at")
         let plan = column("session", "plan")
         guard let current = try transaction.row(sessionTable, where: "id", is: .integer(here)) else { continue }
-        if current[status] != row[status] || current[ended] != row[ended] || current[plan] != row[plan] {
+        // Only forward: a session still open here takes what the PC has since (its end, its
+        // plan); one that ended here never opens again from an older bundle.
+        guard current[status] == .text("active") else { continue }
+        if current[status] != row[status] || !Self.sameTime(current[ended], row[ended]) || current[plan] != row[plan] {
           try transaction.update(
             sessionTable, set: [("status", row[status]), ("ended_at", row[ended]), ("plan", row[plan])],
             where: "id", is: .integer(here))
@@ -345,8 +361,15 @@ package enum ResultImport {
       at: date, kind: AuditKind.resultsImported,
       payload: Ledger.importedPayload(
         source: record.source, name: record.name, bundle: bundle.digest, log: record.log, attempts: newAttempts,
-        certificates: newCertificates, revoked: revoked, answers: summary.answers),
+        certificates: newCertificates, revoked: revoked, answers: summary.answers, ids: record.idsDigest),
       signer: organisation)
     return summary
+  }
+
+  /// Two stored times that are the same to the millisecond (what both stores keep), or two
+  /// other values that are equal.
+  static func sameTime(_ a: TransferTables.Value, _ b: TransferTables.Value) -> Bool {
+    if case .time(let x) = a, case .time(let y) = b { return abs(x.timeIntervalSince(y)) < 0.0005 }
+    return a == b
   }
 }

@@ -7,6 +7,8 @@ extension SQLiteStore: ResultImporting {
   /// one transaction, so they are consistent even while someone studies. The first export
   /// gives the database a random id of its own (`results_source`), kept for later bundles.
   public func exportResults(name: String, at date: Date) throws(StoreError) -> ResultBundleContents {
+    let imported = try importedSources().count
+    guard imported == 0 else { throw .bundle(.holdsImported(sources: imported)) }
     let source = try write { db -> String in
       if let source = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'results_source'") {
         return source
@@ -39,6 +41,10 @@ extension SQLiteStore: ResultImporting {
       do { return try body() } catch let error as StoreError { throw error } catch {
         throw SQLiteStore.storeError(error, path: "")
       }
+    }
+
+    func ownSource() throws(StoreError) -> String? {
+      try run { try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'results_source'") }
     }
 
     func importedSource(_ source: String) throws(StoreError) -> ImportedSource? {
