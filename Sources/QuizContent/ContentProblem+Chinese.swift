@@ -121,6 +121,10 @@ extension ContentProblem {
       "`\(field)` 指向的节点 `\(id)` 不存在\(hint.chinese)"
     case .unreachableNode(let id):
       "节点 `\(id)` 从 `start` 出发永远走不到"
+    case .startIsAnEnding(let id):
+      "`start` 指向的节点 `\(id)` 是结局：通话还没开始就结束了"
+    case .ruleDiffersFromTable(let id):
+      "本题自带的规则 `\(id)` 与 rules.yaml 中同编号的规则不一致；请删去本题中的这条，或改用新的编号"
     case .deadEnd(let id):
       "节点 `\(id)` 既没有回复（`replies`）也没有结局（`ending`），通话会停在这里而没有结论"
     case .repliesAndEnding(let id):

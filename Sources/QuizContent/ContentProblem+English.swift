@@ -120,6 +120,10 @@ extension ContentProblem {
       "`\(field)` names node `\(id)`, which this scenario does not have\(hint.english)"
     case .unreachableNode(let id):
       "node `\(id)` can never be reached from `start`"
+    case .startIsAnEnding(let id):
+      "`start` names node `\(id)`, which is an ending: the call would be over before it began"
+    case .ruleDiffersFromTable(let id):
+      "the scenario's own rule `\(id)` differs from the rule of that id in rules.yaml; remove it here or give it a new id"
     case .deadEnd(let id):
       "node `\(id)` has neither `replies` nor an `ending`: the call would stop there without a verdict"
     case .repliesAndEnding(let id):

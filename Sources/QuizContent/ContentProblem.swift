@@ -219,6 +219,10 @@ public enum ContentProblem: Sendable, Hashable {
   case unknownNode(String, field: String, hint: Hint)
   /// A node the call can never reach from `start`.
   case unreachableNode(String)
+  /// `start` names an ending: the call would be over before anyone speaks.
+  case startIsAnEnding(String)
+  /// A scenario's own `rules` entry says something else than the course's rule of that id.
+  case ruleDiffersFromTable(String)
   /// A node with neither replies nor an ending: the call would stop there with no verdict.
   case deadEnd(String)
   /// A node with both replies and an ending.

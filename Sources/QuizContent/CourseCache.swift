@@ -45,8 +45,9 @@ public struct CourseCache: Sendable {
     let manager = FileManager.default
     var items: [String] = ["v=\(version)", "folder=\((courseFolder as NSString).standardizingPath)"]
     var files = ["course.yaml"]
-    if manager.fileExists(atPath: (courseFolder as NSString).appendingPathComponent("concepts.yaml")) {
-      files.append("concepts.yaml")
+    for optional in ["concepts.yaml", "rules.yaml"]
+    where manager.fileExists(atPath: (courseFolder as NSString).appendingPathComponent(optional)) {
+      files.append(optional)
     }
     for sub in ["lessons", "questions", "exams"] {
       guard let names = try? manager.contentsOfDirectory(atPath: (courseFolder as NSString).appendingPathComponent(sub))

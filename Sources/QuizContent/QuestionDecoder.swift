@@ -330,7 +330,11 @@ struct QuestionDecoder {
       var table = rules
       if let node = fields["rules"], let items = reader.sequence(node, as: .field("rules")) {
         let own = RuleTable.decode(items, reader: &reader)
-        table = RuleTable(own + rules.rules.filter { rule in !own.contains { $0.id == rule.id } })
+        // The course's table is the authority: a bank may repeat a rule, not redefine it.
+        for rule in own where rules.rule(rule.id).map({ $0 != rule }) == true {
+          reader.log.error(.ruleDiffersFromTable(rule.id), at: reader.location(node))
+        }
+        table = RuleTable(rules.rules + own.filter { rule in rules.rule(rule.id) == nil })
       }
       return decodeScenario(
         party: party, goals: goalsNode, start: (start, startNode), nodes: nodesNode, rules: table, reader: &reader)
@@ -471,6 +475,9 @@ struct QuestionDecoder {
     // A mistyped `next` leaves nodes behind it unreachable: that is the one error to fix, so
     // the graph is checked once every reference is known.
     guard !unknown, nodeLocations[start.id] != nil else { return nil }
+    if nodes.first(where: { $0.id == start.id })?.ending != nil {
+      reader.log.error(.startIsAnEnding(start.id), at: reader.location(start.node))
+    }
     let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var reachable: Set<String> = []
     var queue = byID[start.id] == nil ? [] : [start.id]

@@ -103,6 +103,20 @@ import Testing
     #expect(try run(["admin", "audit", "verify"]).status == 0)
   }
 
+  @Test func aCallStoppedMidwayResumesAtTheSameTurnWithItsQuestion() throws {
+    let data = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let first = try CLI.run(["--content", Self.course], input: "张三\npractice calls\n1\n", dataDir: data)
+    #expect(first.status == 0 && first.stdout.contains("王建国：是我，什么事？"))
+    let again = try CLI.run(["--learner", "张三", "--content", Self.course], input: "y\n1\n1\n", dataDir: data)
+    #expect(again.status == 0)
+    let resumed = try #require(again.stdout.range(of: "继续练习"))
+    let after = String(again.stdout[resumed.upperBound...])
+    #expect(after.contains("[1/1] 通话模拟") && after.contains("通话进行中（已说 1 句）"), "the question again, then the call")
+    #expect(after.contains("王建国：是我，什么事？"), "at the turn where it stopped")
+    #expect(after.contains("✓ 正确") && after.contains("目标全部达成"))
+  }
+
   @Test func thePreviewDrawsTheCallAsAGraph() throws {
     let result = try CLI.run(["content", "preview", "call-reminder", "--content", Self.course])
     #expect(result.status == 0)

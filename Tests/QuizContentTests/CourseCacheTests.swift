@@ -43,6 +43,26 @@ import Testing
     #expect(CourseCache(folder: cacheFolder.path, programVersion: "2").load(courseFolder: course.path).course != nil)
   }
 
+  @Test func anEditedRuleTableMeansAFreshLoad() throws {
+    let parent = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let course = parent.appendingPathComponent("calls")
+    let testCourse = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("QuizCLITests/Golden/call-course")
+    try Fixtures.copyTree(from: testCourse, to: course)
+    let cache = CourseCache(folder: parent.appendingPathComponent("cache").path, programVersion: "1")
+    func penalty() -> Double? {
+      guard case .scenario(let scenario)? = cache.load(courseFolder: course.path).course?.questions.first?.kind
+      else { return nil }
+      return scenario.rule("identity-first")?.penalty
+    }
+    #expect(penalty() == 0.25)
+    let rules = course.appendingPathComponent("rules.yaml")
+    let text = try String(contentsOf: rules, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: "penalty: 0.25", with: "penalty: 0.5").utf8).write(to: rules)
+    #expect(penalty() == 0.5, "a changed rule is not served from the old cache")
+  }
+
   @Test func aDamagedCacheFileIsIgnored() throws {
     let parent = try Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: parent) }

@@ -112,6 +112,8 @@ import Testing
     .duplicateNodeID("open"),
     .unknownNode("confrim", field: "next", hint: .didYouMean("confirm")),
     .unreachableNode("orphan"),
+    .startIsAnEnding("done"),
+    .ruleDiffersFromTable("identity-first"),
     .deadEnd("stuck"),
     .repliesAndEnding("done"),
     .noWayOut(["loop-a", "loop-b"]),

@@ -159,6 +159,25 @@ import Testing
     #expect(CourseLoader.parseQuestionBank(apart, file: "calls.yaml", rules: Self.rules).diagnostics.isEmpty)
   }
 
+  @Test func aCallThatEndsBeforeItBeginsIsAnError() {
+    #expect(
+      Self.problems(Self.bank([("start: open", "start: done")])).map(\.problem).contains(.startIsAnEnding("done")))
+  }
+
+  @Test func aBankMayRepeatACourseRuleButNotRedefineIt() {
+    let same = """
+        rules:
+          - {id: third-party-disclosure, title: 不得向无关第三人透露债务, tier: law, source: 《民法典》第一千零三十三条（法律）, red_line: true}
+
+      """
+    #expect(Self.problems(Self.bank([("  start: open\n", same + "  start: open\n")])).isEmpty)
+    let softer = same.replacingOccurrences(of: "red_line: true", with: "penalty: 0.25")
+    #expect(
+      Self.problems(Self.bank([("  start: open\n", softer + "  start: open\n")])).map(\.problem) == [
+        .ruleDiffersFromTable("third-party-disclosure")
+      ])
+  }
+
   @Test func aScenarioNoPathOfWhichEarnsFullCreditIsWarnedAbout() {
     let (_, diagnostics) = CourseLoader.parseQuestionBank(
       Self.bank([("goals: {right-party: 1, promise: 1}", "goals: {right-party: 1, promise: 1, dispute: 1}")]),

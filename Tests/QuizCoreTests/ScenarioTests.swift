@@ -128,6 +128,8 @@ import Testing
     #expect(AnswerParser.parse("2，1", for: Self.question) == .success(.path([1, 0])))
     #expect(AnswerParser.parse("1 1", for: Self.question) == .failure(.callNotOver))
     #expect(AnswerParser.parse("1 9", for: Self.question) == .failure(.notACall))
+    #expect(AnswerParser.parse("111", for: Self.question) == .success(.path([0, 0, 0])), "compact, as an order")
+    #expect(AnswerParser.parse("1\n1\n1", for: Self.question) == .success(.path([0, 0, 0])))
     #expect(ResponseFormatter.typed(.path([1, 0]), for: Self.question, layout: .identity(for: Self.question)) == "2 1")
   }
 
@@ -149,6 +151,46 @@ import Testing
       question: Self.question, layout: .identity(for: Self.question), language: .zh
     ).lines
     #expect(!perfect.contains { if case .bestPath = $0 { true } else { false } }, "no best path after the best call")
+  }
+
+  @Test func theBestPathIsShownOnlyWhenTheCallCouldHaveScoredMore() {
+    func bestPathShown(_ path: [Int]) -> Bool {
+      Explanation(
+        grade: Grader.grade(.path(path), for: Self.question), response: .path(path), question: Self.question,
+        layout: .identity(for: Self.question), language: .zh
+      ).lines.contains { if case .bestPath = $0 { true } else { false } }
+    }
+    #expect(!bestPathShown([0, 1, 0, 0, 0]), "a longer way to full credit is not corrected")
+    #expect(bestPathShown([0, 0, 1]))
+  }
+
+  @Test func anAnswerThatNoLongerReplaysSaysSo() {
+    let grade = Grader.grade(.path([1, 1, 1, 1]), for: Self.question)
+    #expect(grade.fraction == 0 && grade.scenario?.replays == false)
+    let lines = Explanation(
+      grade: grade, response: .path([1, 1, 1, 1]), question: Self.question, layout: .identity(for: Self.question),
+      language: .zh
+    ).lines
+    #expect(lines.contains(.review("这条作答与题目的当前版本对不上（题目已修改），按 0 分计。")))
+  }
+
+  @Test func aSavedCallWhoseQuestionChangedStartsAgainAndSaysSo() throws {
+    var plan = SessionPlan(queue: ["call"], seed: 1)
+    plan.setCall(
+      CallProgress(replies: [0, 0], typed: ["1", "1"], nodes: ["open", "confirmed", "promise"]), for: "call")
+    let configuration = SessionConfiguration(kind: .practice, feedback: .immediate, reschedules: true, asksEase: false)
+    var same = SessionEngine(plan: plan, questions: [Self.question], configuration: configuration)
+    #expect(SessionEngineTests.shown(same.start(at: .now)).first?.call == [0, 0], "the same question: it goes on")
+    // The second reply of `open` now leads elsewhere: the saved call no longer fits.
+    var changed = Self.question
+    var scenario = Self.scenario
+    scenario.nodes[1].replies[0].next = "vague"
+    changed.kind = .scenario(scenario)
+    var engine = SessionEngine(plan: plan, questions: [changed], configuration: configuration)
+    let effects = engine.start(at: .now)
+    #expect(effects.contains(.notice(.callRestarted)))
+    #expect(SessionEngineTests.shown(effects).first?.call == [])
+    #expect(engine.plan.calls == nil)
   }
 
   @Test func thePracticeEngineAsksTurnByTurnAndRecordsTheCallOnce() throws {

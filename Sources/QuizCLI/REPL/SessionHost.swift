@@ -91,6 +91,9 @@ struct SessionHost {
     var startedAt = Date()
     /// Whether the last `rerate` replaced the card (only then is "marked as easy" said).
     var rerated = false
+    /// The call last shown, and how many replies it had then: the next turn of the same call
+    /// shows only the new line; anything else (a resume, `goto`) shows the question again.
+    var callShown: (question: String, replies: Int)?
   }
 
   private func askEase() -> SessionEvent {
@@ -189,12 +192,17 @@ struct SessionHost {
   private func show(_ item: SessionItem, inExam: Bool, state: inout RunState) {
     guard let question = course.question(withID: item.questionID) else { return }
     let lessonTitle = course.lesson(withID: question.lesson)?.title
-    if case .scenario(let scenario) = question.kind, !item.call.isEmpty {
-      // The call goes on: its next turn only, under the same prompt.
-      let view = QuestionView(width: width, style: style, language: language)
-      for line in view.turn(scenario, call: item.call, inExam: inExam) { output(line) }
-      if let left = item.timeLeft { output(style.dim(language.text("sessionhost.time-left") + Self.clock(left))) }
-      return
+    if case .scenario(let scenario) = question.kind {
+      defer { state.callShown = (item.questionID, item.call.count) }
+      if !item.call.isEmpty, let shown = state.callShown, shown.question == item.questionID,
+        shown.replies == item.call.count - 1
+      {
+        // The call goes on: its next turn only, under the question already on screen.
+        let view = QuestionView(width: width, style: style, language: language)
+        for line in view.turn(scenario, call: item.call, inExam: inExam) { output(line) }
+        if let left = item.timeLeft { output(style.dim(language.text("sessionhost.time-left") + Self.clock(left))) }
+        return
+      }
     }
     output("")
     if let context = question.context {
@@ -208,7 +216,7 @@ struct SessionHost {
     let view = QuestionView(width: width, style: style, language: language)
     for line in view.render(
       question, layout: item.layout, number: item.number, total: item.total, lessonTitle: lessonTitle,
-      retry: item.isRetry, inExam: inExam)
+      retry: item.isRetry, inExam: inExam, call: item.call)
     {
       output(line)
     }
@@ -251,6 +259,7 @@ struct SessionHost {
     case .commandNotAnswer(let word): language.text("sessionhost.command-not-answer", word)
     case .lastQuestion: language.text("sessionhost.last-question")
     case .timeUp: language.text("sessionhost.time-is-up-the-attempt-was")
+    case .callRestarted: language.text("call.restarted")
     }
   }
 

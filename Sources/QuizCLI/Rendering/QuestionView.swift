@@ -48,7 +48,7 @@ struct QuestionView {
 
   func render(
     _ question: Question, layout: Layout, number: Int, total: Int, lessonTitle: String?, retry: Bool,
-    inExam: Bool = false
+    inExam: Bool = false, call: [Int] = []
   ) -> [String] {
     let markdown = MarkdownRenderer(width: width, style: style)
     let stars =
@@ -81,7 +81,8 @@ struct QuestionView {
       }
     case .scenario(let scenario):
       lines.append(style.dim(language.text("call.starts", scenario.party)))
-      return lines + turn(scenario, call: [], inExam: inExam)
+      if !call.isEmpty { lines.append(style.dim(language.text("call.in-progress", "\(call.count)"))) }
+      return lines + turn(scenario, call: call, inExam: inExam)
     default:
       break
     }

@@ -105,7 +105,8 @@ public enum QuestionBankWriter {
     }
   }
 
-  /// A call simulation as an author writes it (its rules stay in `rules.yaml`).
+  /// A call simulation as an author writes it, with the rules it names, so that the bank
+  /// reads back on its own (a course's `rules.yaml` must agree with them).
   private static func scenario(_ scenario: Scenario) -> [(String, Node)] {
     let nodes = scenario.nodes.map { node -> Node in
       var fields: [(String, Node)] = [("id", text(node.id))]
@@ -133,7 +134,20 @@ public enum QuestionBankWriter {
       ("party", text(scenario.party)),
       ("goals", mapping(scenario.goals.map { ($0.goal.rawValue, number($0.weight)) })),
       ("start", text(scenario.start)), ("nodes", list(nodes)),
+    ] + (scenario.rules.isEmpty ? [] : [("rules", list(scenario.rules.map(rule)))])
+  }
+
+  private static func rule(_ rule: ComplianceRule) -> Node {
+    var fields: [(String, Node)] = [
+      ("id", text(rule.id)), ("title", text(rule.title)), ("tier", text(rule.tier.rawValue)),
+      ("source", text(rule.source)),
     ]
+    if rule.redLine {
+      fields.append(("red_line", boolean(true)))
+    } else {
+      fields.append(("penalty", number(rule.penalty)))
+    }
+    return mapping(fields)
   }
 
   private static func choice(_ choice: Choice) -> Node {

@@ -49,9 +49,15 @@ public enum AnswerParser {
 
   /// A whole call typed at once: the number of each reply, in order (`1 3 2`).
   static func parsePath(_ text: String, _ scenario: Scenario) -> Result<Response, AnswerProblem> {
-    let parts = text.split { $0.unicodeScalars.allSatisfy { separators.contains($0.value) } }
+    let parts = text.split {
+      $0.isNewline || $0.unicodeScalars.allSatisfy { separators.contains($0.value) }
+    }
     var path: [Int] = []
-    for part in parts {
+    // Replies are few: `132` written without spaces is 1, 3, 2 (as an order may be written).
+    let compact =
+      parts.count == 1 && parts[0].count > 1 && parts[0].allSatisfy(\.isASCII)
+      && scenario.nodes.allSatisfy { $0.replies.count < 10 }
+    for part in compact ? parts[0].map { Substring(String($0)) } : parts {
       guard let number = Int(part), number >= 1 else { return .failure(.notACall) }
       path.append(number - 1)
     }

@@ -117,7 +117,7 @@ public struct Explanation: Sendable, Hashable {
       }
     }
     if case .scenario(let scenario) = question.kind, let report = grade.scenario {
-      lines += Self.debrief(scenario, report, language: language)
+      lines += Self.debrief(scenario, report, fraction: grade.fraction, language: language)
     } else if case .open(let rubric) = question.kind {
       if !rubric.modelAnswer.isEmpty { lines.append(.modelAnswer(rubric.modelAnswer)) }
     } else if grade.outcome != .correct {
@@ -131,8 +131,9 @@ public struct Explanation: Sendable, Hashable {
   /// A call's debrief: how it ended, the goals, the compliance verdict with every rule
   /// breached (its tier and source), each turn replayed with its mark and note, and the best
   /// way through when this was not it.
-  static func debrief(_ scenario: Scenario, _ report: ScenarioReport, language: Language) -> [Line] {
+  static func debrief(_ scenario: Scenario, _ report: ScenarioReport, fraction: Double, language: Language) -> [Line] {
     var lines: [Line] = []
+    guard report.replays else { return [.review(language.text("call.changed"))] }
     let length = CallClock.text(report.walk.seconds, language: language)
     switch report.walk.end {
     case .ending(let ending)?:
@@ -184,7 +185,8 @@ public struct Explanation: Sendable, Hashable {
     if let last = node, last.ending != nil, !last.line.isEmpty {
       lines.append(.spoken("\(last.speaker ?? scenario.party)：\(last.line)"))
     }
-    if report.walk.steps.map(\.reply) != report.best, let best = scenario.walk(report.best) {
+    // The best way through, when the call could have scored more.
+    if report.bestFraction > fraction + 1e-9, let best = scenario.walk(report.best) {
       let replies = best.steps.compactMap { step in scenario.node(step.node).map { $0.replies[step.reply].text } }
       let score = "\(Int((report.bestFraction * 100).rounded()))"
       lines.append(.bestPath(language.text("call.best", score) + replies.map { "“\($0)”" }.joined(separator: " → ")))

@@ -69,6 +69,9 @@ public struct ScenarioReport: Sendable, Hashable {
   /// The best way through the call, and what it scores.
   public var best: [Int]
   public var bestFraction: Double
+  /// Whether the replies replay in the question as it is (a stored answer to an older
+  /// version may not); a call that does not replay scores 0.
+  public var replays = true
 }
 
 extension Scenario {
@@ -108,13 +111,13 @@ public enum ScenarioGrader {
   /// The score of the call `path` and its report; a path that does not replay scores 0.
   public static func grade(_ scenario: Scenario, path: [Int]) -> (fraction: Double, report: ScenarioReport) {
     let best = bestPath(scenario)
-    let walk =
-      scenario.walk(path)
-      ?? CallWalk(steps: [], current: scenario.start, reached: [], seconds: 0, end: .hungUp)
+    let replayed = scenario.walk(path)
+    let walk = replayed ?? CallWalk(steps: [], current: scenario.start, reached: [], seconds: 0, end: .hungUp)
     let (fraction, report) = score(scenario, walk: walk)
     var full = report
     full.best = best.path
     full.bestFraction = best.fraction
+    full.replays = replayed != nil
     return (fraction, full)
   }
 

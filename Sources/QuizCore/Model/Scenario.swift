@@ -155,17 +155,17 @@ public struct ComplianceRule: Sendable, Hashable, Identifiable, Codable {
   public var source: String
   /// A red line: breaching it fails the call whatever was achieved.
   public var redLine: Bool
-  /// Otherwise, the share of the score a breach costs, 0…1.
+  /// Otherwise, the share of the score a breach costs, 0…1 (1 for a red line).
   public var penalty: Double
 
-  /// Creates a rule.
+  /// Creates a rule; a red line's penalty is the whole score.
   public init(id: String, title: String, tier: RuleTier, source: String, redLine: Bool, penalty: Double = 0.25) {
     self.id = id
     self.title = title
     self.tier = tier
     self.source = source
     self.redLine = redLine
-    self.penalty = penalty
+    self.penalty = redLine ? 1 : penalty
   }
 }
 

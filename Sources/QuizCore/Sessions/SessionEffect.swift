@@ -83,6 +83,8 @@ public enum SessionNotice: Sendable, Hashable {
   case lastQuestion
   /// A command of the study shell was typed at a question; it is not taken as an answer.
   case commandNotAnswer(String)
+  /// A call in progress no longer fits its question (the content changed): it starts again.
+  case callRestarted
 }
 
 /// An answer to save.

@@ -32,6 +32,8 @@ public struct SessionEngine: Sendable {
 
   private let questions: [String: Question]
   private var shownAt: Date?
+  /// Whether a saved call was dropped because its question changed (said at the start).
+  private var restartedCalls = false
   private var pendingEase: RatingChange?
 
   /// A session over `plan`; questions the plan names that are not in `questions` (content
@@ -41,6 +43,14 @@ public struct SessionEngine: Sendable {
     for question in questions where byID[question.id] == nil { byID[question.id] = question }
     var plan = plan
     plan.keep(onlyIDs: Set(byID.keys))
+    // Calls saved with a question that has changed since start again.
+    for (id, progress) in plan.calls ?? [:] {
+      guard case .scenario(let scenario)? = byID[id]?.kind, progress.fits(scenario) else {
+        plan.setCall(nil, for: id)
+        restartedCalls = true
+        continue
+      }
+    }
     if configuration.feedback == .deferred { plan.position = min(plan.position, max(plan.queue.count - 1, 0)) }
     self.plan = plan
     self.questions = byID
@@ -90,6 +100,10 @@ public struct SessionEngine: Sendable {
       return [.end(SessionEnd(reason: .submitted, result: result))]
     }
     if let expired = expireIfDue(at: date) { return expired }
+    if restartedCalls {
+      restartedCalls = false
+      return [.savePlan(plan), .notice(.callRestarted)] + showCurrentOrEnd(at: date)
+    }
     return showCurrentOrEnd(at: date)
   }
 
@@ -188,8 +202,12 @@ public struct SessionEngine: Sendable {
   {
     var progress = plan.call(question.id) ?? CallProgress()
     guard let walk = scenario.walk(progress.replies), !walk.isOver, let node = scenario.node(walk.current) else {
+      // A call that is over before anyone speaks has nothing to ask: it is answered as it is.
+      if progress.replies.isEmpty, scenario.walk([])?.isOver == true {
+        return answered(question, typed: "", response: .path([]), layout: layout(for: question), at: date)
+      }
       plan.setCall(nil, for: question.id)
-      return [.savePlan(plan), .show(item(question, at: date))]
+      return [.savePlan(plan), .notice(.callRestarted), .show(item(question, at: date))]
     }
     switch AnswerParser.parseReply(typed, at: node) {
     case .failure(let problem):
@@ -203,6 +221,7 @@ public struct SessionEngine: Sendable {
           question, typed: progress.typed.joined(separator: "\n"), response: .path(progress.replies),
           layout: layout(for: question), at: date)
       }
+      if let walked = scenario.walk(progress.replies) { progress.nodes = walked.steps.map(\.node) + [walked.current] }
       plan.setCall(progress, for: question.id)
       return [.savePlan(plan), .show(item(question, at: date))]
     }

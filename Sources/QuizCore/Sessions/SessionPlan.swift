@@ -140,9 +140,28 @@ public struct SessionPlan: Codable, Sendable, Hashable {
 public struct CallProgress: Codable, Sendable, Hashable {
   public var replies: [Int]
   public var typed: [String]
+  /// The nodes the replies went through, ending with the current one: a resumed call goes on
+  /// only if its question still leads it the same way.
+  public var nodes: [String]
 
-  public init(replies: [Int] = [], typed: [String] = []) {
+  public init(replies: [Int] = [], typed: [String] = [], nodes: [String] = []) {
     self.replies = replies
     self.typed = typed
+    self.nodes = nodes
+  }
+
+  enum CodingKeys: String, CodingKey { case replies, typed, nodes }
+
+  public init(from decoder: any Decoder) throws {
+    let values = try decoder.container(keyedBy: CodingKeys.self)
+    replies = try values.decode([Int].self, forKey: .replies)
+    typed = try values.decodeIfPresent([String].self, forKey: .typed) ?? []
+    nodes = try values.decodeIfPresent([String].self, forKey: .nodes) ?? []
+  }
+
+  /// Whether the call still goes on, as it went, in `scenario`.
+  public func fits(_ scenario: Scenario) -> Bool {
+    guard let walk = scenario.walk(replies), !walk.isOver else { return false }
+    return nodes == walk.steps.map(\.node) + [walk.current]
   }
 }
