@@ -130,6 +130,9 @@ import Testing
       }
       let queue = try Self.database(data)
       let (saved, integrity): (Int, [String]) = try queue.read { db in
+        // Killed while the new file's schema was being created (one transaction): no tables,
+        // nothing saved, and nothing can have been shown.
+        guard try db.tableExists("session") else { return (0, try String.fetchAll(db, sql: "PRAGMA integrity_check")) }
         let session = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM session") ?? -1
         return (
           try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE session_id = ?", arguments: [session]) ?? 0,
