@@ -23,9 +23,9 @@ import Testing
     return text
   }
 
-  @Test func aProctoredCertificationFromExamToVerifiedCertificate() throws {
-    let data = try CLI.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: data) }
+  /// The proctor's passphrase, the learner's answers (navigation, a flag, the review before
+  /// submit) and the manager's grades of the proctored certification, as files in `data`.
+  static func certificationFiles(in data: URL) throws -> (pass: String, answers: String, grades: String) {
     let pass = data.appendingPathComponent("passphrase").path
     try Data("correct horse battery\n".utf8).write(to: URL(fileURLWithPath: pass))
     let answers = data.appendingPathComponent("answers.txt").path
@@ -35,6 +35,13 @@ import Testing
     ).write(to: URL(fileURLWithPath: answers))
     let grades = data.appendingPathComponent("grades.txt").path
     try Data("3\n1 两种途径都答到了\n".utf8).write(to: URL(fileURLWithPath: grades))
+    return (pass, answers, grades)
+  }
+
+  @Test func aProctoredCertificationFromExamToVerifiedCertificate() throws {
+    let data = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let (pass, answers, grades) = try Self.certificationFiles(in: data)
     let folder = data.appendingPathComponent("home")
     var transcript = ""
     func run(_ arguments: [String]) throws -> CLI.Result {
@@ -73,15 +80,7 @@ import Testing
       let database = server.database(name).description
       let data = try CLI.temporaryFolder()
       defer { try? FileManager.default.removeItem(at: data) }
-      let pass = data.appendingPathComponent("passphrase").path
-      try Data("correct horse battery\n".utf8).write(to: URL(fileURLWithPath: pass))
-      let answers = data.appendingPathComponent("answers.txt").path
-      try Data(
-        ["T", "flag", "next", "电话催收和函件催收。", "goto 2", "A", "submit", "n", "submit", "y"].joined(separator: "\n")
-          .utf8
-      ).write(to: URL(fileURLWithPath: answers))
-      let grades = data.appendingPathComponent("grades.txt").path
-      try Data("3\n1 两种途径都答到了\n".utf8).write(to: URL(fileURLWithPath: grades))
+      let (pass, answers, grades) = try Self.certificationFiles(in: data)
       let folder = data.appendingPathComponent("home")
       let environment = ["PGPASSFILE": PasswordFile.path() ?? "", "RECOVERY_TRAINER_DATABASE": database]
       var transcript = ""

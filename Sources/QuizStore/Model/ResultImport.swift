@@ -258,7 +258,10 @@ package enum ResultImport {
         // Only forward: a session still open here takes what the PC has since (its end, its
         // plan); one that ended here never opens again from an older bundle.
         guard current[status] == .text("active") else { continue }
-        if current[status] != row[status] || !Self.sameTime(current[ended], row[ended]) || current[plan] != row[plan] {
+        // To the precision the stores keep (times to the millisecond).
+        if !RecordComparison.same(
+          [current[status], current[ended], current[plan]], [row[status], row[ended], row[plan]])
+        {
           try transaction.update(
             sessionTable, set: [("status", row[status]), ("ended_at", row[ended]), ("plan", row[plan])],
             where: "id", is: .integer(here))
@@ -364,12 +367,5 @@ package enum ResultImport {
         certificates: newCertificates, revoked: revoked, answers: summary.answers, ids: record.idsDigest),
       signer: organisation)
     return summary
-  }
-
-  /// Two stored times that are the same to the millisecond (what both stores keep), or two
-  /// other values that are equal.
-  static func sameTime(_ a: TransferTables.Value, _ b: TransferTables.Value) -> Bool {
-    if case .time(let x) = a, case .time(let y) = b { return abs(x.timeIntervalSince(y)) < 0.0005 }
-    return a == b
   }
 }
